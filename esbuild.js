@@ -1,0 +1,48 @@
+// Bundles the extension, the language server, the CLI and the results view (CommonJS for Node, IIFE for the webview).
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: !production,
+    minify: production,
+    loader: { '.osteo': 'text' },
+    logLevel: 'warning'
+};
+
+const targets = [
+    { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'out' }
+];
+
+const optional = [
+    { ...node, entryPoints: { 'simulation-worker': 'server/src/simulation-worker.ts' }, outdir: 'out' },
+    {
+        bundle: true, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: !production, minify: production,
+        entryPoints: { results: 'client/webview/main.ts' }, outdir: 'out/webview', loader: { '.css': 'css' }, logLevel: 'warning'
+    }
+];
+
+const fs = require('fs');
+const all = [...targets, ...optional.filter(t => Object.values(t.entryPoints).every(p => fs.existsSync(p)))];
+
+async function main() {
+    const contexts = await Promise.all(all.map(options => esbuild.context(options)));
+    if (watch) {
+        await Promise.all(contexts.map(ctx => ctx.watch()));
+        return;
+    }
+    await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    await Promise.all(contexts.map(ctx => ctx.dispose()));
+    fs.chmodSync('out/cli.js', 0o755);
+}
+
+main().catch(error => {
+    console.error(error.message ?? error);
+    process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { OsteoGeneratedModule, OsteoGeneratedSharedModule } from './generated/module.js';
+import { OsteoValidator, registerValidationChecks } from './validation/osteo-validator.js';
+import { OsteoScopeProvider } from './osteo-scope-provider.js';
+import { OsteoWorkspaceManager } from './builtins/osteo-workspace-manager.js';
+
+/** Services added on top of Langium's defaults. */
+export type OsteoAddedServices = {
+    validation: {
+        OsteoValidator: OsteoValidator
+    }
+};
+
+export type OsteoServices = LangiumServices & OsteoAddedServices;
+
+export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAddedServices> = {
+    validation: {
+        OsteoValidator: (services) => new OsteoValidator(services)
+    },
+    references: {
+        ScopeProvider: (services) => new OsteoScopeProvider(services)
+    }
+};
+
+export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: (services) => new OsteoWorkspaceManager(services)
+    }
+};
+
+/**
+ * Creates the shared and language services. Used by the language server, the CLI and the tests alike.
+ */
+export function createOsteoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices, Osteo: OsteoServices } {
+    const shared = inject(createDefaultSharedModule(context), OsteoGeneratedSharedModule, OsteoSharedModule);
+    const Osteo = inject(createDefaultModule({ shared }), OsteoGeneratedModule, OsteoModule);
+    shared.ServiceRegistry.register(Osteo);
+    registerValidationChecks(Osteo);
+    if (!context.connection) {
+        // Without a client the workspace is never initialized by the protocol; do it here so the library loads.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Osteo };
+}

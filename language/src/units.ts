@@ -1,0 +1,94 @@
+/**
+ * The units of the Osteo language (language spec §5) and their conversion to the model's units
+ * (model spec: time in days, concentrations in mg/L or pM, volumes in L, masses in mg).
+ * One table serves the validator, completion, hover and the compiler.
+ */
+
+export type Dimension =
+    | 'time' | 'mass' | 'massPerWeight' | 'concentration' | 'molarConcentration' | 'rate'
+    | 'volume' | 'fraction' | 'fold' | 'bodyMass' | 'clearance' | 'massRate' | 'molarMass' | 'inverseTime';
+
+export interface UnitInfo {
+    readonly name: string;
+    readonly dimension: Dimension;
+    /** Multiply a value in this unit by `factor` to get the dimension's canonical unit. */
+    readonly factor: number;
+}
+
+/** Canonical unit of each dimension: what the model computes in. */
+export const CANONICAL_UNIT: Record<Dimension, string> = {
+    time: 'days', mass: 'mg', massPerWeight: 'mg/kg', concentration: 'mg/L', molarConcentration: 'pM',
+    rate: 'pM/day', volume: 'L', fraction: 'fraction', fold: 'fold', bodyMass: 'kg', clearance: 'L/day',
+    massRate: 'mg/day', molarMass: 'kDa', inverseTime: '/day'
+};
+
+export const DAYS_PER_MONTH = 30.4375;
+export const DAYS_PER_YEAR = 365.25;
+
+const table: UnitInfo[] = [
+    ...aliases(['hour', 'hours', 'h'], 'time', 1 / 24),
+    ...aliases(['day', 'days'], 'time', 1),
+    ...aliases(['week', 'weeks'], 'time', 7),
+    ...aliases(['month', 'months'], 'time', DAYS_PER_MONTH),
+    ...aliases(['year', 'years'], 'time', DAYS_PER_YEAR),
+    { name: 'ng', dimension: 'mass', factor: 1e-6 },
+    { name: 'ug', dimension: 'mass', factor: 1e-3 },
+    { name: 'mg', dimension: 'mass', factor: 1 },
+    { name: 'g', dimension: 'mass', factor: 1e3 },
+    { name: 'mg/kg', dimension: 'massPerWeight', factor: 1 },
+    { name: 'ug/kg', dimension: 'massPerWeight', factor: 1e-3 },
+    { name: 'pg/mL', dimension: 'concentration', factor: 1e-6 },
+    { name: 'ng/mL', dimension: 'concentration', factor: 1e-3 },
+    { name: 'ug/mL', dimension: 'concentration', factor: 1 },
+    { name: 'mg/L', dimension: 'concentration', factor: 1 },
+    { name: 'pM', dimension: 'molarConcentration', factor: 1 },
+    { name: 'nM', dimension: 'molarConcentration', factor: 1e3 },
+    { name: 'pM/day', dimension: 'rate', factor: 1 },
+    { name: 'nM/day', dimension: 'rate', factor: 1e3 },
+    { name: 'mL', dimension: 'volume', factor: 1e-3 },
+    { name: 'L', dimension: 'volume', factor: 1 },
+    { name: '%', dimension: 'fraction', factor: 0.01 },
+    { name: 'x', dimension: 'fold', factor: 1 },
+    { name: 'kg', dimension: 'bodyMass', factor: 1 },
+    { name: 'L/day', dimension: 'clearance', factor: 1 },
+    { name: 'L/h', dimension: 'clearance', factor: 24 },
+    { name: 'mL/h', dimension: 'clearance', factor: 24e-3 },
+    { name: 'mL/day', dimension: 'clearance', factor: 1e-3 },
+    { name: 'mg/day', dimension: 'massRate', factor: 1 },
+    { name: 'ng/h', dimension: 'massRate', factor: 24e-6 },
+    { name: 'ug/h', dimension: 'massRate', factor: 24e-3 },
+    { name: 'kDa', dimension: 'molarMass', factor: 1 },
+    { name: '/day', dimension: 'inverseTime', factor: 1 },
+    { name: '/h', dimension: 'inverseTime', factor: 24 }
+];
+
+function aliases(names: string[], dimension: Dimension, factor: number): UnitInfo[] {
+    return names.map(name => ({ name, dimension, factor }));
+}
+
+const byName = new Map(table.map(u => [u.name, u]));
+
+export function lookupUnit(name: string): UnitInfo | undefined {
+    return byName.get(name.replace(/\s+/g, ''));
+}
+
+export function unitsOf(dimension: Dimension): UnitInfo[] {
+    return table.filter(u => u.dimension === dimension);
+}
+
+export function allUnits(): readonly UnitInfo[] {
+    return table;
+}
+
+/** Human name of a dimension for messages ("a time", "a concentration"). */
+export function describeDimension(d: Dimension): string {
+    const names: Record<Dimension, string> = {
+        time: 'a time (hours, days, weeks, months, years)', mass: 'a mass (ug, mg, g)',
+        massPerWeight: 'a dose per body weight (mg/kg)', concentration: 'a concentration (pg/mL, ng/mL, ug/mL, mg/L)',
+        molarConcentration: 'a molar concentration (pM, nM)', rate: 'a rate (pM/day)', volume: 'a volume (mL, L)',
+        fraction: 'a fraction (% or a number in [0, 1])', fold: 'a fold change (x 4 or 4x)', bodyMass: 'a body mass (kg)',
+        clearance: 'a clearance (L/day, mL/h)', massRate: 'a mass rate (mg/day, ng/h)', molarMass: 'a molar mass (kDa)',
+        inverseTime: 'a rate constant (/day, /h)'
+    };
+    return names[d];
+}

@@ -1,0 +1,57 @@
+/** Command-line parsing for `osteo`, strict enough to give a one-line reason for every mistake. */
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  osteo check FILE...                      check files; diagnostics as FILE:LINE:COL: severity code message
+  osteo run FILE [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]
+  osteo report FILE [--scenario NAME] --out report.html
+  osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
+  osteo --help | --version
+
+Exit codes: 0 success, 1 the file has errors, 2 usage error or unreadable file, 3 simulation failed.
+Add --debug to see internal stack traces.
+`;
+
+export interface CliArgs {
+    readonly command: string;
+    readonly files: string[];
+    readonly scenario?: string;
+    readonly arms: string[];
+    readonly format?: string;
+    readonly out?: string;
+    readonly output?: string;
+    readonly at?: string;
+    readonly debug: boolean;
+}
+
+const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at']);
+const FLAG_OPTIONS = new Set(['--debug']);
+
+export function parseArgs(argv: string[]): CliArgs {
+    const [command, ...rest] = argv;
+    const files: string[] = [];
+    const arms: string[] = [];
+    const values: Record<string, string> = {};
+    for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        if (FLAG_OPTIONS.has(arg)) continue;
+        if (VALUE_OPTIONS.has(arg)) {
+            const value = rest[++i];
+            if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+            if (arg === '--arm') arms.push(value);
+            else if (values[arg] !== undefined) throw new UsageError(`${arg} given twice`);
+            else values[arg] = value;
+        } else if (arg.startsWith('--')) {
+            throw new UsageError(`unknown option '${arg}'`);
+        } else {
+            files.push(arg);
+        }
+    }
+    return {
+        command, files, arms,
+        scenario: values['--scenario'], format: values['--format'], out: values['--out'],
+        output: values['--output'], at: values['--at'],
+        debug: argv.includes('--debug')
+    };
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { runCheck } from './check-command.js';
+import { parseArgs, UsageError, USAGE } from './args.js';
+import { VERSION } from '../version.js';
+
+/** The subcommands; each returns the process exit code. */
+const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<number>> = {
+    check: runCheck
+};
+
+async function main(argv: string[]): Promise<number> {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+        process.stdout.write(USAGE);
+        return argv.length === 0 ? 2 : 0;
+    }
+    if (argv.includes('--version') || argv.includes('-v')) {
+        process.stdout.write(`osteo ${VERSION}\n`);
+        return 0;
+    }
+    const args = parseArgs(argv);
+    const command = commands[args.command];
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report or export)`);
+    return command(args);
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    error => {
+        if (error instanceof UsageError) {
+            process.stderr.write(`osteo: ${error.message}\nRun 'osteo --help' for usage.\n`);
+            process.exitCode = 2;
+        } else {
+            // Not the user's fault: keep the trace behind --debug.
+            process.stderr.write(`osteo: internal error: ${(error as Error)?.message ?? error}\n`);
+            if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+            process.exitCode = 70;
+        }
+    }
+);
