@@ -7,6 +7,13 @@ import { OsteoGeneratedModule, OsteoGeneratedSharedModule } from './generated/mo
 import { OsteoValidator, registerValidationChecks } from './validation/osteo-validator.js';
 import { OsteoScopeProvider } from './osteo-scope-provider.js';
 import { OsteoWorkspaceManager } from './builtins/osteo-workspace-manager.js';
+import { OsteoCompletionProvider } from './lsp/osteo-completion-provider.js';
+import { OsteoHoverProvider } from './lsp/osteo-hover-provider.js';
+import { OsteoFormatter } from './lsp/osteo-formatter.js';
+import { OsteoSemanticTokenProvider } from './lsp/osteo-semantic-tokens.js';
+import { OsteoCodeLensProvider } from './lsp/osteo-code-lens.js';
+import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
+import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {
@@ -23,6 +30,15 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
     },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services)
+    },
+    lsp: {
+        CompletionProvider: (services) => new OsteoCompletionProvider(services),
+        HoverProvider: (services) => new OsteoHoverProvider(services),
+        Formatter: () => new OsteoFormatter(),
+        SemanticTokenProvider: (services) => new OsteoSemanticTokenProvider(services),
+        CodeLensProvider: () => new OsteoCodeLensProvider(),
+        RenameProvider: (services) => new OsteoRenameProvider(services),
+        CodeActionProvider: () => new OsteoCodeActionProvider()
     }
 };
 
