@@ -1,0 +1,111 @@
+/**
+ * Pharmacokinetics (model.md §6): per drug an optional absorption depot, a central compartment,
+ * an optional peripheral compartment, linear and Michaelis–Menten elimination, and for
+ * bisphosphonates a bone-bound pool. States are amounts in mg; doses are jumps into the depot
+ * (absorbed routes) or the central compartment (intravenous bolus).
+ */
+import type { DrugDescription } from '../model-description.js';
+import { ModelInputError, type ParameterValues } from './parameters.js';
+
+const LN2 = Math.LN2;
+
+export interface DrugPk {
+    readonly name: string;
+    readonly drug: DrugDescription;
+    /** State indices; -1 when the drug has no such compartment. */
+    readonly depot: number;
+    readonly central: number;
+    readonly peripheral: number;
+    readonly bone: number;
+    readonly ka: number;
+    readonly bioavailability: number;
+    readonly volume: number;
+    readonly peripheralVolume: number;
+    readonly q: number;
+    /** Linear elimination from the central compartment (/day), renal part when the drug binds bone. */
+    readonly kel: number;
+    /** Central → bone-bound transfer (/day). */
+    readonly kBone: number;
+    /** Bone-bound pool release (/day). */
+    readonly kBoneOut: number;
+    readonly vmax: number;
+    readonly km: number;
+    /** Typical amount scale (mg) for absolute tolerances. */
+    readonly amountScale: number;
+}
+
+/** Builds the PK plan of each drug, allocating its states from `next`. */
+export function planPharmacokinetics(drugs: readonly DrugDescription[], v: ParameterValues, firstState: number): { plans: DrugPk[]; next: number } {
+    let next = firstState;
+    const plans: DrugPk[] = [];
+    for (const drug of drugs) {
+        const pk = drug.pk;
+        const where = `drug '${drug.name}'`;
+        if (!(pk.volumeL > 0)) throw new ModelInputError(`${where}: the central volume must be positive`);
+        const absorbed = drug.route !== 'intravenous' && pk.absorptionHalfLifeDays !== undefined && pk.absorptionHalfLifeDays > 0;
+        const depot = absorbed ? next++ : -1;
+        const central = next++;
+        const hasPeripheral = (pk.peripheralVolumeL ?? 0) > 0 && (pk.intercompartmentalClearanceLPerDay ?? 0) > 0;
+        const peripheral = hasPeripheral ? next++ : -1;
+        const hasBone = (pk.boneHalfLifeDays ?? 0) > 0;
+        const bone = hasBone ? next++ : -1;
+        let kTotal: number;
+        if (pk.clearanceLPerDay !== undefined && pk.clearanceLPerDay > 0) kTotal = pk.clearanceLPerDay / pk.volumeL;
+        else if (pk.halfLifeDays !== undefined && pk.halfLifeDays > 0) kTotal = LN2 / pk.halfLifeDays;
+        else if (hasBone) kTotal = LN2 / v.default_plasma_half_life;
+        else throw new ModelInputError(`${where}: needs a half-life or a clearance`);
+        const uptake = hasBone ? (pk.boneUptake ?? 0.5) : 0;
+        const F = pk.bioavailability > 0 ? Math.min(pk.bioavailability, 1) : 1;
+        const ic50 = drug.pd.ic50 ?? v.default_ic50;
+        const km = pk.kmMgPerL ?? 0;
+        const scale = drug.pd.ic50Basis === 'bone-bound amount' ? ic50 : Math.max(ic50, km > 0 ? km : 0) * pk.volumeL;
+        plans.push({
+            name: drug.name, drug, depot, central, peripheral, bone,
+            ka: absorbed ? LN2 / pk.absorptionHalfLifeDays! : 0,
+            bioavailability: F,
+            volume: pk.volumeL,
+            peripheralVolume: hasPeripheral ? pk.peripheralVolumeL! : 1,
+            q: hasPeripheral ? pk.intercompartmentalClearanceLPerDay! : 0,
+            kel: kTotal * (1 - uptake),
+            kBone: kTotal * uptake,
+            kBoneOut: hasBone ? LN2 / pk.boneHalfLifeDays! : 0,
+            vmax: pk.vmaxMgPerDay ?? 0,
+            km: km > 0 ? km : 1,
+            amountScale: scale > 0 ? scale : 1
+        });
+    }
+    return { plans, next };
+}
+
+/** Central concentration (mg/L) before any targeting. */
+export function centralConcentration(d: DrugPk, y: Float64Array): number {
+    return Math.max(y[d.central], 0) / d.volume;
+}
+
+/** Bone-bound amount (mg); 0 for drugs without a bone pool. */
+export function boneBound(d: DrugPk, y: Float64Array): number {
+    return d.bone >= 0 ? Math.max(y[d.bone], 0) : 0;
+}
+
+export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array): void {
+    const ac = y[d.central];
+    const c = Math.max(ac, 0) / d.volume;
+    let dc = -d.kel * ac - d.kBone * ac - d.vmax * c / (d.km + c);
+    if (d.depot >= 0) {
+        const absorption = d.ka * y[d.depot];
+        dydt[d.depot] = -absorption;
+        dc += absorption;
+    }
+    if (d.peripheral >= 0) {
+        const flux = d.q * (c - y[d.peripheral] / d.peripheralVolume);
+        dydt[d.peripheral] = flux;
+        dc -= flux;
+    }
+    if (d.bone >= 0) dydt[d.bone] = d.kBone * ac - d.kBoneOut * y[d.bone];
+    dydt[d.central] = dc;
+}
+
+/** A dose: the bioavailable amount enters the depot, or the central compartment for a bolus. */
+export function applyDose(d: DrugPk, amountMg: number, y: Float64Array): void {
+    y[d.depot >= 0 ? d.depot : d.central] += d.bioavailability * amountMg;
+}
