@@ -11,6 +11,7 @@ export default defineConfig({
     test: {
         include: ['tests/**/*.test.ts'],
         exclude: ['tests/e2e/**', 'node_modules/**'],
-        testTimeout: 30000
+        testTimeout: 30000,
+        globalSetup: ['tests/global-setup.ts']
     }
 });

@@ -1,0 +1,127 @@
+/**
+ * Runs the scenarios of a document: compile (reads the AST) and simulate (pure, plain data), kept
+ * apart so that the language server can compile on its main thread and simulate in a worker.
+ */
+import { isScenario, type Model, type Scenario } from '../generated/ast.js';
+import { armNamesOf, compileScenario, type CompiledScenario } from './compiler/index.js';
+import type { ArmResult, RunResult, ScenarioResult } from './results.js';
+import { SolverError } from './solver/index.js';
+import { exploratoryMechanisms, ModelInputError, MODEL_INFO, simulateArm } from './simulate.js';
+
+export interface Selection {
+    /** Run only this scenario (default: every scenario of the document). */
+    readonly scenario?: string;
+    /** Run only these arms (default: every arm). */
+    readonly arms?: readonly string[];
+}
+
+export interface SimulateOptions {
+    readonly rtol?: number;
+    readonly isCancelled?: () => boolean;
+    /** Called after each arm with the number of arms done and the total. */
+    readonly onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/** The user asked for a scenario or arm the document does not have; the message names the choices. */
+export class SelectionError extends Error {
+    override readonly name = 'SelectionError';
+}
+
+/** The solver could not integrate an arm (or produced a non-finite value). */
+export class ArmFailedError extends Error {
+    override readonly name = 'ArmFailedError';
+
+    constructor(readonly scenario: string, readonly arm: string, readonly timeDays: number, readonly reason: string) {
+        super(`arm ${arm} of scenario ${scenario} failed at day ${formatDay(timeDays)}: ${reason}`);
+    }
+}
+
+/** Compiles the selected scenarios of a document (scenarios declared in imported files are not run). */
+export function compileDocument(model: Model, selection: Selection = {}): CompiledScenario[] {
+    const scenarios = model.declarations.filter(isScenario);
+    if (scenarios.length === 0) throw new SelectionError('the file declares no scenario');
+    let chosen: Scenario[] = scenarios;
+    if (selection.scenario !== undefined) {
+        const found = scenarios.find(s => s.name === selection.scenario);
+        if (!found) throw new SelectionError(`no scenario named '${selection.scenario}'; the file declares ${list(scenarios.map(s => s.name))}`);
+        chosen = [found];
+    }
+    const arms = selection.arms && selection.arms.length > 0 ? [...new Set(selection.arms)] : undefined;
+    if (arms) {
+        for (const arm of arms) {
+            const owners = chosen.filter(s => armNamesOf(s).includes(arm));
+            if (owners.length === 0) {
+                const choices = [...new Set(chosen.flatMap(armNamesOf))];
+                const where = chosen.length === 1 ? `scenario ${chosen[0].name}` : 'any scenario of the file';
+                throw new SelectionError(`no arm named '${arm}' in ${where}; the arms are ${list(choices)}`);
+            }
+        }
+        // Without --scenario, the scenarios that have none of the named arms are skipped.
+        chosen = chosen.filter(s => armNamesOf(s).some(a => arms.includes(a)));
+    }
+    return chosen.map(s => compileScenario(s, arms));
+}
+
+/** Simulates compiled scenarios: plain data in, plain data out (runs in the server's worker). */
+export function simulateCompiled(compiled: readonly CompiledScenario[], options: SimulateOptions = {}): ScenarioResult[] {
+    const total = compiled.reduce((n, s) => n + s.arms.length, 0);
+    let done = 0;
+    return compiled.map(scenario => {
+        const arms = scenario.arms.map(desc => {
+            const arm = runArm(desc, options);
+            options.onProgress?.(++done, total, `${scenario.name} / ${desc.arm}`);
+            return arm;
+        });
+        return {
+            name: scenario.name,
+            title: scenario.title,
+            durationDays: scenario.durationDays,
+            arms,
+            reported: scenario.reported.filter(key => arms.some(a => key in a.series)),
+            assumptions: assumptionsOf(scenario, arms)
+        };
+    });
+}
+
+export function simulateDocument(model: Model, options: Selection & SimulateOptions = {}): ScenarioResult[] {
+    return simulateCompiled(compileDocument(model, options), options);
+}
+
+export function buildRunResult(scenarios: ScenarioResult[], version: string): RunResult {
+    return { tool: 'osteo', version, model: { name: MODEL_INFO.name, version: MODEL_INFO.version }, scenarios };
+}
+
+function runArm(desc: CompiledScenario['arms'][number], options: SimulateOptions): ArmResult {
+    let result: ArmResult;
+    try {
+        result = simulateArm(desc, { rtol: options.rtol, isCancelled: options.isCancelled });
+    } catch (error) {
+        if (error instanceof SolverError) throw new ArmFailedError(desc.scenario, desc.arm, error.time, error.message);
+        if (error instanceof ModelInputError) throw new ArmFailedError(desc.scenario, desc.arm, desc.sampleTimes[0] ?? 0, error.message);
+        throw error;
+    }
+    // The contract promises finite numbers: a NaN that slipped through is a failure, not a result.
+    for (const [key, values] of Object.entries(result.series)) {
+        const i = values.findIndex(v => !Number.isFinite(v));
+        if (i >= 0) throw new ArmFailedError(desc.scenario, desc.arm, result.time[i], `${key} became ${values[i]}`);
+    }
+    return result;
+}
+
+function assumptionsOf(scenario: CompiledScenario, arms: ArmResult[]): string[] {
+    const sentences = [...scenario.notes];
+    for (const desc of scenario.arms) {
+        for (const a of exploratoryMechanisms(desc)) sentences.push(`${a.subject} (${a.mechanism}): ${a.note}`);
+    }
+    const missing = scenario.reported.filter(key => !arms.some(a => key in a.series));
+    if (missing.length > 0) sentences.push(`Not computed by the model, so not reported: ${missing.join(', ')}.`);
+    return [...new Set(sentences)];
+}
+
+function list(names: readonly string[]): string {
+    return names.join(', ');
+}
+
+function formatDay(t: number): string {
+    return Number.isFinite(t) ? String(Math.round(t * 100) / 100) : String(t);
+}

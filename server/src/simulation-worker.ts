@@ -1,0 +1,52 @@
+/**
+ * The simulation worker (bundled as out/simulation-worker.js): simulates compiled scenarios off the
+ * language server's main thread. Cancellation arrives through a shared flag because the simulation
+ * is synchronous and never yields to the worker's message loop.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { CompiledScenario } from '../../language/src/simulator/compiler/compile-scenario.js';
+import type { ScenarioResult } from '../../language/src/simulator/results.js';
+import { ArmFailedError, simulateCompiled } from '../../language/src/simulator/run-scenarios.js';
+import { CancelledError } from '../../language/src/simulator/solver/index.js';
+
+export interface WorkerRunMessage {
+    readonly type: 'run';
+    readonly id: number;
+    readonly compiled: CompiledScenario[];
+    /** Int32Array view; the main thread stores 1 at index 0 to cancel. */
+    readonly cancelFlag: SharedArrayBuffer;
+}
+
+export type WorkerReply =
+    | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly label: string }
+    | { readonly type: 'done'; readonly id: number; readonly scenarios: ScenarioResult[] }
+    | { readonly type: 'failed'; readonly id: number; readonly error: WorkerFailure };
+
+export type WorkerFailure =
+    | { readonly kind: 'cancelled'; readonly message: string }
+    | { readonly kind: 'solver-failed'; readonly message: string; readonly scenario: string; readonly arm: string; readonly timeDays: number }
+    | { readonly kind: 'internal'; readonly message: string };
+
+const port = parentPort;
+port?.on('message', (message: WorkerRunMessage) => {
+    if (message?.type !== 'run') return;
+    const flag = new Int32Array(message.cancelFlag);
+    const reply = (r: WorkerReply) => port.postMessage(r);
+    try {
+        const scenarios = simulateCompiled(message.compiled, {
+            isCancelled: () => Atomics.load(flag, 0) !== 0,
+            onProgress: (done, total, label) => reply({ type: 'progress', id: message.id, done, total, label })
+        });
+        reply({ type: 'done', id: message.id, scenarios });
+    } catch (error) {
+        reply({ type: 'failed', id: message.id, error: failureOf(error) });
+    }
+});
+
+function failureOf(error: unknown): WorkerFailure {
+    if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };
+    if (error instanceof ArmFailedError) {
+        return { kind: 'solver-failed', message: error.message, scenario: error.scenario, arm: error.arm, timeDays: error.timeDays };
+    }
+    return { kind: 'internal', message: (error as Error)?.message ?? String(error) };
+}
