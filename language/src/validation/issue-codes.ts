@@ -3,6 +3,8 @@ export const IssueCodes = {
     UnresolvedReference: 'unresolved-reference',
     DuplicateName: 'duplicate-name',
     DuplicateArm: 'duplicate-arm',
+    /** A regimen and a drug share a name, so `give NAME` is ambiguous. */
+    AmbiguousName: 'ambiguous-name',
     UnknownUnit: 'unknown-unit',
     WrongUnit: 'wrong-unit',
     MissingUnit: 'missing-unit',
@@ -12,10 +14,16 @@ export const IssueCodes = {
     NeverStarts: 'never-starts',
     OnsetAfterEnd: 'onset-after-end',
     EarlyMenopause: 'early-menopause',
+    /** `menopause at` given for a male patient: it has no effect. */
+    MenopauseMale: 'menopause-male',
     SampleTooCoarse: 'sample-too-coarse',
     WrongTargetKind: 'wrong-target-kind',
     ReservedKind: 'reserved-kind',
+    /** An import whose file does not exist. */
     MissingImport: 'missing-import',
+    ImportSelf: 'import-self',
+    ImportCycle: 'import-cycle',
+    DuplicateImport: 'duplicate-import',
     UnknownParameter: 'unknown-parameter',
     OverlappingClass: 'overlapping-class',
     LongAntiInflammatory: 'long-anti-inflammatory',
@@ -24,7 +32,16 @@ export const IssueCodes = {
     UntargetedCytokine: 'untargeted-cytokine',
     MissingProperty: 'missing-property',
     DuplicateProperty: 'duplicate-property',
-    ImportCycle: 'import-cycle'
+    /** `give REGIMEN DOSE`: the regimen already has a dose. */
+    ConflictingDose: 'conflicting-dose'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+
+/**
+ * The code goes both in `code` (shown in the Problems panel, printed by `osteo check`) and in
+ * `data.code` (where code actions look), with whatever a quick fix needs beside it.
+ */
+export function issue(code: IssueCode, data: Record<string, unknown> = {}): { code: IssueCode, data: Record<string, unknown> & { code: IssueCode } } {
+    return { code, data: { ...data, code } };
+}

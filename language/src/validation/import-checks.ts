@@ -1,0 +1,99 @@
+import { UriUtils, type FileSystemProvider, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { isModel, type Import, type Model } from '../generated/ast.js';
+import { isLibraryUri } from '../builtins/library.js';
+import { importedUris } from '../osteo-scope-provider.js';
+import { issue, IssueCodes } from './issue-codes.js';
+import { closestNames } from './name-suggestions.js';
+
+/** Imports: the file must exist, not be this file, not be imported twice, and not close a cycle. */
+export class ImportChecks {
+    private readonly documents: LangiumDocuments;
+    private readonly fileSystem: FileSystemProvider;
+
+    constructor(services: LangiumServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+    }
+
+    readonly checkImports = (model: Model, accept: ValidationAcceptor): void => {
+        const document = model.$document;
+        if (!document || isLibraryUri(document.uri)) return;
+        const self = document.uri.toString();
+        const seen = new Set<string>();
+        for (const imp of model.imports ?? []) {
+            if (typeof imp.path !== 'string') continue;
+            if (imp.path.trim().length === 0) {
+                accept('error', 'Empty import path: write the path of an .osteo file relative to this one, e.g. `import "./regimens.osteo"`.',
+                    { node: imp, property: 'path', ...issue(IssueCodes.MissingImport) });
+                continue;
+            }
+            const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), imp.path);
+            const key = uri.toString();
+            if (key === self) {
+                accept('error', 'A file cannot import itself: remove this import.', { node: imp, property: 'path', ...issue(IssueCodes.ImportSelf) });
+                continue;
+            }
+            if (seen.has(key)) {
+                accept('warning', `"${imp.path}" is already imported above: remove this line.`, { node: imp, property: 'path', ...issue(IssueCodes.DuplicateImport) });
+                continue;
+            }
+            seen.add(key);
+            if (!this.exists(uri)) {
+                this.reportMissing(imp, uri, document.uri, accept);
+                continue;
+            }
+            const cycle = this.pathBack(uri, self);
+            if (cycle) {
+                const names = [document.uri, ...cycle].map(u => UriUtils.basename(u));
+                accept('warning', `Import cycle: ${names.join(' → ')}. Each file sees only what it imports directly, so the cycle is harmless to names but makes the files hard to reuse apart; move the shared declarations into a file both import.`,
+                    { node: imp, property: 'path', ...issue(IssueCodes.ImportCycle) });
+            }
+        }
+    };
+
+    private exists(uri: URI): boolean {
+        if (this.documents.hasDocument(uri)) return true;
+        try {
+            return this.fileSystem.existsSync(uri);
+        } catch {
+            return false;
+        }
+    }
+
+    private reportMissing(imp: Import, uri: URI, base: URI, accept: ValidationAcceptor): void {
+        const known = this.documents.all
+            .filter(d => !isLibraryUri(d.uri) && d.uri.toString() !== base.toString())
+            .map(d => relativeImportPath(base, d.uri))
+            .toArray();
+        const suggestions = closestNames(imp.path, known);
+        const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : ' The path is relative to this file.';
+        accept('error', `Cannot find the imported file "${imp.path}" (${uri.scheme === 'file' ? uri.fsPath : uri.toString()}).${hint}`,
+            { node: imp, property: 'path', ...issue(IssueCodes.MissingImport, { suggestions }) });
+    }
+
+    /** The chain of imports from `start` back to `target`, if there is one (depth-first over loaded documents). */
+    private pathBack(start: URI, target: string): URI[] | undefined {
+        const visited = new Set<string>();
+        const visit = (uri: URI): URI[] | undefined => {
+            const key = uri.toString();
+            if (key === target) return [uri];
+            if (visited.has(key)) return undefined;
+            visited.add(key);
+            const root = this.documents.hasDocument(uri) ? this.documents.getDocument(uri)?.parseResult.value : undefined;
+            if (!isModel(root)) return undefined;
+            for (const next of importedUris(root, uri)) {
+                const rest = visit(next);
+                if (rest) return [uri, ...rest];
+            }
+            return undefined;
+        };
+        return visit(start);
+    }
+}
+
+/** `./regimens.osteo`, `../shared/drugs.osteo`: how `from` imports `to`. */
+export function relativeImportPath(from: URI, to: URI): string {
+    const relative = UriUtils.relative(UriUtils.dirname(from), to);
+    return relative.startsWith('.') ? relative : `./${relative}`;
+}

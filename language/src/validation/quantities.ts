@@ -1,0 +1,47 @@
+import type { Quantity } from '../generated/ast.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, lookupUnit, type Dimension } from '../units.js';
+
+/** A quantity in its dimension's canonical unit (days, mg, L, fraction, fold …). */
+export interface Measured {
+    readonly value: number;
+    /** undefined for a bare number. */
+    readonly dimension: Dimension | undefined;
+}
+
+/** The quantity in canonical units, or undefined when it is missing, partial or has an unknown unit. */
+export function measure(q: Quantity | undefined): Measured | undefined {
+    if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return undefined;
+    if (q.fold) return { value: q.value, dimension: 'fold' };
+    if (!q.unit) return { value: q.value, dimension: undefined };
+    const unit = lookupUnit(q.unit);
+    return unit ? { value: q.value * unit.factor, dimension: unit.dimension } : undefined;
+}
+
+/** Canonical value if the quantity has (or, bare, may stand for) the dimension. */
+export function valueAs(q: Quantity | undefined, dimension: Dimension): number | undefined {
+    const m = measure(q);
+    if (!m) return undefined;
+    if (m.dimension === dimension) return m.value;
+    if (m.dimension === undefined && (dimension === 'fraction' || dimension === 'fold')) return m.value;
+    return undefined;
+}
+
+/** Days, when the quantity is a valid time. */
+export function days(q: Quantity | undefined): number | undefined {
+    return valueAs(q, 'time');
+}
+
+/** "2 years", "18 months", "40 days": a time in the unit that reads best. */
+export function formatDays(d: number): string {
+    const round = (x: number) => Number(x.toPrecision(3));
+    const unit = (x: number, name: string) => `${round(x)} ${name}${round(x) === 1 ? '' : 's'}`;
+    if (Math.abs(d) >= DAYS_PER_YEAR && Number.isInteger(round(d / DAYS_PER_YEAR) * 2)) return unit(d / DAYS_PER_YEAR, 'year');
+    if (Math.abs(d) >= 60) return unit(d / DAYS_PER_MONTH, 'month');
+    return unit(d, 'day');
+}
+
+/** The quantity as written: "5 mg", "x 4". */
+export function quantityText(q: Quantity): string {
+    if (q.$cstNode) return q.$cstNode.text;
+    return q.fold ? `x ${q.value}` : q.unit ? `${q.value} ${q.unit}` : `${q.value}`;
+}

@@ -1,0 +1,86 @@
+import {
+    type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument,
+    type ReferenceInfo, type ScopeProvider
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { isCondition, isFoldEffect, isMechanism } from '../generated/ast.js';
+import { isLibraryUri } from '../builtins/library.js';
+import { relativeImportPath } from './import-checks.js';
+import { closestNames, orList } from './name-suggestions.js';
+import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, withArticle } from './target-kinds.js';
+
+export interface UnresolvedDescription {
+    readonly message: string;
+    /** Close names of the right kind (quick fix: replace). */
+    readonly suggestions: string[];
+    /** Path of a workspace file declaring the exact name (quick fix: add the import). */
+    readonly importPath?: string;
+}
+
+/** Explains an unresolved name: close names of the right kind, or the file to import, or its actual kind. */
+export class UnresolvedReferences {
+    private readonly scopeProvider: ScopeProvider;
+    private readonly indexManager: IndexManager;
+    private readonly reflection: AstReflection;
+
+    constructor(services: LangiumServices) {
+        this.scopeProvider = services.references.ScopeProvider;
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.reflection = services.shared.AstReflection;
+    }
+
+    describe(info: ReferenceInfo, document: LangiumDocument): UnresolvedDescription {
+        const name = info.reference.$refText;
+        const referenceType = this.reflection.getReferenceType(info);
+        const kinds = narrowedKinds(info);
+        const kindText = kinds ? kindsWord(kinds) : kindWord(referenceType);
+        const ofKind = (d: AstNodeDescription) => !kinds || kinds.some(k => this.reflection.isSubtype(d.type, k));
+
+        const declaredElsewhere = this.indexManager.allElements(referenceType)
+            .find(d => d.name === name && ofKind(d) && !isLibraryUri(d.documentUri) && d.documentUri.toString() !== document.uri.toString());
+        if (declaredElsewhere) {
+            const importPath = relativeImportPath(document.uri, declaredElsewhere.documentUri);
+            return {
+                message: `The ${kindWord(declaredElsewhere.type)} '${name}' is declared in ${basename(importPath)}, which this file does not import: add \`import "${importPath}"\`.`,
+                suggestions: [], importPath
+            };
+        }
+
+        const visible = this.visibleNames(info, ofKind);
+        const suggestions = closestNames(name, visible);
+        const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+        const otherKind = this.indexManager.allElements()
+            .find(d => d.name === name && !(kinds ?? [referenceType]).some(k => this.reflection.isSubtype(d.type, k)));
+        if (otherKind) {
+            return {
+                message: `'${name}' is ${withArticle(kindWord(otherKind.type))}, but ${withArticle(kindText)} is expected here.${didYouMean}`,
+                suggestions
+            };
+        }
+        const fallback = didYouMean || ` Declare it, or import the file that declares it.`;
+        return { message: `Unknown ${kindText} '${name}'.${fallback}`, suggestions };
+    }
+
+    private visibleNames(info: ReferenceInfo, ofKind: (d: AstNodeDescription) => boolean): string[] {
+        try {
+            return this.scopeProvider.getScope(info).getAllElements().filter(ofKind).map(d => d.name).toArray();
+        } catch {
+            return [];
+        }
+    }
+}
+
+/** Where the grammar's reference type is wider than the position allows (a verb's target, drives vs activates). */
+function narrowedKinds(info: ReferenceInfo): readonly string[] | undefined {
+    const container = info.container;
+    if (isMechanism(container)) return VERB_TARGET_KINDS[container.verb];
+    if (isFoldEffect(container) && isCondition(container.$container) && container.$containerProperty) {
+        return FOLD_TARGET_KINDS[container.$containerProperty];
+    }
+    return undefined;
+}
+
+function basename(path: string): string {
+    return path.split('/').pop() ?? path;
+}
+

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { IssueCodes } from '../../language/src/validation/issue-codes.js';
+import { codesOf, validationSetup, withCode } from './validation-helpers.js';
+
+const REGIMENS = 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }';
+
+describe('imports (language spec §2, §6)', async () => {
+    const { workspace } = await validationSetup();
+
+    test('an import of a missing file is an error on the import, with the closest known file', async () => {
+        const files = await workspace({ 'regimens.osteo': REGIMENS, 'main.osteo': 'import "./regimen.osteo"' });
+        const [d] = withCode(files['main.osteo'].diagnostics, IssueCodes.MissingImport);
+        expect(d.severity).toBe(1);
+        expect(d.message).toMatch(/^Cannot find the imported file ".\/regimen.osteo" \(.*regimen.osteo\). Did you mean ".\/regimens.osteo"\?$/);
+        expect(d.range.start).toEqual({ line: 0, character: 7 });
+        expect(codesOf((await workspace({ 'regimens.osteo': REGIMENS, 'main.osteo': 'import "./regimens.osteo"' }))['main.osteo'].diagnostics)).toEqual([]);
+    });
+
+    test('an empty import path is an error', async () => {
+        const files = await workspace({ 'main.osteo': 'import ""' });
+        expect(codesOf(files['main.osteo'].diagnostics)).toEqual([IssueCodes.MissingImport]);
+    });
+
+    test('a file importing itself is an error', async () => {
+        const files = await workspace({ 'main.osteo': 'import "./main.osteo"' });
+        expect(codesOf(files['main.osteo'].diagnostics)).toEqual([IssueCodes.ImportSelf]);
+        expect(files['main.osteo'].diagnostics![0].severity).toBe(1);
+    });
+
+    test('an import cycle is a warning that shows the cycle', async () => {
+        const files = await workspace({ 'a.osteo': 'import "./b.osteo"', 'b.osteo': 'import "./sub/c.osteo"', 'sub/c.osteo': 'import "../a.osteo"' });
+        const [d] = withCode(files['a.osteo'].diagnostics, IssueCodes.ImportCycle);
+        expect(d.severity).toBe(2);
+        expect(d.message).toMatch(/^Import cycle: a.osteo → b.osteo → c.osteo → a.osteo\./);
+        const chain = await workspace({ 'a.osteo': 'import "./b.osteo"', 'b.osteo': 'import "./c.osteo"', 'c.osteo': '' });
+        expect(codesOf(chain['a.osteo'].diagnostics)).toEqual([]);
+    });
+
+    test('importing one file twice is a warning', async () => {
+        const files = await workspace({ 'regimens.osteo': REGIMENS, 'main.osteo': 'import "./regimens.osteo"\nimport "regimens.osteo"' });
+        expect(codesOf(files['main.osteo'].diagnostics)).toEqual([IssueCodes.DuplicateImport]);
+    });
+});
