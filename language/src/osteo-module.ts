@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { OsteoGeneratedModule, OsteoGeneratedSharedModule } from './generated/module.js';
 import { OsteoValidator, registerValidationChecks } from './validation/osteo-validator.js';
+import { OsteoDocumentValidator } from './validation/osteo-document-validator.js';
 import { OsteoScopeProvider } from './osteo-scope-provider.js';
 import { OsteoWorkspaceManager } from './builtins/osteo-workspace-manager.js';
 import { OsteoCompletionProvider } from './lsp/osteo-completion-provider.js';
@@ -13,6 +14,7 @@ import { OsteoFormatter } from './lsp/osteo-formatter.js';
 import { OsteoSemanticTokenProvider } from './lsp/osteo-semantic-tokens.js';
 import { OsteoCodeLensProvider } from './lsp/osteo-code-lens.js';
 import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
+import { OsteoDocumentSymbolProvider } from './lsp/osteo-document-symbols.js';
 import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
 
 /** Services added on top of Langium's defaults. */
@@ -26,7 +28,8 @@ export type OsteoServices = LangiumServices & OsteoAddedServices;
 
 export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAddedServices> = {
     validation: {
-        OsteoValidator: (services) => new OsteoValidator(services)
+        OsteoValidator: (services) => new OsteoValidator(services),
+        DocumentValidator: (services) => new OsteoDocumentValidator(services)
     },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services)
@@ -38,6 +41,7 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
         SemanticTokenProvider: (services) => new OsteoSemanticTokenProvider(services),
         CodeLensProvider: () => new OsteoCodeLensProvider(),
         RenameProvider: (services) => new OsteoRenameProvider(services),
+        DocumentSymbolProvider: (services) => new OsteoDocumentSymbolProvider(services),
         CodeActionProvider: () => new OsteoCodeActionProvider()
     }
 };

@@ -1,4 +1,191 @@
-import { DefaultCompletionProvider } from 'langium/lsp';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices
+} from 'langium/lsp';
+import {
+    CompletionItemKind, CompletionList, InsertTextFormat, type CompletionItem, type CompletionParams, type Position
+} from 'vscode-languageserver';
+import { isFoldEffect, isMechanism, isQuantity, isSetParameter } from '../generated/ast.js';
+import { findParameter } from '../simulator/model/parameters.js';
+import { allUnits, CANONICAL_UNIT, describeDimension, lookupUnit, type Dimension } from '../units.js';
+import { EXPECTED_QUANTITIES, expectedQuantity, type ExpectedQuantity } from '../validation/expected-dimensions.js';
+import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS } from '../validation/target-kinds.js';
+import { proposedUnits } from '../validation/unit-checks.js';
+import { formatNumber, shortDetail } from './osteo-describe.js';
+import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
 
-/** Completion that fits the position (language spec §7). */
-export class OsteoCompletionProvider extends DefaultCompletionProvider {}
+/** Completion item kind per declaration type, so that the list reads by kind. */
+const ITEM_KINDS: Readonly<Record<string, CompletionItemKind>> = {
+    Drug: CompletionItemKind.Class, Regimen: CompletionItemKind.Function, Condition: CompletionItemKind.Event,
+    Scenario: CompletionItemKind.Module, Cytokine: CompletionItemKind.Variable, Mediator: CompletionItemKind.Constant,
+    Cell: CompletionItemKind.Struct, Pathway: CompletionItemKind.Interface, Site: CompletionItemKind.EnumMember,
+    Output: CompletionItemKind.Field
+};
+
+/** A number, optional blanks and a partly typed unit, at the end of the text before the cursor. */
+const NUMBER_THEN_UNIT = /(?:^|[^\w.])((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)([ \t]*)([A-Za-z_]\w*(?:\/\w*)?|\/\w*|%)?$/;
+
+/** When the AST has no quantity yet (broken text), the keyword before the number says what it is. */
+const KEYWORD_QUANTITIES: Readonly<Record<string, ExpectedQuantity | undefined>> = {
+    duration: EXPECTED_QUANTITIES.DurationSpec?.value, every: EXPECTED_QUANTITIES.Dosing?.interval,
+    dose: EXPECTED_QUANTITIES.Dosing?.amount, loading: EXPECTED_QUANTITIES.Regimen?.loading,
+    from: EXPECTED_QUANTITIES.Give?.from, until: EXPECTED_QUANTITIES.Give?.until, targeting: EXPECTED_QUANTITIES.Delivery?.targeting,
+    age: EXPECTED_QUANTITIES.Patient?.age, weight: EXPECTED_QUANTITIES.Patient?.weight
+};
+
+/** Completion that fits the position (language spec §7): units by dimension, targets by verb, templates. */
+export class OsteoCompletionProvider extends DefaultCompletionProvider {
+    constructor(services: LangiumServices) {
+        super(services);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        const units = this.unitCompletion(document, params.position);
+        if (units) return CompletionList.create(units, false);
+        return super.getCompletion(document, params);
+    }
+
+    // ------------------------------------------------------------------ units after a number
+
+    /** Units of the dimension the property expects, when the cursor follows a number; undefined elsewhere. */
+    protected unitCompletion(document: LangiumDocument, position: Position): CompletionItem[] | undefined {
+        const textDocument = document.textDocument;
+        const offset = textDocument.offsetAt(position);
+        const linePrefix = textDocument.getText({ start: { line: position.line, character: 0 }, end: position });
+        const match = NUMBER_THEN_UNIT.exec(linePrefix);
+        if (!match) return undefined;
+        const [, numberText, blanks, typed = ''] = match;
+        const numberOffset = offset - typed.length - blanks.length - numberText.length;
+        // The number must be a NUMBER token (not inside a string or a comment).
+        const lineEnd = textDocument.offsetAt({ line: position.line + 1, character: 0 });
+        const tokens = this.lexer.tokenize(textDocument.getText().slice(0, lineEnd)).tokens;
+        const index = tokens.findIndex(t => t.startOffset === numberOffset);
+        if (index < 0 || tokens[index].tokenType.name !== 'NUMBER') return undefined;
+
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, numberOffset) : undefined;
+        const quantity = leaf?.offset === numberOffset && isQuantity(leaf.astNode) ? leaf.astNode : undefined;
+        if (quantity?.fold) return undefined; // `x 4` takes no unit
+        let dimensions: readonly Dimension[] | undefined;
+        let preferred: string | undefined;
+        if (quantity && isSetParameter(quantity.$container)) {
+            const unit = lookupUnit(findParameter(quantity.$container.parameter)?.unit ?? '');
+            dimensions = unit ? [unit.dimension] : undefined;
+            preferred = unit?.name;
+        } else {
+            const expected = quantity?.$container && quantity.$containerProperty
+                ? expectedQuantity(quantity.$container, quantity.$containerProperty)
+                : this.expectedFromKeyword(tokens, index);
+            dimensions = expected?.dimensions;
+            preferred = expected?.unit;
+        }
+        const names = dimensions
+            ? [...new Set([...(preferred ? [preferred] : []), ...dimensions.flatMap(proposedUnits)])]
+            : allUnits().map(u => u.name);
+        const singular = Number(numberText) === 1;
+        const start = textDocument.positionAt(offset - typed.length);
+        const prefix = blanks.length === 0 && typed.length === 0 ? ' ' : '';
+        return names.map((name, i) => {
+            const label = singular ? singularOf(name) : name;
+            return {
+                label,
+                kind: CompletionItemKind.Unit,
+                detail: unitDetail(label),
+                sortText: String(i).padStart(3, '0'),
+                filterText: label,
+                textEdit: { range: { start, end: position }, newText: prefix + label }
+            };
+        });
+    }
+
+    protected expectedFromKeyword(tokens: Array<{ image: string }>, numberIndex: number): ExpectedQuantity | undefined {
+        let i = numberIndex - 1;
+        if (tokens[i]?.image === '-') i--;
+        const keyword = tokens[i]?.image;
+        if (keyword === 'at') {
+            const before = tokens[i - 1]?.image;
+            return ['onset', 'resolves', 'menopause'].includes(before ?? '')
+                ? EXPECTED_QUANTITIES.ConditionUse?.onset
+                : EXPECTED_QUANTITIES.Infuse?.rate;
+        }
+        if (!keyword) return undefined;
+        return KEYWORD_QUANTITIES[keyword] ?? EXPECTED_QUANTITIES.Drug?.[camelCase(keyword)];
+    }
+
+    // ------------------------------------------------------------------ references
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const kinds = this.acceptedKinds(refInfo, context);
+        return kinds ? candidates.filter(d => kinds.includes(d.type)) : candidates;
+    }
+
+    /** Mechanism targets by verb, condition fold effects by `drives`/`activates`; undefined when the scope's type suffices. */
+    protected acceptedKinds(refInfo: ReferenceInfo, context: CompletionContext): readonly string[] | undefined {
+        const container = refInfo.container;
+        if (isMechanism(container) || container.$type === 'Mechanism') {
+            const verb = (isMechanism(container) && container.verb) || this.tokensBefore(context).pop()?.image;
+            return verb ? VERB_TARGET_KINDS[verb] : undefined;
+        }
+        if (isFoldEffect(container) || container.$type === 'FoldEffect') {
+            // Walk back over `TNF_alpha x 4,` to the keyword that opened the list.
+            const tokens = this.tokensBefore(context);
+            for (let i = tokens.length - 1; i >= 0; i--) {
+                const t = tokens[i];
+                if (t.image in FOLD_TARGET_KINDS) return FOLD_TARGET_KINDS[t.image];
+                if (!(t.tokenType.name === 'ID' || t.tokenType.name === 'NUMBER' || [',', 'x', '%', '/', '-'].includes(t.image))) break;
+            }
+        }
+        return undefined;
+    }
+
+    protected tokensBefore(context: CompletionContext) {
+        return this.lexer.tokenize(context.textDocument.getText().slice(0, context.tokenOffset)).tokens;
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+        return {
+            ...item,
+            kind: ITEM_KINDS[nodeDescription.type] ?? item.kind,
+            detail: shortDetail(nodeDescription.node as AstNode | undefined, nodeDescription.type)
+        };
+    }
+
+    // ------------------------------------------------------------------ templates
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        super.completionForKeyword(context, keyword, acceptor);
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        const snippet = rule ? SNIPPETS[`${keyword.value} in ${rule.name}`] : undefined;
+        if (!snippet) return;
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Snippet,
+            detail: snippet.detail,
+            documentation: { kind: 'markdown', value: '```osteo\n' + snippetPreview(snippet.body) + '\n```' },
+            insertText: snippet.body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '2'
+        });
+    }
+}
+
+function camelCase(keyword: string): string {
+    return keyword.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+function singularOf(unit: string): string {
+    return /^(hour|day|week|month|year)s$/.test(unit) ? unit.slice(0, -1) : unit;
+}
+
+/** "1 week = 7 days", "1 ng/mL = 0.001 mg/L": the conversion the model applies. */
+function unitDetail(name: string): string {
+    const unit = lookupUnit(name);
+    if (!unit) return '';
+    if (unit.dimension === 'fraction') return '1 % = 0.01';
+    if (unit.dimension === 'fold') return 'fold change';
+    const canonical = CANONICAL_UNIT[unit.dimension];
+    const dimension = describeDimension(unit.dimension).replace(/^an? /, '').replace(/ \(.*\)$/, '');
+    return canonical === unit.name ? `${dimension} · the model's unit` : `${dimension} · 1 ${singularOf(unit.name)} = ${formatNumber(unit.factor)} ${canonical}`;
+}

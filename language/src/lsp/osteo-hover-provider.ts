@@ -1,4 +1,66 @@
-import { MultilineCommentHoverProvider } from 'langium/lsp';
+import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
+import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
+import { isQuantity, isSetParameter, type Quantity, type SetParameter } from '../generated/ast.js';
+import { findParameter } from '../simulator/model/parameters.js';
+import { expectedQuantity } from '../validation/expected-dimensions.js';
+import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
+import { keywordDoc } from './osteo-keyword-docs.js';
 
-/** Hover: the doc comment plus computed facts (language spec §7). */
-export class OsteoHoverProvider extends MultilineCommentHoverProvider {}
+/** Hover: the doc comment plus computed facts (language spec §7); quantities in canonical units; keyword meanings. */
+export class OsteoHoverProvider extends MultilineCommentHoverProvider {
+    constructor(services: LangiumServices) {
+        super(services);
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        if (!leaf || leaf.hidden || offset >= leaf.end) return undefined;
+        const value = this.hoverText(leaf);
+        return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+    }
+
+    protected hoverText(leaf: CstNode): string | undefined {
+        const node = leaf.astNode;
+        if (isQuantity(node)) return this.quantityHover(node);
+        if (isSetParameter(node) && GrammarUtils.findNodeForProperty(node.$cstNode, 'parameter') === leaf) return this.parameterHover(node);
+        const targets = this.references.findDeclarations(leaf);
+        if (targets.length > 0) return targets.map(t => this.declarationHover(t)).join('\n\n---\n\n');
+        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+            const grammarHover = this.getKeywordHoverContent(leaf.grammarSource) as Hover | undefined;
+            const grammarDoc = grammarHover?.contents;
+            return keywordDoc(leaf.text) ?? (MarkupContent.is(grammarDoc) ? grammarDoc.value : undefined);
+        }
+        return undefined;
+    }
+
+    protected declarationHover(node: AstNode): string {
+        const parts = [headline(node as AstNode & { name?: string })];
+        const facts = declarationFacts(node);
+        if (facts.length > 0) parts.push(facts.join('  \n'));
+        const doc = this.documentationProvider.getDocumentation(node);
+        if (doc) parts.push(doc);
+        return parts.join('\n\n');
+    }
+
+    protected quantityHover(q: Quantity): string {
+        const container = q.$container;
+        const property = q.$containerProperty;
+        if (isSetParameter(container)) {
+            const parameter = findParameter(container.parameter);
+            const text = describeQuantity(q, undefined, container.parameter);
+            return parameter ? `${text}  \nModel unit: ${parameter.unit} · default ${parameter.value}` : text;
+        }
+        const expected = container && property ? expectedQuantity(container, property) : undefined;
+        return describeQuantity(q, expected?.dimensions, expected?.label);
+    }
+
+    protected parameterHover(set: SetParameter): string {
+        const parameter = findParameter(set.parameter);
+        if (!parameter) return `**${set.parameter}** — not a parameter of the model (see the parameter table in docs/model.md).`;
+        return parameterFacts(parameter).join('  \n');
+    }
+}

@@ -1,0 +1,68 @@
+/** What the language's keywords mean (language spec §3–§5), for hover on a keyword. */
+import { DRUG_CLASS_INFO } from '../pharmacology.js';
+import { VERB_TARGET_KINDS, kindsWord } from '../validation/target-kinds.js';
+
+const VERB_MEANING: Readonly<Record<string, string>> = {
+    neutralizes: 'binds the cytokine itself so it cannot signal (anti-TNF antibodies)',
+    blocks: 'blocks the cytokine\'s receptor signalling (anti-IL-6R, IL-1 receptor antagonist)',
+    inhibits: 'inhibits an intracellular signalling pathway (JAK inhibitors, NF-κB inhibitors)',
+    binds: 'binds a mediator and takes it out of play (denosumab binds RANKL, like OPG)',
+    kills: 'kills the cells (bisphosphonates: osteoclast apoptosis)',
+    stimulates: 'stimulates the cells (anabolic: bone formation)',
+    supplies: 'adds cells to the pool (stem-cell therapy)',
+    polarizes: 'shifts cells to another state (M1 → M2 macrophages)'
+};
+
+const KEYWORDS: Readonly<Record<string, string>> = {
+    drug: 'A drug: class, mechanism(s), route and pharmacokinetics (language spec §3.1).',
+    regimen: 'A reusable dosing plan: a drug, a dose and interval, an optional loading dose and targeted delivery (§3.2).',
+    condition: 'An inflammatory driver: the cytokines it raises and the cells it activates, systemically or at named sites (§3.3).',
+    scenario: 'A question to simulate: horizon, patient, active conditions, the arms to compare and what to report (§3.4).',
+    arm: 'One treatment arm: simulated separately and compared with the other arms of the scenario.',
+    give: 'Gives a regimen, or a drug with an inline dose, `from` a start time (default 0) and optionally `until` a stop time.',
+    infuse: 'An exogenous mediator (RANKL, OPG, PTH) at a constant rate, for mechanistic experiments.',
+    report: 'What to plot and summarise. Without any `report`: `bmd at lumbar_spine, total_hip`, `osteoclasts`, `osteoblasts`.',
+    set: 'Overrides a model parameter by its name in the model\'s parameter table (docs/model.md).',
+    duration: 'Simulated horizon (> 0, at most 100 years).',
+    sample: 'Output spacing; default 1 day up to 2 years, else 1 week.',
+    patient: 'The simulated patient; defaults: age 50 years, female, premenopausal, 70 kg.',
+    half_life: 'Elimination half-life of the drug in the central compartment.',
+    absorption_half_life: 'Absorption half-life from the dosing site; default by route.',
+    bioavailability: 'Fraction of the dose reaching the circulation; default 100 % for intravenous.',
+    volume: 'Apparent (central) volume of distribution.',
+    ic50: 'Concentration (or, for bisphosphonates, bone-bound amount) giving half the maximal effect.',
+    emax: 'Maximal fractional effect; default 100 %.',
+    bone_half_life: 'Skeletal retention half-life (bisphosphonates).',
+    bone_uptake: 'Fraction of the absorbed dose taken up by bone (bisphosphonates).',
+    loading: 'A first dose that differs from the maintenance dose.',
+    delivery: 'Targeted delivery: bone/joint exposure × the targeting factor, systemic exposure ÷ it (an assumption, not calibrated).',
+    every: 'Repeat interval of the dose (or, after `sample`, of the output).',
+    targeting: 'Targeting factor of the delivery: exposure at bone/joint × the factor, systemic exposure ÷ it.',
+    remission: 'Condition in remission: activity 0.1 of its full drives (model spec §5).',
+    mild: 'Mild condition: activity 0.33 of its full drives (model spec §5).',
+    moderate: 'Moderate condition (the default): activity 0.66 of its full drives (model spec §5).',
+    high: 'High activity: the condition\'s drives at full strength, activity 1.0 (model spec §5).',
+    once: 'A single dose.',
+    severity: 'Activity of the condition: remission, mild, moderate (default) or high.',
+    onset: 'When the condition starts (default 0).',
+    resolves: 'When the condition resolves (optional).',
+    menopause: 'Age at menopause: drives postmenopausal loss from that age on.',
+    drives: 'Cytokines raised by the condition, as fold changes over the healthy baseline at full activity.',
+    activates: 'Cells activated by the condition, as fold changes.',
+    local_excess: 'Extra fold change at the condition\'s own sites, on top of the systemic level.',
+    scope: 'systemic (whole skeleton) or local (named sites only).',
+    mechanism: 'What the drug does: a verb and the concept it acts on (language spec §4).',
+    class: 'The drug class (language spec §4).',
+    route: 'oral | subcutaneous | intravenous | intra_articular | local.',
+    suppresses: 'suppresses inflammation broadly (NSAIDs, glucocorticoids, DMARDs).'
+};
+
+/** Markdown for a keyword, or undefined when it needs no explanation. */
+export function keywordDoc(keyword: string): string | undefined {
+    const drugClass = DRUG_CLASS_INFO[keyword];
+    if (drugClass) return `**${drugClass.label}** — ${drugClass.description}`;
+    const verb = VERB_MEANING[keyword];
+    if (verb) return `**${keyword}** ${kindsWord(VERB_TARGET_KINDS[keyword] ?? [])}: ${verb}`;
+    const text = KEYWORDS[keyword];
+    return text ? `**${keyword}** — ${text}` : undefined;
+}
