@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 import { runCheck } from './check-command.js';
+import { runRun } from './run-command.js';
+import { runReport } from './report-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../version.js';
 
 /** The subcommands; each returns the process exit code. */
 const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<number>> = {
-    check: runCheck
+    check: runCheck,
+    run: runRun,
+    report: runReport
 };
 
 async function main(argv: string[]): Promise<number> {

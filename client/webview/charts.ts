@@ -1,0 +1,226 @@
+/**
+ * One interactive chart (uPlot): a line per arm (and per series when a chart holds several), dose
+ * marks on the time axis, a hover read-out of every arm's value, drag to zoom, double-click to reset.
+ */
+import uPlot from 'uplot';
+import type { ChartView, ResultsView } from '../report/view-model.js';
+import { armColor, dashFor, lineWidth } from '../report/palette.js';
+import { formatTicks, formatValue } from '../report/format.js';
+import { doseRows } from '../report/dose-marks.js';
+import { chartToSvg } from '../report/svg-chart.js';
+import type { ThemeColors } from './theme.js';
+
+export interface ChartOptions {
+    readonly view: ResultsView;
+    readonly chart: ChartView;
+    readonly theme: ThemeColors;
+    readonly hiddenArms: ReadonlySet<number>;
+    readonly log: boolean;
+    /** Crosshair sync group: charts of one scenario share the time cursor. */
+    readonly syncKey: string;
+    /** Legend click on a line: the caller toggles the whole arm everywhere. */
+    readonly onToggleArm: (armIndex: number, show: boolean) => void;
+    readonly onDrawn: () => void;
+}
+
+const HEIGHT = 260;
+
+export class InteractiveChart {
+    private plot: uPlot | undefined;
+    private options: ChartOptions;
+    private readonly resizeObserver: ResizeObserver;
+
+    constructor(private readonly container: HTMLElement, options: ChartOptions) {
+        this.options = options;
+        this.create();
+        this.resizeObserver = new ResizeObserver(() => this.resize());
+        this.resizeObserver.observe(container);
+    }
+
+    get chartId(): string {
+        return this.options.chart.id;
+    }
+
+    /** Rebuilds the plot (theme, log axis): uPlot fixes colours and scale distribution at creation. */
+    update(changes: Partial<Pick<ChartOptions, 'theme' | 'log' | 'hiddenArms'>>): void {
+        this.options = { ...this.options, ...changes };
+        const range = this.currentXRange();
+        this.create();
+        if (range) this.plot?.setScale('x', { min: range[0], max: range[1] });
+    }
+
+    setArmVisible(armIndex: number, show: boolean): void {
+        const plot = this.plot;
+        if (!plot) return;
+        this.options.chart.lines.forEach((line, i) => {
+            if (line.armIndex === armIndex && plot.series[i + 1].show !== show) plot.setSeries(i + 1, { show }, false);
+        });
+        this.options = { ...this.options, hiddenArms: this.hiddenAfter(armIndex, show) };
+        plot.redraw(false, false);
+    }
+
+    resetZoom(): void {
+        const x = this.options.chart.x;
+        if (this.plot && x.length > 0) this.plot.setScale('x', { min: x[0], max: x[x.length - 1] });
+    }
+
+    /** PNG of what is on screen: title, plot, axes and a legend, on the theme's background. */
+    toPng(): string {
+        const plot = this.plot;
+        if (!plot) return '';
+        const source = plot.ctx.canvas;
+        const ratio = source.width / Math.max(1, plot.width);
+        const lines = this.options.chart.lines.filter(l => !this.options.hiddenArms.has(l.armIndex));
+        const legendRows = Math.ceil(lines.length / 3);
+        const titleHeight = 28 * ratio, legendHeight = (legendRows * 18 + 10) * ratio;
+        const canvas = document.createElement('canvas');
+        canvas.width = source.width;
+        canvas.height = source.height + titleHeight + legendHeight;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return '';
+        const { theme } = this.options;
+        ctx.fillStyle = theme.background;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.fillStyle = theme.foreground;
+        ctx.font = `600 ${14 * ratio}px ${theme.fontFamily}`;
+        ctx.fillText(this.options.chart.title, 10 * ratio, 19 * ratio);
+        ctx.drawImage(source, 0, titleHeight);
+        ctx.font = `${12 * ratio}px ${theme.fontFamily}`;
+        const column = canvas.width / 3;
+        lines.forEach((line, i) => {
+            const x = (i % 3) * column + 10 * ratio;
+            const y = source.height + titleHeight + (Math.floor(i / 3) * 18 + 14) * ratio;
+            ctx.strokeStyle = armColor(line.armIndex, theme.kind);
+            ctx.lineWidth = 2.5 * ratio;
+            ctx.setLineDash(dashFor(line.seriesIndex, line.armIndex, theme.kind).map(d => d * ratio));
+            ctx.beginPath();
+            ctx.moveTo(x, y - 4 * ratio);
+            ctx.lineTo(x + 22 * ratio, y - 4 * ratio);
+            ctx.stroke();
+            ctx.setLineDash([]);
+            ctx.fillStyle = theme.foreground;
+            ctx.fillText(line.label, x + 28 * ratio, y);
+        });
+        return canvas.toDataURL('image/png');
+    }
+
+    toSvg(): string {
+        const { view, chart, theme, hiddenArms, log } = this.options;
+        return chartToSvg(view, chart, {
+            theme: theme.kind, hiddenArms, log, xRange: this.currentXRange(), fontFamily: theme.fontFamily,
+            colors: { foreground: theme.foreground, background: theme.background, grid: theme.grid }
+        });
+    }
+
+    destroy(): void {
+        this.resizeObserver.disconnect();
+        this.plot?.destroy();
+        this.plot = undefined;
+    }
+
+    private currentXRange(): [number, number] | undefined {
+        const scale = this.plot?.scales.x;
+        return scale && scale.min !== undefined && scale.max !== undefined && scale.min !== null && scale.max !== null
+            ? [scale.min, scale.max] : undefined;
+    }
+
+    private hiddenAfter(armIndex: number, show: boolean): Set<number> {
+        const hidden = new Set(this.options.hiddenArms);
+        if (show) hidden.delete(armIndex);
+        else hidden.add(armIndex);
+        return hidden;
+    }
+
+    private resize(): void {
+        const width = this.width();
+        if (this.plot && width > 0 && Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: HEIGHT });
+    }
+
+    private width(): number {
+        return Math.max(280, Math.floor(this.container.clientWidth));
+    }
+
+    private create(): void {
+        this.plot?.destroy();
+        this.container.replaceChildren();
+        const { chart, view, theme, hiddenArms, log, syncKey } = this.options;
+        const useLog = log && chart.logCapable;
+        const font = `12px ${theme.fontFamily}`;
+        const axis = (label: string): uPlot.Axis => ({
+            label, font, labelFont: font, stroke: theme.foreground,
+            grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }
+        });
+        const readout = (_: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatValue(v));
+        const options: uPlot.Options = {
+            width: this.width(),
+            height: HEIGHT,
+            scales: { x: { time: false }, y: useLog ? { distr: 3, log: 10 } : {} },
+            series: [
+                { label: `Time (${view.timeScale.unit})`, value: readout },
+                ...chart.lines.map(line => ({
+                    label: line.label,
+                    stroke: armColor(line.armIndex, theme.kind),
+                    width: lineWidth(theme.kind),
+                    dash: dashFor(line.seriesIndex, line.armIndex, theme.kind),
+                    show: !hiddenArms.has(line.armIndex),
+                    spanGaps: true,
+                    points: { show: false },
+                    value: readout
+                }))
+            ],
+            axes: [
+                { ...axis(`Time (${view.timeScale.unit})`), values: (_u, values) => formatTicks(values) },
+                { ...axis(useLog ? `${chart.unit} (log)` : chart.unit), size: 64, values: (_u, values) => formatTicks(values) }
+            ],
+            cursor: { sync: { key: syncKey, setSeries: false }, drag: { x: true, y: false, setScale: true } },
+            legend: { live: true },
+            hooks: {
+                draw: [plot => { this.drawDoses(plot); this.options.onDrawn(); }],
+                setSeries: [(plot, index, series) => {
+                    if (index === null || index === 0 || series.show === undefined) return;
+                    const line = chart.lines[index - 1];
+                    const show = plot.series[index].show !== false;
+                    if (line && show === this.options.hiddenArms.has(line.armIndex)) this.options.onToggleArm(line.armIndex, show);
+                }]
+            }
+        };
+        // On a log axis zero and negative values have no position: leave a gap rather than a bogus line.
+        const data: uPlot.AlignedData = [
+            chart.x,
+            ...chart.lines.map(line => useLog ? line.values.map(v => (v !== null && v > 0 ? v : null)) : line.values)
+        ];
+        this.plot = new uPlot(options, data, this.container);
+    }
+
+    /** Dose events on the time axis in the arm's colour, one row per dosed arm. */
+    private drawDoses(plot: uPlot): void {
+        const { chart, hiddenArms, theme } = this.options;
+        const ctx = plot.ctx;
+        const ratio = ctx.canvas.width / Math.max(1, plot.width);
+        const { left, top, width, height } = plot.bbox;
+        const rows = doseRows(chart.doses, x => plot.valToPos(x, 'x', true), left, left + width, hiddenArms);
+        const size = 4 * ratio;
+        ctx.save();
+        ctx.setLineDash([]);
+        for (const row of rows) {
+            const bottom = top + height - row.row * (2 * size + ratio);
+            ctx.fillStyle = ctx.strokeStyle = armColor(row.armIndex, theme.kind);
+            ctx.lineWidth = Math.max(1, ratio);
+            ctx.beginPath();
+            for (const x of row.xs) {
+                if (row.style === 'tick') {
+                    ctx.moveTo(x, bottom);
+                    ctx.lineTo(x, bottom - 2 * size);
+                } else {
+                    ctx.moveTo(x, bottom - 2 * size);
+                    ctx.lineTo(x - size, bottom);
+                    ctx.lineTo(x + size, bottom);
+                    ctx.closePath();
+                }
+            }
+            if (row.style === 'tick') ctx.stroke();
+            else ctx.fill();
+        }
+        ctx.restore();
+    }
+}

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (CI installs it with `apt-get install -y chromium`). */
+export const CHROMIUM = process.env.OSTEO_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set OSTEO_CHROMIUM)`);
+    return chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    });
+}
+
+/** Console errors, uncaught exceptions, CSP violations and dialogs (an `alert` means injected code ran). */
+export function watchProblems(page: Page): string[] {
+    const problems: string[] = [];
+    page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+    page.on('dialog', d => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('requestfailed', r => problems.push(`request failed: ${r.url()}`));
+    return problems;
+}
+
+/** Serves a folder on 127.0.0.1 (webviews load from an origin, not from file:). */
+export async function serve(folder: string): Promise<{ url: string; close: () => Promise<void> }> {
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+    const server = http.createServer((req, res) => {
+        if (req.url === '/favicon.ico') {
+            res.writeHead(204).end();
+            return;
+        }
+        const file = path.join(folder, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^([/\\])+/, ''));
+        if (!file.startsWith(folder) || !fs.existsSync(file)) {
+            res.writeHead(404).end();
+            return;
+        }
+        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise(resolve => server.close(() => resolve())) };
+}
+
+/** Every drawn chart's canvas has painted pixels (a blank canvas means nothing was drawn). */
+export function paintedCanvases(page: Page): Promise<number[]> {
+    return page.$$eval('.chart .plot canvas', canvases => canvases.map(c => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+        return painted;
+    }));
+}
+
+/** The CLI and results-view bundles (built once by tests/global-setup.ts). */
+export function bundlesDir(root: string): string {
+    return path.join(root, 'out');
+}

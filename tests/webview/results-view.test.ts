@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunResult } from '../../language/src/simulator/results.js';
+import { buildResultsView } from '../../client/report/view-model.js';
+import { buildResultsHtml } from '../../client/src/results/results-html.js';
+import type { HostToWebview } from '../../client/webview/messages.js';
+import { ROOT } from '../cli/bundle.js';
+import { launch, paintedCanvases, serve, bundlesDir, watchProblems } from './browser.js';
+
+/**
+ * The results view as VS Code hosts it: the page from buildResultsHtml (strict CSP, nonce), served from
+ * an origin, with a stand-in for `acquireVsCodeApi` that records what the view posts to the host.
+ */
+const NONCE = 'test-nonce-123';
+const DARK_VARS: Record<string, string> = {
+    '--vscode-foreground': '#cccccc', '--vscode-editor-foreground': '#d4d4d4', '--vscode-editor-background': '#1e1e1e',
+    '--vscode-descriptionForeground': '#9d9d9d', '--vscode-button-background': '#0e639c', '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#3a3d41', '--vscode-button-secondaryForeground': '#cccccc',
+    '--vscode-focusBorder': '#007fd4', '--vscode-charts-lines': 'rgba(204,204,204,0.15)', '--vscode-font-family': 'system-ui, sans-serif'
+};
+const LIGHT_VARS: Record<string, string> = {
+    ...DARK_VARS, '--vscode-foreground': '#616161', '--vscode-editor-foreground': '#1f1f1f', '--vscode-editor-background': '#ffffff',
+    '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-charts-lines': 'rgba(0,0,0,0.12)'
+};
+
+const STUB = `
+window.__posted = [];
+window.__state = undefined;
+window.acquireVsCodeApi = () => ({
+    postMessage: m => window.__posted.push(m),
+    getState: () => window.__state,
+    setState: s => { window.__state = s; }
+});
+window.__theme = (kind, vars) => {
+    document.body.className = kind;
+    for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+};
+`;
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let run: RunResult;
+let dir: string;
+
+beforeAll(async () => {
+    const bundles = bundlesDir(ROOT);
+    const r = spawnSync(process.execPath, [path.join(bundles, 'cli.js'), 'run', path.join(ROOT, 'examples', 'ra-timing.osteo'), '--format', 'json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    run = JSON.parse(r.stdout);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-view-'));
+    for (const f of ['results.js', 'results.css']) fs.copyFileSync(path.join(bundles, 'webview', f), path.join(dir, f));
+    fs.rmSync(bundles, { recursive: true, force: true });
+    fs.writeFileSync(path.join(dir, 'stub.js'), STUB);
+    const html = buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce: NONCE })
+        .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${NONCE}" src="stub.js"></script>`);
+    fs.writeFileSync(path.join(dir, 'index.html'), html);
+    site = await serve(dir);
+    browser = await launch();
+}, 240_000);
+
+afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(theme: 'vscode-light' | 'vscode-dark'): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/index.html`);
+    await page.evaluate(([kind, vars]) => (window as any).__theme(kind, vars), [theme, theme === 'vscode-dark' ? DARK_VARS : LIGHT_VARS] as const);
+    return { page, problems };
+}
+
+function posted(page: Page): Promise<{ type: string; [k: string]: unknown }[]> {
+    return page.evaluate(() => (window as any).__posted);
+}
+
+function send(page: Page, message: HostToWebview): Promise<void> {
+    return page.evaluate(m => window.postMessage(m, '*'), message as unknown as Record<string, unknown>);
+}
+
+describe('the results view in a webview', () => {
+    test('says ready, draws what the host sends under a strict CSP, and reports what it drew', async () => {
+        const { page, problems } = await open('vscode-dark');
+        expect(await posted(page)).toEqual([{ type: 'ready' }]);
+        expect(await page.textContent('.banner')).toContain('Waiting for results');
+
+        const view = buildResultsView(run, run.scenarios[0], { source: 'ra-timing.osteo' });
+        await send(page, { type: 'show', runId: 1, view, state: { uri: 'file:///ra-timing.osteo', scenario: 'RaTiming' } });
+        await page.waitForFunction(() => (window as any).__posted.some((m: { type: string }) => m.type === 'rendered'));
+        const reported = view.charts.filter(c => c.reported).length;
+        const summaryRows = view.summary.length * view.arms.length;
+        expect((await posted(page)).find(m => m.type === 'rendered')).toEqual({ type: 'rendered', charts: reported, summaryRows });
+        expect((await paintedCanvases(page)).every(n => n > 1000)).toBe(true);
+        // The stylesheet came through the CSP: the toolbar is laid out and the background follows the theme.
+        expect(await page.$eval('.toolbar', e => getComputedStyle(e).display)).toBe('flex');
+        expect(await page.$eval('body', e => getComputedStyle(e).backgroundColor)).toBe('rgb(30, 30, 30)');
+        // The panel serializer restores from this state.
+        expect(await page.evaluate(() => (window as any).__state)).toMatchObject({ uri: 'file:///ra-timing.osteo', scenario: 'RaTiming' });
+
+        await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'view-dark.png') });
+        expect(problems).toEqual([]);
+        await page.close();
+    });
+
+    test('follows a theme change live: line colours switch palettes without a re-run', async () => {
+        const { page, problems } = await open('vscode-light');
+        const view = buildResultsView(run, run.scenarios[0]);
+        await send(page, { type: 'show', runId: 1, view, state: { uri: 'u', scenario: 'RaTiming' } });
+        await page.waitForSelector('body .plot[data-drawn="true"]');
+        const marker = () => page.$eval('.u-legend .u-series:nth-child(2) .u-marker', m => getComputedStyle(m).borderColor);
+        expect(await marker()).toBe('rgb(0, 114, 178)');           // Okabe–Ito blue on light
+        await page.evaluate(vars => (window as any).__theme('vscode-dark', vars), DARK_VARS);
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('.u-legend .u-series:nth-child(2) .u-marker')!).borderColor === 'rgb(86, 180, 233)');
+        expect(await marker()).toBe('rgb(86, 180, 233)');         // sky blue on dark
+        expect(problems).toEqual([]);
+        await page.close();
+    });
+
+    test('a re-run of the same scenario keeps hidden arms; exports go to the host', async () => {
+        const { page, problems } = await open('vscode-light');
+        const view = buildResultsView(run, run.scenarios[0]);
+        const state = { uri: 'u', scenario: 'RaTiming' };
+        await send(page, { type: 'show', runId: 1, view, state });
+        await page.waitForSelector('.plot[data-drawn="true"]');
+        await page.click('.arm-toggle:has-text("untreated")');
+        await send(page, { type: 'running', message: 'Simulating RaTiming…' });
+        expect(await page.textContent('.banner.running')).toBe('Simulating RaTiming…');
+        await send(page, { type: 'show', runId: 2, view, state });
+        await page.waitForSelector('.plot[data-drawn="true"]');
+        expect(await page.getAttribute('.arm-toggle:has-text("untreated")', 'aria-pressed')).toBe('false');
+        expect(await page.$$('.banner')).toHaveLength(0);
+
+        await page.click('button:has-text("Export CSV")');
+        await send(page, { type: 'exportChart', format: 'svg', chartId: 'bmd-total_hip' });
+        await page.waitForFunction(() => (window as any).__posted.some((m: { type: string }) => m.type === 'exportImage'));
+        const messages = await posted(page);
+        expect(messages).toContainEqual({ type: 'exportData', format: 'csv' });
+        const image = messages.find(m => m.type === 'exportImage')!;
+        expect(image).toMatchObject({ format: 'svg', chartId: 'bmd-total_hip', fileName: 'RaTiming-bmd-total_hip.svg' });
+        expect(String(image.data)).toMatch(/^<svg /);
+        expect((String(image.data).match(/<polyline /g) ?? []).length).toBe(2);   // the hidden arm stays out
+
+        await send(page, { type: 'failed', message: 'arm late failed at day 12: step size too small' });
+        expect(await page.textContent('[role="alert"]')).toContain('step size too small');
+        await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'view-light.png') });
+        expect(problems).toEqual([]);
+        await page.close();
+    });
+});
