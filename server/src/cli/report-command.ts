@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isModel } from '../../../language/src/generated/ast.js';
-import { CompileError } from '../../../language/src/simulator/compiler/index.js';
-import {
-    ArmFailedError, buildRunResult, compileDocument, SelectionError, simulateCompiled
-} from '../../../language/src/simulator/run-scenarios.js';
-import type { RunResult } from '../../../language/src/simulator/results.js';
 import { buildResultsViews } from '../../../client/report/view-model.js';
 import { buildReportHtml } from '../../../client/report/report-html.js';
-import { VERSION } from '../version.js';
 import { UsageError, type CliArgs } from './args.js';
-import { displayPath, loadForCli, reportDiagnostics } from './check-command.js';
+import { simulateFiles } from './simulate-files.js';
 
 /**
  * `osteo report FILE [--scenario NAME] --out report.html` (interfaces.md): one self-contained HTML
@@ -18,37 +11,12 @@ import { displayPath, loadForCli, reportDiagnostics } from './check-command.js';
  */
 export async function runReport(args: CliArgs): Promise<number> {
     if (!args.out) throw new UsageError('report needs --out FILE.html');
-    if (args.files.length > 1) throw new UsageError(`report takes one FILE, got ${args.files.length}`);
     if (args.format) throw new UsageError('report has no --format option (it always writes HTML)');
     const assets = readViewAssets();
-    const loaded = await loadForCli(args.files);
-    const document = loaded.roots[0];
-    const stderr = (line: string) => process.stderr.write(line + '\n');
-    if (loaded.all.some(d => (d.diagnostics ?? []).some(x => (x.severity ?? 1) === 1))) {
-        reportDiagnostics({ ...loaded, roots: loaded.all }, stderr);
-        return 1;
-    }
-    const model = document.parseResult.value;
-    if (!isModel(model)) return 1;
-
-    let result: RunResult;
-    try {
-        result = buildRunResult(simulateCompiled(compileDocument(model, { scenario: args.scenario, arms: args.arms })), VERSION);
-    } catch (error) {
-        if (error instanceof SelectionError) throw new UsageError(`${displayPath(document.uri)}: ${error.message}`);
-        if (error instanceof CompileError) {
-            const at = error.location;
-            stderr(at ? `${displayPath(document.uri)}:${at.line}:${at.column}: error compile ${error.message}` : `osteo: ${error.message}`);
-            return 1;
-        }
-        if (error instanceof ArmFailedError) {
-            stderr(`osteo: ${error.message}`);
-            return 3;
-        }
-        throw error;
-    }
-
-    const views = buildResultsViews(result, { source: path.basename(document.uri.fsPath) });
+    const simulated = await simulateFiles(args);
+    if (typeof simulated === 'number') return simulated;
+    const { result, sources } = simulated;
+    const views = buildResultsViews(result, { source: sources.map(d => path.basename(d.uri.fsPath)).join(', ') });
     const html = buildReportHtml({ views, ...assets });
     const target = path.resolve(args.out);
     try {

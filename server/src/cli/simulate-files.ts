@@ -1,0 +1,70 @@
+import { URI, type LangiumDocument } from 'langium';
+import { isModel, isScenario, type Model } from '../../../language/src/generated/ast.js';
+import { CompileError, type CompiledScenario } from '../../../language/src/simulator/compiler/index.js';
+import {
+    ArmFailedError, buildRunResult, compileDocument, SelectionError, simulateCompiled
+} from '../../../language/src/simulator/run-scenarios.js';
+import type { RunResult } from '../../../language/src/simulator/results.js';
+import { VERSION } from '../version.js';
+import { UsageError, type CliArgs } from './args.js';
+import { displayPath, loadForCli, reportDiagnostics } from './check-command.js';
+import { diagnosticsOf, formatDiagnostic } from './diagnostics-format.js';
+
+export interface SimulatedFiles {
+    readonly result: RunResult;
+    /** The documents whose scenarios were simulated. */
+    readonly sources: LangiumDocument[];
+}
+
+/**
+ * What `osteo run` and `osteo report` share: load and validate the files, compile the selected
+ * scenarios and arms, simulate them. Returns the exit code instead when the user's files stop it
+ * (1: errors in the files, 3: the solver failed); usage mistakes throw UsageError (exit 2).
+ * With several files, those without the selected scenarios are skipped.
+ */
+export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | number> {
+    const loaded = await loadForCli(args.files);
+    const stderr = (line: string) => process.stderr.write(line + '\n');
+    if (loaded.all.some(d => (d.diagnostics ?? []).some(x => (x.severity ?? 1) === 1))) {
+        reportDiagnostics({ ...loaded, roots: loaded.all }, stderr);
+        return 1;
+    }
+    for (const document of loaded.roots) {
+        for (const d of diagnosticsOf(document).filter(d => d.severity === 2)) stderr(formatDiagnostic(displayPath(document.uri), d));
+    }
+    const candidates = loaded.roots.length === 1 ? loaded.roots : loaded.roots.filter(d => declaresSelection(d, args));
+    if (candidates.length === 0) {
+        throw new UsageError(args.scenario ? `no scenario named '${args.scenario}' in the files given` : 'none of the files declares a scenario');
+    }
+    const compiled: CompiledScenario[] = [];
+    for (const document of candidates) {
+        const model = document.parseResult.value;
+        if (!isModel(model)) return 1;
+        try {
+            compiled.push(...compileDocument(model, { scenario: args.scenario, arms: args.arms }));
+        } catch (error) {
+            if (error instanceof SelectionError) throw new UsageError(`${displayPath(document.uri)}: ${error.message}`);
+            if (error instanceof CompileError) {
+                const at = error.location;
+                stderr(at ? `${displayPath(URI.parse(at.uri))}:${at.line}:${at.column}: error compile ${error.message}` : `osteo: ${error.message}`);
+                return 1;
+            }
+            throw error;
+        }
+    }
+    try {
+        return { result: buildRunResult(simulateCompiled(compiled), VERSION), sources: candidates };
+    } catch (error) {
+        if (error instanceof ArmFailedError) {
+            stderr(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    }
+}
+
+function declaresSelection(document: LangiumDocument, args: CliArgs): boolean {
+    const model = document.parseResult.value as Model;
+    const scenarios = isModel(model) ? model.declarations.filter(isScenario) : [];
+    return args.scenario ? scenarios.some(s => s.name === args.scenario) : scenarios.length > 0;
+}
