@@ -148,12 +148,21 @@ describe('osteo run exit codes', () => {
     });
 
     test('2: usage mistakes and unreadable files, never a stack trace', () => {
-        for (const args of [['run'], ['run', 'ra.osteo', '--format', 'xml'], ['run', 'missing.osteo'], ['run', 'ra.osteo', 'errors.osteo'],
+        for (const args of [['run'], ['run', 'ra.osteo', '--format', 'xml'], ['run', 'missing.osteo'], ['run', 'regimens.osteo', '--scenario', 'Nope'],
             ['run', 'ra.osteo', '--format', 'json', '--out', path.join(FIXTURES, 'no-such-dir', 'x.json')]]) {
             const r = osteo(...args);
             expect(r.code, args.join(' ')).toBe(2);
             expect(r.stderr, args.join(' ')).toMatch(/^osteo: .+\nRun 'osteo --help' for usage\.\n$/);
         }
+    });
+
+    test('several files: every scenario of every file in one result; an error in any file stops the run', () => {
+        const both = osteo('run', 'ra.osteo', 'regimens.osteo', 'too-fine.osteo', '--scenario', 'RaTiming', '--format', 'json');
+        expect(both.code).toBe(0);
+        expect(JSON.parse(both.stdout).scenarios.map((s: { name: string }) => s.name)).toEqual(['RaTiming']);
+        const withErrors = osteo('run', 'ra.osteo', 'errors.osteo');
+        expect(withErrors.code).toBe(1);
+        expect(withErrors.stdout).toBe('');
     });
 
     test('3: the solver fails, naming the arm, the scenario and the day', () => {
