@@ -136,8 +136,11 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const m1Mult = Math.max(0, 1 - v.m1_cytokine_share + v.m1_cytokine_share * Math.min(m1Drive > 0 ? m1 / m1Drive : 1, 2));
         const nfkbCyt = 1 - v.nf_kb_cytokine_fraction * (1 - e.nfkb);
         dydt[o + TNF] = kCyt * (base[0] * Math.max(0, 1 + ex0 * m1Mult) * e.neutralized[0] * nfkbCyt - y[o + TNF]);
-        dydt[o + IL6] = kCyt * (base[1] * Math.max(0, 1 + ex1) * e.neutralized[1] * nfkbCyt - y[o + IL6]);
-        dydt[o + IL1] = kCyt * (base[2] * Math.max(0, 1 + ex2 * m1Mult) * e.neutralized[2] * nfkbCyt - y[o + IL1]);
+        // ASSUMPTION (cytokine cascade, Feldmann & Maini): TNF-α drives a share of the IL-6 / IL-1 excess, so
+        // neutralising or blocking TNF-α also lowers them.
+        const cascade = 1 - v.tnf_cascade_share * (1 - e.neutralized[0] * e.blocked[0]);
+        dydt[o + IL6] = kCyt * (base[1] * Math.max(0, 1 + ex1 * cascade) * e.neutralized[1] * nfkbCyt - y[o + IL6]);
+        dydt[o + IL1] = kCyt * (base[2] * Math.max(0, 1 + ex2 * m1Mult * cascade) * e.neutralized[2] * nfkbCyt - y[o + IL1]);
         // Couplings to the core (model.md §5); only signalling above the healthy level acts.
         const du0 = signalling(y[o + TNF], K[0], e.blocked[0], u0[0]);
         const du1 = signalling(y[o + IL6], K[1], e.blocked[1] * e.jak, u0[1]);
@@ -178,7 +181,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = c * COMPARTMENT_SIZE;
             const m = c === 0 && med ? med : mediatorScratch[c];
             coreRhs(core, y[o + OBP], y[o + OBA], y[o + OCA], hooks[c], dydt, o, m);
-            dydt[o + OCP] = kPool * (1 + poolCapacity - (1 + poolCapacity * poolDemand(c, y[o + OCP], m.rankl)) * y[o + OCP]);
+            dydt[o + OCP] = kPool * (poolTarget(c, y[o + OCP], m.rankl) - y[o + OCP]);
         }
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;
@@ -195,13 +198,15 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     }
 
     /**
-     * Differentiation demand on the precursor pool relative to healthy: RANKL activation × priming × NF-κB.
-     * The pool fills towards 1 + capacity when demand stops (RANKL blocked) and drains when it is high.
+     * Level the precursor pool relaxes to. Precursors (osteomorphs) accumulate while differentiation demand
+     * (RANKL activation × priming × NF-κB, relative to healthy) is below normal, up to 1 + capacity when it
+     * stops; above normal demand, supply from the myeloid lineage keeps up (TNF-α expands it), so no drain.
      */
-    function poolDemand(c: number, pool: number, rankl: number): number {
+    function poolTarget(c: number, pool: number, rankl: number): number {
         const h = hooks[c];
         const priming = pool > 0 ? h.fOCdiff / pool : 1;
-        return priming * h.fOCpAct * ocActivation(core, rankl) / healthyActivation;
+        const demand = priming * h.fOCpAct * ocActivation(core, rankl) / healthyActivation;
+        return 1 + poolCapacity * Math.max(0, 1 - demand);
     }
 
     function healthyOcActivation(): number {
@@ -277,7 +282,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
                 const ss = solveCoreSteadyState(core, hooks[c], healthy);
                 y[o + OBP] = ss.OBp; y[o + OBA] = ss.OBa; y[o + OCA] = ss.OCa;
                 coreRhs(core, ss.OBp, ss.OBa, ss.OCa, hooks[c], dydt, o, mediatorScratch[c]);
-                const pool = (1 + poolCapacity) / (1 + poolCapacity * poolDemand(c, y[o + OCP], mediatorScratch[c].rankl));
+                const pool = poolTarget(c, y[o + OCP], mediatorScratch[c].rankl);
                 change = Math.max(change, Math.abs(pool - y[o + OCP]));
                 y[o + OCP] = pool;
             }

@@ -75,13 +75,13 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['tgfb_degradation', 'Dt_TGFb', 1, '/day', 'TGF-β degradation rate', PIVONKA, 'published', 1e-9, POS],
 
     // ASSUMPTION: osteoclast-precursor (osteomorph) pool, absent from Pivonka 2008; the denosumab-stop rebound (R11)
-    ['oc_precursor_pool_capacity', '', 1.0, 'fraction', 'rise of the osteoclast-precursor pool (× D_OCp) when RANKL signalling stops; it drains when signalling is high', 'ASSUMPTION (Anastasilakis 2021; McDonald et al., Cell 2021 osteomorphs), calibrated to R11 with R07', 'fitted', 0, 20],
+    ['oc_precursor_pool_capacity', '', 1.0, 'fraction', 'rise of the osteoclast-precursor pool (× D_OCp) when RANKL signalling stops (precursors accumulate while it is below normal)', 'ASSUMPTION (Anastasilakis 2021; McDonald et al., Cell 2021 osteomorphs), calibrated to R11 with R07', 'fitted', 0, 20],
     ['oc_precursor_pool_half_life', '', 180, 'days', 'half-time of filling and draining of the osteoclast-precursor pool', 'ASSUMPTION (osteomorphs persist for months), calibrated to R11 with R07', 'fitted', 1, 3650],
 
     // §4 menopause and ageing
     ['menopause_rankl_amplitude', 'P_RANKL,PMO', 4.0e3, 'pM/day', 'extra RANKL production at the final menstrual period', MR2019, 'fitted', 0, 1e6],
     ['menopause_xi', 'xi', 65, '–', 'shape of the post-menopausal RANKL decay', MR2019, 'published', 1e-6, 1e6],
-    ['menopause_tau', 'tau', 30, 'days', 'time scale of the post-menopausal RANKL decay', MR2019, 'published', 1e-6, 1e6],
+    ['menopause_tau', 'tau', 30, 'days', 'time scale of the post-menopausal RANKL decay', `${MR2019}; shape fitted to R16`, 'fitted', 1e-6, 1e6],
     ['menopause_lead', '', 730, 'days', 'oestrogen decline starts this long before the final period (smooth rise; SWAN shows loss 2 y before)', 'ASSUMPTION (R16)', 'assumption', 0, 3650],
     ['aging_formation_deficit', '', 0.02, 'fraction', 'loss of osteoblast differentiation at full senescence activity', 'ASSUMPTION, calibrated to R18', 'fitted', 0, 0.9],
     ['aging_deficit_per_year', '', 0.01, 'fraction/year', 'yearly growth of the senescence formation deficit', 'ASSUMPTION, calibrated to R18', 'fitted', 0, 0.5],
@@ -100,6 +100,7 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['ob_suppression_by_il1', 'rho_IL1', 0.25, '–', 'suppression of osteoblast differentiation by IL-1 signalling', 'ASSUMPTION, calibrated', 'fitted', 0, 1e3],
     ['oc_priming_by_tnf', 'sigma_TNF', 0.5, '–', 'priming of osteoclast differentiation by TNF-α signalling', 'ASSUMPTION, calibrated (R19)', 'fitted', 0, 1e3],
     ['oc_priming_by_il1', 'sigma_IL1', 0.25, '–', 'priming of osteoclast differentiation by IL-1 signalling', 'ASSUMPTION, calibrated', 'fitted', 0, 1e3],
+    ['tnf_cascade_share', '', 0.5, 'fraction', 'share of the IL-6 and IL-1 excess of a condition that TNF-α drives (removed when TNF-α is neutralised or blocked)', 'ASSUMPTION (Feldmann & Maini, Annu Rev Immunol 2001; Charles et al., J Immunol 1999: IL-6 falls after infliximab), calibrated (R22, R23)', 'fitted', 0, 1],
     ['condition_ramp_days', '', 14, 'days', 'duration of the smooth rise (onset) and fall (resolution) of condition activity', 'model.md §5', 'assumption', 0, 3650],
     ['severity_remission', '', 0.1, 'fraction', 'condition activity in remission', 'model.md §5', 'assumption', 0, 1],
     ['severity_mild', '', 0.33, 'fraction', 'condition activity when mild', 'model.md §5', 'assumption', 0, 1],

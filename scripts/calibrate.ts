@@ -1,0 +1,146 @@
+/**
+ * `npm run calibrate`: fits the free parameters of the model (scripts/calibration/free-parameters.ts)
+ * to the anchors of model.md §8 by Nelder–Mead with restarts, stage by stage, and writes the fitted
+ * values with each anchor's residuals to language/src/simulator/model/calibration.json.
+ *
+ * Runs on a time budget (default 540 s) and checkpoints to out/calibration/checkpoint.json: when the
+ * budget runs out it exits with code 2 and the next run resumes. `--fresh` starts over.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadAnchorScenarios } from './calibration/load-anchors.js';
+import { evaluateObjective, withFitted } from './calibration/objective.js';
+import { FIT_STAGES, FREE_PARAMETERS, type FreeParameter } from './calibration/free-parameters.js';
+import { best, initialSimplex, iterate, spread, type SimplexState } from './calibration/nelder-mead.js';
+import { ANCHORS, residual } from './calibration/anchors.js';
+
+const ROOT = process.cwd();
+const CALIBRATION = path.join(ROOT, 'language/src/simulator/model/calibration.json');
+const CHECKPOINT = path.join(ROOT, 'out/calibration/checkpoint.json');
+/** Solver tolerance inside the fit: anchor values agree with rtol 1e-6 to < 0.01 pp at a third of the cost. */
+const FIT_RTOL = 1e-4;
+
+interface Checkpoint {
+    readonly stages: string[];
+    stage: number;
+    restart: number;
+    simplex?: SimplexState;
+    fitted: Record<string, number>;
+    log: string[];
+}
+
+const byName = new Map(FREE_PARAMETERS.map(p => [p.name, p]));
+const encode = (p: FreeParameter, v: number) => {
+    const x = p.log ? Math.log(v / p.lo) / Math.log(p.hi / p.lo) : (v - p.lo) / (p.hi - p.lo);
+    return Math.min(1, Math.max(0, x));
+};
+const decode = (p: FreeParameter, x: number) => p.log ? p.lo * Math.pow(p.hi / p.lo, x) : p.lo + x * (p.hi - p.lo);
+
+function parseArgs(argv: string[]): { budget: number; fresh: boolean } {
+    let budget = 540, fresh = false;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === '--budget') budget = Number(argv[++i]);
+        else if (argv[i] === '--fresh') fresh = true;
+        else throw new Error(`unknown option ${argv[i]} (expected --budget SECONDS or --fresh)`);
+    }
+    if (!(budget > 0)) throw new Error('--budget needs a positive number of seconds');
+    return { budget, fresh };
+}
+
+function startingCheckpoint(): Checkpoint {
+    return { stages: FIT_STAGES.map(s => s.name), stage: 0, restart: 0, fitted: Object.fromEntries(FREE_PARAMETERS.map(p => [p.name, p.start])), log: [] };
+}
+
+function loadCheckpoint(fresh: boolean): Checkpoint {
+    if (!fresh && fs.existsSync(CHECKPOINT)) {
+        const saved = JSON.parse(fs.readFileSync(CHECKPOINT, 'utf8')) as Checkpoint;
+        if (JSON.stringify(saved.stages) === JSON.stringify(FIT_STAGES.map(s => s.name))) return saved;
+        console.log('calibrate: the fit stages changed since the checkpoint; starting over');
+    }
+    return startingCheckpoint();
+}
+
+function save(cp: Checkpoint): void {
+    fs.mkdirSync(path.dirname(CHECKPOINT), { recursive: true });
+    fs.writeFileSync(CHECKPOINT, JSON.stringify(cp));
+}
+
+async function main(): Promise<number> {
+    const { budget, fresh } = parseArgs(process.argv.slice(2));
+    const started = Date.now();
+    const scenarios = await loadAnchorScenarios(path.join(ROOT, 'tests/anchors'));
+    const cp = loadCheckpoint(fresh);
+    let lastSave = Date.now();
+    while (cp.stage < FIT_STAGES.length) {
+        const stage = FIT_STAGES[cp.stage];
+        const params = stage.parameters.map(n => byName.get(n)!);
+        const f = (x: number[]) => {
+            const candidate = { ...cp.fitted };
+            params.forEach((p, i) => { candidate[p.name] = decode(p, x[i]); });
+            try {
+                return evaluateObjective(scenarios, candidate, stage.anchors, FIT_RTOL).total;
+            } catch {
+                return 1e6;
+            }
+        };
+        if (cp.simplex && cp.simplex.points[0].length !== params.length) cp.simplex = undefined;
+        for (const p of FREE_PARAMETERS) cp.fitted[p.name] ??= p.start;
+        if (!cp.simplex) {
+            const x0 = params.map(p => encode(p, cp.fitted[p.name]));
+            cp.simplex = initialSimplex(x0, cp.restart === 0 ? 0.08 : 0.03, f);
+        }
+        const s = cp.simplex;
+        while (s.evaluations < stage.evaluations && spread(s) > 1e-5) {
+            if ((Date.now() - started) / 1000 > budget) {
+                save(cp);
+                console.log(`calibrate: budget used; stage ${cp.stage + 1}/${FIT_STAGES.length} (${stage.name}), restart ${cp.restart + 1}, ${s.evaluations} evaluations, best ${best(s).value.toFixed(4)}. Run again to continue.`);
+                return 2;
+            }
+            iterate(s, f);
+            if (Date.now() - lastSave > 20_000) { save(cp); lastSave = Date.now(); }
+        }
+        const b = best(s);
+        params.forEach((p, i) => { cp.fitted[p.name] = decode(p, b.x[i]); });
+        const line = `stage ${cp.stage + 1} (${stage.name}) restart ${cp.restart + 1}: objective ${b.value.toFixed(4)} after ${s.evaluations} evaluations`;
+        cp.log.push(line);
+        console.log(`calibrate: ${line}`);
+        cp.simplex = undefined;
+        if (++cp.restart >= stage.restarts) { cp.stage++; cp.restart = 0; }
+        save(cp);
+    }
+    writeCalibration(scenarios, cp);
+    return 0;
+}
+
+function writeCalibration(scenarios: Awaited<ReturnType<typeof loadAnchorScenarios>>, cp: Checkpoint): void {
+    const final = evaluateObjective(scenarios, cp.fitted, ANCHORS.map(a => a.id), 1e-6);
+    const values = withFitted(cp.fitted);
+    const fittedNames = FREE_PARAMETERS.flatMap(p => [p.name, ...(p.ties ?? [])]);
+    const out: Record<string, unknown> = {
+        $comment: 'Written by `npm run calibrate` (scripts/calibrate.ts): values of the parameters marked `fitted` in parameters.ts, then the fit. Do not edit by hand.'
+    };
+    for (const name of fittedNames) out[name] = Number(values[name].toPrecision(6));
+    out.$fit = {
+        date: new Date().toISOString().slice(0, 10),
+        method: 'Nelder–Mead with restarts on the unit box (log scale for rates and gains), stage by stage; weighted least squares of anchor residuals in tolerance units plus a log-normal prior towards the starting values',
+        objective: Number(final.total.toFixed(4)),
+        misfit: Number(final.misfit.toFixed(4)),
+        prior: Number(final.prior.toFixed(4)),
+        stages: cp.log,
+        anchors: final.outcomes.map(o => ({
+            id: o.anchor.id,
+            pass: o.pass,
+            ...(o.error !== undefined ? { error: o.error } : {}),
+            checks: o.checks.map(c => ({ label: c.label, value: Number(c.value.toPrecision(4)), residual: Number(residual(c).toFixed(3)), pass: c.pass }))
+        }))
+    };
+    fs.writeFileSync(CALIBRATION, JSON.stringify(out, null, 2) + '\n');
+    const passed = final.outcomes.filter(o => o.pass).length;
+    console.log(`calibrate: wrote ${path.relative(ROOT, CALIBRATION)}; anchors met ${passed}/${final.outcomes.length}, objective ${final.total.toFixed(4)}`);
+    for (const o of final.outcomes) console.log(`  ${o.anchor.id} ${o.pass ? 'pass' : 'MISS'}  ${o.checks.map(c => `${c.label} ${c.value.toPrecision(3)}`).join('; ')}`);
+}
+
+main().then(code => process.exit(code), error => {
+    console.error(`calibrate: ${(error as Error).message}`);
+    process.exit(1);
+});

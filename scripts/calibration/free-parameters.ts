@@ -1,0 +1,81 @@
+/**
+ * The parameters the calibration may move (model.md §8: couplings, BMD layer, condition presets,
+ * menopause and ageing, drug potencies), with physiological bounds. Everything else in the
+ * parameter table is published or a fixed ASSUMPTION. Tied parameters copy a fitted one: sites the
+ * anchors cannot tell apart share values rather than being fitted on no data.
+ */
+export interface FreeParameter {
+    readonly name: string;
+    /** Starting value (model.md §1–§5, OpenBoneMin, Martínez-Reina 2019): the prior's centre and the first simplex. */
+    readonly start: number;
+    readonly lo: number;
+    readonly hi: number;
+    /** Searched in log space (rates, gains, potencies). */
+    readonly log: boolean;
+    /** Parameters that take the same value. */
+    readonly ties?: readonly string[];
+    /** Why the bounds are what they are. */
+    readonly why: string;
+}
+
+export const FREE_PARAMETERS: readonly FreeParameter[] = [
+    { name: 'menopause_rankl_amplitude', start: 4e3, lo: 100, hi: 2e4, log: true, why: 'extra RANKL ≤ ~100 × beta_RANKL' },
+    { name: 'menopause_tau', start: 30, lo: 10, hi: 120, log: true, why: 'decay half-time xi·tau between ~2 and ~20 years' },
+    { name: 'aging_formation_deficit', start: 0.02, lo: 1e-4, hi: 0.05, log: true, why: 'a small step at onset' },
+    { name: 'aging_deficit_per_year', start: 0.01, lo: 1e-4, hi: 0.02, log: true, why: 'formation falls by at most 2 %/yr with age' },
+    { name: 'bmd_kout_lumbar_spine', start: 0.009528, lo: 1e-4, hi: 0.02, log: true, ties: ['bmd_kout_alveolar_bone'], why: 'trabecular turnover: time constants of weeks to years' },
+    { name: 'bmd_gob_lumbar_spine', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_alveolar_bone'], why: 'BMD power of formation' },
+    { name: 'bmd_goc_lumbar_spine', start: 0.14, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_alveolar_bone'], why: 'BMD power of resorption' },
+    { name: 'bmd_kout_total_hip', start: 1.356e-4, lo: 1e-5, hi: 0.01, log: true, ties: ['bmd_kout_hand'], why: 'cortical-rich turnover is slower than trabecular' },
+    { name: 'bmd_gob_total_hip', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_femoral_neck', 'bmd_gob_hand'], why: 'BMD power of formation' },
+    { name: 'bmd_goc_total_hip', start: 0.3101, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_femoral_neck', 'bmd_goc_hand'], why: 'BMD power of resorption' },
+    { name: 'bmd_kout_femoral_neck', start: 1.356e-4, lo: 1e-5, hi: 0.01, log: true, why: 'femoral neck: own turnover, hip exponents' },
+    { name: 'rankl_per_tnf', start: 20, lo: 0.5, hi: 200, log: true, why: 'RANKL raised at most ~100-fold by inflammation' },
+    { name: 'rankl_per_il6', start: 10, lo: 0.5, hi: 200, log: true, why: 'as rankl_per_tnf' },
+    { name: 'ob_suppression_by_tnf', start: 0.5, lo: 0.01, hi: 20, log: true, why: 'formation suppressed at most ~90 %' },
+    { name: 'oc_priming_by_tnf', start: 0.5, lo: 0.01, hi: 20, log: true, why: 'osteoclastogenesis primed at most ~20-fold' },
+    { name: 'tnf_cascade_share', start: 0.5, lo: 0.05, hi: 0.95, log: false, why: 'a share' },
+    { name: 'rankl_binding_chi', start: 0.012, lo: 1e-3, hi: 10, log: true, why: 'denosumab potency around the Martínez-Reina value 0.012' },
+    { name: 'oc_precursor_pool_capacity', start: 1, lo: 0.05, hi: 5, log: true, why: 'precursors accumulate at most ~6-fold' },
+    { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'weeks to two years' },
+    { name: 'bisphosphonate_apoptosis_gain', start: 2, lo: 0.1, hi: 20, log: true, why: 'osteoclast apoptosis raised at most ~40-fold at saturation' },
+    { name: 'gc_ob_apoptosis_gain', start: 1.5, lo: 0.05, hi: 20, log: true, why: 'osteoblast life shortened at most ~20-fold' },
+    { name: 'gc_ob_differentiation_suppression', start: 1, lo: 0.05, hi: 20, log: true, why: 'differentiation suppressed at most ~95 %' },
+    { name: 'alveolar_height_loss_rate', start: 4e-4, lo: 1e-5, hi: 1e-2, log: true, why: 'mm/day per unit of resorption excess' }
+];
+
+/** Fit stages: which parameters move against which anchors (cheap, separable blocks last). */
+export interface FitStage {
+    readonly name: string;
+    readonly parameters: readonly string[];
+    /** Anchor ids in the objective (all weighted anchors when absent). */
+    readonly anchors?: readonly string[];
+    /** Nelder–Mead evaluations allowed per restart, and restarts. */
+    readonly evaluations: number;
+    readonly restarts: number;
+}
+
+/** Every weighted anchor but the two that only the last, separable stages move (R27 glucocorticoids, R29 alveolar height). */
+const WITHOUT_SEPARABLE = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R33', 'R34'];
+
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        name: 'menopause, ageing and BMD layer',
+        parameters: ['menopause_rankl_amplitude', 'menopause_tau', 'aging_formation_deficit', 'aging_deficit_per_year',
+            'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip'],
+        anchors: ['R16', 'R18', 'R19', 'R13', 'R15', 'R08'], evaluations: 450, restarts: 2
+    },
+    {
+        name: 'RA couplings jointly with the formation weights of the BMD layer',
+        parameters: ['rankl_per_tnf', 'rankl_per_il6', 'ob_suppression_by_tnf', 'oc_priming_by_tnf', 'tnf_cascade_share',
+            'bmd_gob_lumbar_spine', 'bmd_gob_total_hip', 'bmd_kout_femoral_neck'],
+        anchors: WITHOUT_SEPARABLE, evaluations: 200, restarts: 1
+    },
+    {
+        name: 'antiresorptives: denosumab potency, precursor pool, bisphosphonate gain',
+        parameters: ['rankl_binding_chi', 'oc_precursor_pool_capacity', 'oc_precursor_pool_half_life', 'bisphosphonate_apoptosis_gain'],
+        anchors: WITHOUT_SEPARABLE, evaluations: 150, restarts: 1
+    },
+    { name: 'glucocorticoid effects', parameters: ['gc_ob_apoptosis_gain', 'gc_ob_differentiation_suppression'], anchors: ['R27'], evaluations: 50, restarts: 1 },
+    { name: 'alveolar height', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 }
+];
