@@ -1,6 +1,6 @@
 /*
  * Solver benchmark: steps, evaluations, wall time and error for Robertson and a 10-year PK/PD dosing problem.
- * Run: node_modules/.bin/esbuild bench/solver-bench.ts --bundle --platform=node --outfile=/tmp/solver-bench.cjs && node /tmp/solver-bench.cjs
+ * Default method ROS34PW2 (Jacobian reused); ROS34PRw rows for comparison. Run: node_modules/.bin/esbuild bench/solver-bench.ts --bundle --platform=node --outfile=/tmp/solver-bench.cjs && node /tmp/solver-bench.cjs
  */
 import { solvePiecewise, type Jump, type OdeSystem, type SolverOptions } from '../language/src/simulator/solver/index.js';
 
@@ -62,11 +62,13 @@ function pkpdRun(options: SolverOptions) {
 
 const R40 = [0.7158270687193301, 9.185534764557270e-06, 0.2841637457460739];
 const R1E11 = [2.0833401496996675e-08, 8.333360770328291e-14, 0.9999999791665134];
-time('Robertson [0,40] ros34prw 1e-6/1e-10', () => robertsonRun(40, R40, { rtol: 1e-6, atol: 1e-10 }));
-time('Robertson [0,1e11] ros34prw 1e-6/1e-10', () => robertsonRun(1e11, R1E11, { rtol: 1e-6, atol: 1e-10 }));
-time('Robertson [0,1e11] ros34prw 1e-8/1e-12', () => robertsonRun(1e11, R1E11, { rtol: 1e-8, atol: 1e-12 }));
+time('Robertson [0,40] ros34pw2 1e-6/1e-10', () => robertsonRun(40, R40, { rtol: 1e-6, atol: 1e-10 }));
+time('Robertson [0,1e11] ros34pw2 1e-6/1e-10', () => robertsonRun(1e11, R1E11, { rtol: 1e-6, atol: 1e-10 }));
+time('Robertson [0,1e11] ros34prw 1e-6/1e-10', () => robertsonRun(1e11, R1E11, { method: 'ros34prw', rtol: 1e-6, atol: 1e-10 }));
+time('Robertson [0,1e11] ros34pw2 1e-8/1e-12', () => robertsonRun(1e11, R1E11, { rtol: 1e-8, atol: 1e-12 }));
 const pkAtol = [1e-4, 1e-5, 1e-5, 1e-9, 1e-9, 1e-9, 1e-9];
-time('PK/PD 10 y weekly ros34prw 1e-6, per-state atol', () => pkpdRun({ rtol: 1e-6, atol: pkAtol }));
-time('PK/PD 10 y weekly ros34prw 1e-4, per-state atol', () => pkpdRun({ rtol: 1e-4, atol: pkAtol }));
+time('PK/PD 10 y weekly ros34pw2 1e-6, per-state atol', () => pkpdRun({ rtol: 1e-6, atol: pkAtol }));
+time('PK/PD 10 y weekly ros34pw2 1e-4, per-state atol', () => pkpdRun({ rtol: 1e-4, atol: pkAtol }));
+time('PK/PD 10 y weekly ros34prw 1e-6, per-state atol', () => pkpdRun({ method: 'ros34prw', rtol: 1e-6, atol: pkAtol }));
 time('PK/PD 10 y weekly dopri5 1e-6, per-state atol', () => pkpdRun({ method: 'dopri5', rtol: 1e-6, atol: pkAtol }));
-time('PK/PD 10 y weekly ros34prw 1e-6, atol 1e-10', () => pkpdRun({ rtol: 1e-6, atol: 1e-10 }));
+time('PK/PD 10 y weekly ros34pw2 1e-6, atol 1e-10', () => pkpdRun({ rtol: 1e-6, atol: 1e-10 }));

@@ -2,6 +2,8 @@
 import { runCheck } from './check-command.js';
 import { runRun } from './run-command.js';
 import { runReport } from './report-command.js';
+import { runExport } from './export-command.js';
+import { runSensitivity } from './sensitivity-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../version.js';
 
@@ -9,7 +11,9 @@ import { VERSION } from '../version.js';
 const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<number>> = {
     check: runCheck,
     run: runRun,
-    report: runReport
+    report: runReport,
+    sensitivity: runSensitivity,
+    export: runExport
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -23,8 +27,16 @@ async function main(argv: string[]): Promise<number> {
     }
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report or export)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity or export)`);
     return command(args);
+}
+
+// `osteo check big.osteo | head` closes the pipe early: stop quietly instead of dying on EPIPE with a trace.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+    });
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,6 @@
 import { Dopri5Stepper } from './dopri5-stepper.js';
 import { RosenbrockStepper } from './rosenbrock-stepper.js';
-import { ROS34PRW } from './rosenbrock-tableau.js';
+import { ROS34PRW, ROS34PW2 } from './rosenbrock-tableau.js';
 import { allFinite, evaluateRhs, type StepContext, type Stepper } from './stepper.js';
 import { CancelledError, SolverError, type SolverMethod, type SolverOptions } from './types.js';
 
@@ -16,10 +16,11 @@ export const DEFAULT_MAX_STEPS = 1_000_000;
 
 /** `maxJacobianAge` 1 evaluates the Jacobian at every step (exact Rosenbrock, as the convergence tests need). */
 export function createStepper(method: SolverMethod | undefined, ctx: StepContext, maxJacobianAge?: number): Stepper {
-    switch (method ?? 'ros34prw') {
+    switch (method ?? 'ros34pw2') {
+        case 'ros34pw2': return new RosenbrockStepper(ctx, ROS34PW2, maxJacobianAge);
         case 'ros34prw': return new RosenbrockStepper(ctx, ROS34PRW, maxJacobianAge);
         case 'dopri5': return new Dopri5Stepper(ctx);
-        default: throw new SolverError(`unknown solver method '${String(method)}' (expected 'ros34prw' or 'dopri5')`, NaN);
+        default: throw new SolverError(`unknown solver method '${String(method)}' (expected 'ros34pw2', 'ros34prw' or 'dopri5')`, NaN);
     }
 }
 

@@ -53,3 +53,67 @@ export function luSolve(lu: Float64Array, n: number, pivots: Int32Array, b: Floa
         b[i] = s / lu[ri + i];
     }
 }
+
+/**
+ * The nonzeros of LU factors, row by row (L strictly below the diagonal, then U above it), with the inverse
+ * diagonal. A model's Jacobian is mostly zeros (compartments couple only through drugs), so solving with the
+ * nonzeros alone is several times cheaper than the dense loops, and solves outnumber factorisations 4 to 1 or more.
+ */
+export class CompressedFactors {
+    private readonly lowerEnd: Int32Array;
+    private readonly upperEnd: Int32Array;
+    private readonly cols: Int32Array;
+    private readonly vals: Float64Array;
+    private readonly invDiag: Float64Array;
+
+    constructor(private readonly n: number) {
+        this.lowerEnd = new Int32Array(n);
+        this.upperEnd = new Int32Array(n);
+        this.cols = new Int32Array(n * n);
+        this.vals = new Float64Array(n * n);
+        this.invDiag = new Float64Array(n);
+    }
+
+    /** Takes the factors of luFactor (row-major n×n). */
+    compress(lu: Float64Array): void {
+        const { n, cols, vals, lowerEnd, upperEnd, invDiag } = this;
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+            const ri = i * n;
+            for (let j = 0; j < i; j++) {
+                const v = lu[ri + j];
+                if (v !== 0) { cols[k] = j; vals[k++] = v; }
+            }
+            lowerEnd[i] = k;
+            for (let j = i + 1; j < n; j++) {
+                const v = lu[ri + j];
+                if (v !== 0) { cols[k] = j; vals[k++] = v; }
+            }
+            upperEnd[i] = k;
+            invDiag[i] = 1 / lu[ri + i];
+        }
+    }
+
+    /** Solves A x = b in place, as luSolve does, with the pivots of the same factorisation. */
+    solve(pivots: Int32Array, b: Float64Array): void {
+        const { n, cols, vals, lowerEnd, upperEnd, invDiag } = this;
+        for (let k = 0; k < n; k++) {
+            const p = pivots[k];
+            if (p !== k) { const tmp = b[k]; b[k] = b[p]; b[p] = tmp; }
+        }
+        let start = 0;
+        for (let i = 0; i < n; i++) {
+            let s = b[i];
+            const end = lowerEnd[i];
+            for (let k = start; k < end; k++) s -= vals[k] * b[cols[k]];
+            b[i] = s;
+            start = upperEnd[i];
+        }
+        for (let i = n - 1; i >= 0; i--) {
+            let s = b[i];
+            const end = upperEnd[i];
+            for (let k = lowerEnd[i]; k < end; k++) s -= vals[k] * b[cols[k]];
+            b[i] = s * invDiag[i];
+        }
+    }
+}

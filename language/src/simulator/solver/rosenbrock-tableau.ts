@@ -18,6 +18,8 @@ export interface RosenbrockTableau {
     readonly gammaLower: readonly (readonly number[])[];
     readonly b: readonly number[];
     readonly bHat: readonly number[];
+    /** Order conditions hold for any Jacobian approximation (a W-method), so a Jacobian may be reused freely. */
+    readonly wMethod?: boolean;
 }
 
 /**
@@ -47,6 +49,35 @@ export const ROS34PRW: RosenbrockTableau = {
     ],
     b: [0.34449143192447917, -0.45388516575112231, 0.67352721231818413, 0.435866521508459],
     bHat: [0.5, -0.25738812086522078, 0.43542008724775044, 0.32196803361747034]
+};
+
+/**
+ * ROS34PW2: Rang, J. & Angermann, L. (2005) "New Rosenbrock W-methods of order 3 for partial differential algebraic
+ * equations of index 1", BIT 45:761–787, doi:10.1007/s10543-005-0035-y. Four stages, order 3 with any
+ * approximation of the Jacobian (a W-method: Σ b_i α_i = 1/2 among its conditions), embedded order 2, stiffly
+ * accurate, L-stable. Because it keeps its order with an old Jacobian, the Jacobian and its factorisation are
+ * reused across steps (rosenbrock-stepper.ts).
+ */
+export const ROS34PW2: RosenbrockTableau = {
+    name: 'ROS34PW2',
+    order: 3,
+    embeddedOrder: 2,
+    wMethod: true,
+    gamma: 4.3586652150845900e-1,
+    alpha: [
+        [],
+        [8.7173304301691801e-1],
+        [8.4457060015369423e-1, -1.1299064236484185e-1],
+        [0, 0, 1]
+    ],
+    gammaLower: [
+        [],
+        [-8.7173304301691801e-1],
+        [-9.0338057013044082e-1, 5.4180672388095326e-2],
+        [2.4212380706095346e-1, -1.2232505839045147, 5.4526025533510214e-1]
+    ],
+    b: [2.4212380706095346e-1, -1.2232505839045147, 1.5452602553351020, 4.3586652150845900e-1],
+    bHat: [3.7810903145819369e-1, -9.6042292212423178e-2, 0.5, 2.1793326075422950e-1]
 };
 
 /** The transformed coefficients used by the stepper. */

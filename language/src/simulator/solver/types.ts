@@ -7,10 +7,13 @@ export interface OdeSystem {
     jacobian?(t: number, y: Float64Array, jac: Float64Array): void;
 }
 
-export type SolverMethod = 'ros34prw' | 'dopri5';
+export type SolverMethod = 'ros34pw2' | 'ros34prw' | 'dopri5';
 
 export interface SolverOptions {
-    /** Default 'ros34prw' (stiff, Rosenbrock-W); 'dopri5' is explicit, for non-stiff systems. */
+    /**
+     * Default 'ros34pw2' (stiff, a true Rosenbrock-W method: reuses its Jacobian across steps); 'ros34prw' (stiff,
+     * fresh Jacobian every step); 'dopri5' is explicit, for non-stiff systems.
+     */
     method?: SolverMethod;
     /** Relative tolerance, default 1e-6. */
     rtol?: number;
@@ -19,7 +22,7 @@ export interface SolverOptions {
     /** First step after t0 and after every jump; estimated from the system when absent. */
     initialStep?: number;
     maxStep?: number;
-    /** Step attempts allowed per solvePiecewise call (accepted + rejected), default 1e6 → SolverError. */
+    /** Step attempts allowed per smooth piece between jumps (accepted + rejected), default 1e6 → SolverError. */
     maxSteps?: number;
     /** Polled every few steps; returning true throws CancelledError. */
     isCancelled?: () => boolean;

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: (a) the solver on a 10-year, four-arm scenario; (b) the same arms through the exported SciPy
+ * script (LSODA, rtol 1e-6): speed ratio and largest BMD difference; (c) language-server latencies over the real
+ * protocol on a generated 50-file workspace. Prints the figures and writes them to docs/performance.md.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { isModel } from '../language/src/generated/ast.js';
+import { createOsteoServices } from '../language/src/osteo-module.js';
+import { compileDocument } from '../language/src/simulator/run-scenarios.js';
+import { simulateArm } from '../language/src/simulator/simulate.js';
+import { exportPython } from '../language/src/simulator/export/index.js';
+import { MODEL_INFO } from '../language/src/simulator/model/model-info.js';
+import type { ArmResult } from '../language/src/simulator/results.js';
+import type { ModelDescription } from '../language/src/simulator/model-description.js';
+import { loadDocuments } from '../language/src/workspace/document-loader.js';
+import { LspClient } from './lsp-client.js';
+import { generateWorkspace } from './workspace.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const SCENARIO_FILE = path.join(ROOT, 'bench', 'ra-ten-years.osteo');
+const report: string[] = [];
+const say = (line = '') => { console.log(line); report.push(line); };
+
+const quantile = (xs: number[], q: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+
+async function loadArms(): Promise<ModelDescription[]> {
+    const { shared } = createOsteoServices({ ...NodeFileSystem });
+    const loaded = await loadDocuments(shared, [URI.file(SCENARIO_FILE)]);
+    const model = loaded.roots[0]?.parseResult.value;
+    if (!isModel(model)) throw new Error(`${SCENARIO_FILE} did not load`);
+    return compileDocument(model)[0].arms;
+}
+
+/** (a) Our solver: first run in this process (as `osteo run` does it, JIT warm-up included), then warm. */
+function solverFigures(arms: ModelDescription[]): ArmResult[] {
+    say('## (a) Solver: 10-year RA scenario, four arms, biweekly adalimumab (bench/ra-ten-years.osteo)');
+    say();
+    say('| arm | doses | steps | RHS evaluations | first run (ms) | warm median of 5 (ms) | warm CPU (ms) |');
+    say('|---|---|---|---|---|---|---|');
+    const results: ArmResult[] = [];
+    let firstTotal = 0, warmTotal = 0;
+    for (const arm of arms) {
+        const first = simulateArm(arm);
+        results.push(first);
+        const walls: number[] = [], cpus: number[] = [];
+        for (let k = 0; k < 5; k++) {
+            const cpu = process.cpuUsage();
+            const r = simulateArm(arm);
+            cpus.push(process.cpuUsage(cpu).user / 1000);
+            walls.push(r.stats.solveSeconds * 1000);
+        }
+        const warm = quantile(walls, 0.5);
+        firstTotal += first.stats.solveSeconds * 1000;
+        warmTotal += warm;
+        say(`| ${arm.arm} | ${arm.doses.length} | ${first.stats.steps} | ${first.stats.rhsEvaluations} | ${ms(first.stats.solveSeconds * 1000)} | ${ms(warm)} | ${ms(quantile(cpus, 0.5))} |`);
+    }
+    say(`| **all four arms** | | | | **${ms(firstTotal)}** | **${ms(warmTotal)}** | |`);
+    say();
+    return results;
+}
+
+/** A python3 that imports scipy, installing Debian's python3-scipy only when none is found. */
+function findPython(): string | undefined {
+    const works = (p: string) => spawnSync(p, ['-c', 'import numpy, scipy.integrate'], { encoding: 'utf8' }).status === 0;
+    for (const p of [process.env.OSTEO_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p)) if (works(p)) return p;
+    if (process.getuid?.() !== 0) return undefined;
+    console.error('No python3 with scipy: installing Debian python3-scipy...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'python3-scipy'], { stdio: 'inherit', env });
+    return works('/usr/bin/python3') ? '/usr/bin/python3' : undefined;
+}
+
+/** (b) The exported SciPy script on the same arms. */
+function scipyFigures(arms: ModelDescription[], ours: ArmResult[]): void {
+    say('## (b) Against SciPy (`osteo export --format python`, solve_ivp LSODA, rtol 1e-6, same per-state atol)');
+    say();
+    const python = findPython();
+    if (!python) { say('Skipped: no python3 with numpy and scipy, and apt-get is not available to install python3-scipy.'); say(); return; }
+    const version = spawnSync(python, ['-c', 'import scipy, sys; print(scipy.__version__, sys.version.split()[0])'], { encoding: 'utf8' }).stdout.trim();
+    say(`SciPy ${version.split(' ')[0]}, Python ${version.split(' ')[1]}. Times are integration only on both sides.`);
+    say();
+    say('| arm | our solve (ms) | SciPy LSODA (ms) | ratio | largest BMD difference (pp) |');
+    say('|---|---|---|---|---|');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-bench-py-'));
+    let oursTotal = 0, theirsTotal = 0, worstAll = 0;
+    try {
+        arms.forEach((arm, i) => {
+            const script = path.join(dir, `${arm.arm}.py`);
+            fs.writeFileSync(script, exportPython(arm, { version: 'bench', model: MODEL_INFO }));
+            const r = spawnSync(python, [script, '--method', 'LSODA', '--rtol', '1e-6'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+            if (r.status !== 0) throw new Error(`${arm.arm}: the exported script failed: ${r.stderr.trim().split('\n').pop()}`);
+            const theirs = JSON.parse(r.stdout) as { series: Record<string, number[]>; solveSeconds: number };
+            // Our warm time: the same arm again (the first run above carried JIT warm-up).
+            const again = quantile([0, 1, 2].map(() => simulateArm(arm).stats.solveSeconds), 0.5);
+            let worst = 0;
+            for (const [key, values] of Object.entries(ours[i].series)) {
+                if (!key.startsWith('bmd.')) continue;
+                values.forEach((v, k) => { worst = Math.max(worst, Math.abs(v - theirs.series[key][k])); });
+            }
+            oursTotal += again; theirsTotal += theirs.solveSeconds; worstAll = Math.max(worstAll, worst);
+            say(`| ${arm.arm} | ${ms(again * 1000)} | ${ms(theirs.solveSeconds * 1000)} | ${(theirs.solveSeconds / again).toFixed(1)}× | ${worst.toExponential(1)} |`);
+        });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    say(`| **all four arms** | **${ms(oursTotal * 1000)}** | **${ms(theirsTotal * 1000)}** | **${(theirsTotal / oursTotal).toFixed(1)}×** | **${worstAll.toExponential(1)}** |`);
+    say();
+}
+
+/** (c) The language server over stdio on a generated workspace. */
+async function serverFigures(): Promise<void> {
+    say('## (c) Language server over LSP (`node out/server.js --stdio`)');
+    say();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-bench-ws-'));
+    const { big, lines } = generateWorkspace(dir);
+    const client = new LspClient(path.join(ROOT, 'out', 'server.js'));
+    try {
+        const rootUri = URI.file(dir).toString();
+        const bigUri = URI.file(big).toString();
+        const text = fs.readFileSync(big, 'utf8');
+        const diagnosticsFor = (version?: number) => client.next('textDocument/publishDiagnostics',
+            p => p.uri === bigUri && (version === undefined || p.version === undefined || p.version === version), 120_000);
+        const started = performance.now();
+        await client.request('initialize', {
+            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+            capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: {}, publishDiagnostics: { versionSupport: true } }, workspace: { workspaceFolders: true } }
+        });
+        client.notify('initialized', {});
+        const first = diagnosticsFor(1);
+        client.notify('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'osteo', version: 1, text } });
+        const firstDiagnostics = await first;
+        const toFirst = performance.now() - started;
+        const errors = (firstDiagnostics.diagnostics as { severity?: number }[]).filter(d => d.severity === 1).length;
+
+        // One-character edits in the middle of the file: add a character to a comment, then remove it.
+        const docLines = text.split('\n');
+        const editLine = docLines.findIndex((l, i) => i > lines / 2 && l.startsWith('/** Regimen'));
+        const editChar = docLines[editLine].length - 3;
+        const edits: number[] = [];
+        for (let k = 0; k < 100; k++) {
+            const version = k + 2;
+            const insert = k % 2 === 0;
+            const range = { start: { line: editLine, character: editChar }, end: { line: editLine, character: editChar + (insert ? 0 : 1) } };
+            const done = diagnosticsFor(version);
+            const t = performance.now();
+            client.notify('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+            await done;
+            edits.push(performance.now() - t);
+        }
+
+        // Completion after `give ` in an arm, and hover on a regimen referenced from another file.
+        const giveLine = docLines.findIndex((l, i) => i > lines / 2 && l.includes('arm a1 { give R'));
+        const giveChar = docLines[giveLine].indexOf('give ') + 5;
+        const completion: number[] = [], hover: number[] = [];
+        let items = 0;
+        for (let k = 0; k < 50; k++) {
+            let t = performance.now();
+            const c = await client.request('textDocument/completion', { textDocument: { uri: bigUri }, position: { line: giveLine, character: giveChar } });
+            completion.push(performance.now() - t);
+            items = Array.isArray(c) ? c.length : c?.items?.length ?? 0;
+            t = performance.now();
+            await client.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: giveLine, character: giveChar + 2 } });
+            hover.push(performance.now() - t);
+        }
+        const rss = client.rssMb();
+        const target = (value: number, limit: number) => (value < limit ? `met (< ${limit} ms)` : `**missed** (target < ${limit} ms)`);
+        say(`Workspace: 50 files (49 × ~80 lines importing each other in a chain, plus ${path.basename(big)} with ${lines} lines importing 10 of them, ${errors} errors).`);
+        say();
+        say('| measure | p50 | p95 | target |');
+        say('|---|---|---|---|');
+        say(`| open to first diagnostics of the 5,000-line file (incl. initialize and workspace load) | ${ms(toFirst)} | | |`);
+        say(`| edit → diagnostics, one-character edit, 100 edits | ${ms(quantile(edits, 0.5))} | ${ms(quantile(edits, 0.95))} | ${target(quantile(edits, 0.95), 100)} |`);
+        say(`| completion after \`give \` (${items} items), 50 requests | ${ms(quantile(completion, 0.5))} | ${ms(quantile(completion, 0.95))} | ${target(quantile(completion, 0.95), 50)} |`);
+        say(`| hover on a cross-file regimen reference, 50 requests | ${ms(quantile(hover, 0.5))} | ${ms(quantile(hover, 0.95))} | ${target(quantile(hover, 0.95), 50)} |`);
+        say(`| server memory (RSS) after the run | ${rss.toFixed(0)} MB | | |`);
+        say();
+    } finally {
+        await client.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+function machine(): string {
+    const cpus = os.cpus();
+    return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB memory, `
+        + `load average ${os.loadavg()[0].toFixed(1)} at start, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+    const header = ['# Performance', '', '_Generated by `npm run bench` (bench/run.ts); do not edit by hand._', '',
+        `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}.`, ''];
+    header.forEach(l => console.log(l));
+    const arms = await loadArms();
+    const ours = solverFigures(arms);
+    scipyFigures(arms, ours);
+    await serverFigures();
+    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), [...header, ...report].join('\n'));
+    console.log('Wrote docs/performance.md');
+}
+
+main().catch(error => {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { buildModelData, exportPython, type ExportInfo } from './python-export.js';
