@@ -5,6 +5,7 @@
 import type { RunResult } from '../../language/src/simulator/results.js';
 
 export const SimulateRequestMethod = 'osteo/simulate';
+export const SensitivityRequestMethod = 'osteo/sensitivity';
 
 export interface SimulateParams {
     /** The document to simulate (as the client knows it). */
@@ -17,8 +18,25 @@ export interface SimulateParams {
     readonly workDoneToken?: string | number;
 }
 
-/** The result is the JSON results contract of `osteo run --format json`. */
+/** The result is the JSON results contract of `osteo run --format json` (with the scenarios' sweeps and populations). */
 export type SimulateResult = RunResult;
+
+/** `osteo/sensitivity`: like `osteo sensitivity FILE --scenario S [--arm A] --output KEY [--at T]`. */
+export interface SensitivityParams {
+    readonly uri: string;
+    /** Required when the document declares more than one scenario. */
+    readonly scenario?: string;
+    /** Default: the scenario's first arm. */
+    readonly arm?: string;
+    /** A series key of the arm, e.g. "bmd.lumbar_spine". */
+    readonly output: string;
+    /** "3 years", "18 months", "90" (days); default the end of the horizon. */
+    readonly at?: string;
+    readonly workDoneToken?: string | number;
+}
+
+/** Errors use the same `data` as osteo/simulate. */
+export type { SensitivityResult } from '../../language/src/simulator/results.js';
 
 /** Why a simulate request failed, in the `data` of the LSP error (its `message` is readable on its own). */
 export type SimulateFailureKind =

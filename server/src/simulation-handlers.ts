@@ -3,12 +3,21 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
 } from 'vscode-languageserver/node.js';
-import { isModel } from '../../language/src/generated/ast.js';
+import { isModel, type Model } from '../../language/src/generated/ast.js';
 import { importedUris } from '../../language/src/osteo-scope-provider.js';
 import { CompileError } from '../../language/src/simulator/compiler/index.js';
-import { buildRunResult, compileDocument, SelectionError } from '../../language/src/simulator/run-scenarios.js';
-import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams, type SimulateResult } from './protocol.js';
+import {
+    analysisRuns, armsOnly, buildRunResult, compileDocument, runAnalyses, SelectionError, type AnalysedScenario
+} from '../../language/src/simulator/run-scenarios.js';
+import { AnalysisFailedError } from '../../language/src/simulator/analysis/analysis-error.js';
+import { planSensitivityRequest } from '../../language/src/simulator/analysis/sensitivity-request.js';
+import { sensitivityResult, sensitivityTasks } from '../../language/src/simulator/analysis/sensitivity.js';
+import type { SensitivityResult } from '../../language/src/simulator/results.js';
+import {
+    SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
+} from './protocol.js';
 import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
+import { WorkerPool, WorkerPoolError } from './worker-pool.js';
 import { VERSION } from './version.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
@@ -20,15 +29,17 @@ const QUOTED_ERRORS = 5;
  */
 export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string): Disposable {
     const runner = new SimulationRunner(workerPath);
+    // One pool (as many workers as cores) for every sweep, population and sensitivity request.
+    const pool = new WorkerPool(workerPath);
     const registration = connection.onRequest(SimulateRequestMethod, (params: SimulateParams, token: CancellationToken) =>
-        simulate(connection, shared, runner, params, token));
-    return { dispose: () => { registration.dispose(); runner.dispose(); } };
+        simulate(connection, shared, runner, pool, params, token));
+    const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
+        runSensitivity(connection, shared, pool, params, token));
+    return { dispose: () => { registration.dispose(); sensitivity.dispose(); runner.dispose(); pool.dispose(); } };
 }
 
-async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationRunner,
-    params: SimulateParams, token: CancellationToken): Promise<SimulateResult | ResponseError<SimulateErrorData | undefined>> {
-    if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/simulate needs { uri: string, scenario?: string }');
-    const uri = URI.parse(params.uri);
+/** The validated, error-free model of the document, or the error to answer with. */
+async function modelOf(shared: LangiumSharedServices, uri: URI, token: CancellationToken): Promise<Model | ResponseError<SimulateErrorData | undefined>> {
     const document = await validatedDocument(shared, uri, token);
     if (document instanceof ResponseError) return document;
     const errors = errorsOf(shared, document);
@@ -39,10 +50,13 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     }
     const model = document.parseResult.value;
     if (!isModel(model)) return failed(`${fileName(uri)} is not an Osteo file`, { kind: 'unknown-document' });
+    return model;
+}
 
-    let compiled;
+/** Compiles the selection, or the error to answer with. */
+function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<SimulateErrorData | undefined> {
     try {
-        compiled = compileDocument(model, { scenario: params.scenario, arms: params.arms });
+        return compile();
     } catch (error) {
         if (error instanceof SelectionError) return new ResponseError(ErrorCodes.InvalidParams, `${fileName(uri)}: ${error.message}`, { kind: 'unknown-selection' } as SimulateErrorData);
         if (error instanceof CompileError) {
@@ -51,18 +65,36 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
         }
         throw error;
     }
+}
+
+async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationRunner, pool: WorkerPool,
+    params: SimulateParams, token: CancellationToken): Promise<SimulateResult | ResponseError<SimulateErrorData | undefined>> {
+    if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/simulate needs { uri: string, scenario?: string }');
+    const uri = URI.parse(params.uri);
+    const model = await modelOf(shared, uri, token);
+    if (model instanceof ResponseError) return model;
+    const compiled = compiledOf<AnalysedScenario[]>(uri, () => compileDocument(model, { scenario: params.scenario, arms: params.arms }));
+    if (compiled instanceof ResponseError) return compiled;
 
     const total = compiled.reduce((n, s) => n + s.arms.length, 0);
+    const runs = analysisRuns(compiled);
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin(`Simulating ${fileName(uri)}`, 0, `0 of ${total} arms`, true);
     try {
-        const scenarios = await runner.run(compiled, {
-            onProgress: (done, all, label) => progress.report(Math.round(100 * done / all), `${done} of ${all} arms (${label})`),
+        const scenarios = await runner.run(armsOnly(compiled), {
+            onProgress: (done, all, label) => progress.report(Math.round(100 * done / (all + runs)), `${done} of ${all} arms (${label})`),
             onCancel: cancel => token.onCancellationRequested(cancel)
         });
         if (token.isCancellationRequested) return cancelled();
-        return buildRunResult(scenarios, VERSION);
+        const withAnalyses = runs === 0 ? scenarios : await runAnalyses(compiled, scenarios, pool, {
+            isCancelled: () => token.isCancellationRequested,
+            onProgress: (done, all) => progress.report(Math.round(100 * (total + done) / (total + all)), `${done} of ${all} sweep and population runs`)
+        });
+        if (token.isCancellationRequested) return cancelled();
+        return buildRunResult(withAnalyses, VERSION);
     } catch (error) {
+        const analysis = analysisFailure(error);
+        if (analysis) return analysis;
         if (!(error instanceof SimulationRunError)) throw error;
         const f = error.failure;
         if (f.kind === 'cancelled') return cancelled();
@@ -72,6 +104,48 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     } finally {
         progress.done();
     }
+}
+
+/** `osteo/sensitivity`: the local sensitivities of one output of one arm to every model parameter, on the pool. */
+async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool,
+    params: SensitivityParams, token: CancellationToken): Promise<SensitivityResult | ResponseError<SimulateErrorData | undefined>> {
+    if (typeof params?.uri !== 'string' || typeof params.output !== 'string') {
+        return new ResponseError(ErrorCodes.InvalidParams, 'osteo/sensitivity needs { uri: string, output: string, scenario?: string, arm?: string, at?: string }');
+    }
+    const uri = URI.parse(params.uri);
+    const model = await modelOf(shared, uri, token);
+    if (model instanceof ResponseError) return model;
+    const plan = compiledOf(uri, () => {
+        const scenarios = compileDocument(model, { scenario: params.scenario, arms: params.arm ? [params.arm] : undefined });
+        if (scenarios.length > 1) throw new SelectionError(`the document declares ${scenarios.length} scenarios; choose one (${scenarios.map(s => s.name).join(', ')})`);
+        return planSensitivityRequest(scenarios[0], { arm: params.arm, output: params.output, at: params.at });
+    });
+    if (plan instanceof ResponseError) return plan;
+    const tasks = sensitivityTasks(plan);
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    progress.begin(`Sensitivity of ${plan.output}`, 0, `0 of ${tasks.length} runs`, true);
+    try {
+        const outputs = await pool.run(tasks, {
+            onProgress: (done, all) => progress.report(Math.round(100 * done / all), `${done} of ${all} runs`),
+            onCancel: cancel => token.onCancellationRequested(cancel)
+        });
+        if (token.isCancellationRequested) return cancelled();
+        return sensitivityResult(plan, outputs);
+    } catch (error) {
+        const analysis = analysisFailure(error);
+        if (analysis) return analysis;
+        throw error;
+    } finally {
+        progress.done();
+    }
+}
+
+/** Failures of the pool or of a sweep/sensitivity run as LSP errors; undefined for anything else. */
+function analysisFailure(error: unknown): ResponseError<SimulateErrorData | undefined> | undefined {
+    if (error instanceof AnalysisFailedError) return failed(error.message, { kind: 'solver-failed', scenario: error.scenario, arm: error.arm, timeDays: error.timeDays });
+    if (!(error instanceof WorkerPoolError)) return undefined;
+    if (error.kind === 'cancelled') return cancelled();
+    return failed(error.message, { kind: error.kind === 'worker-crashed' ? 'worker-crashed' : 'solver-failed' });
 }
 
 /** The document once every pending edit has been built and validated. */

@@ -8,6 +8,7 @@ import type { CompiledScenario } from '../../language/src/simulator/compiler/com
 import type { ScenarioResult } from '../../language/src/simulator/results.js';
 import { ArmFailedError, simulateCompiled } from '../../language/src/simulator/run-scenarios.js';
 import { CancelledError } from '../../language/src/simulator/solver/index.js';
+import { runTask, type SimTask, type TaskOutput } from '../../language/src/simulator/analysis/sim-task.js';
 
 export interface WorkerRunMessage {
     readonly type: 'run';
@@ -16,6 +17,20 @@ export interface WorkerRunMessage {
     /** Int32Array view; the main thread stores 1 at index 0 to cancel. */
     readonly cancelFlag: SharedArrayBuffer;
 }
+
+/** A slice of a sweep, population or sensitivity batch (server/src/worker-pool.ts). */
+export interface WorkerTasksMessage {
+    readonly type: 'tasks';
+    readonly id: number;
+    /** Index of the first task in the batch, echoed back. */
+    readonly first: number;
+    readonly tasks: SimTask[];
+    readonly cancelFlag: SharedArrayBuffer;
+}
+
+export type WorkerTasksReply =
+    | { readonly type: 'outputs'; readonly id: number; readonly first: number; readonly outputs: TaskOutput[] }
+    | { readonly type: 'failed'; readonly id: number; readonly error: WorkerFailure };
 
 export type WorkerReply =
     | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly label: string }
@@ -28,7 +43,11 @@ export type WorkerFailure =
     | { readonly kind: 'internal'; readonly message: string };
 
 const port = parentPort;
-port?.on('message', (message: WorkerRunMessage) => {
+port?.on('message', (message: WorkerRunMessage | WorkerTasksMessage) => {
+    if (message?.type === 'tasks') {
+        runTasks(message);
+        return;
+    }
     if (message?.type !== 'run') return;
     const flag = new Int32Array(message.cancelFlag);
     const reply = (r: WorkerReply) => port.postMessage(r);
@@ -42,6 +61,19 @@ port?.on('message', (message: WorkerRunMessage) => {
         reply({ type: 'failed', id: message.id, error: failureOf(error) });
     }
 });
+
+function runTasks(message: WorkerTasksMessage): void {
+    const flag = new Int32Array(message.cancelFlag);
+    const isCancelled = () => Atomics.load(flag, 0) !== 0;
+    let reply: WorkerTasksReply;
+    try {
+        if (isCancelled()) throw new CancelledError();
+        reply = { type: 'outputs', id: message.id, first: message.first, outputs: message.tasks.map(t => runTask(t, isCancelled)) };
+    } catch (error) {
+        reply = { type: 'failed', id: message.id, error: failureOf(error) };
+    }
+    port!.postMessage(reply);
+}
 
 function failureOf(error: unknown): WorkerFailure {
     if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };

@@ -62,7 +62,7 @@ describe('hover on declarations and references', () => {
 
     test('a condition: scope, drives and activates with fold changes', async () => {
         const shown = await hoverAt('scenario S { condition rheumatoid_arth<|>ritis }');
-        expect(shown).toContain('Drives: TNF_alpha ×4, IL_6 ×6, IL_1 ×3');
+        expect(shown).toContain('Drives: TNF_alpha ×3, IL_6 ×4, IL_1 ×2');
         expect(shown).toContain('Activates: T_cells ×2, macrophage_M1 ×2');
         expect(shown).toContain('Rheumatoid arthritis: autoimmune synovitis');
     });

@@ -68,10 +68,12 @@ export type OsteoKeywordNames =
     | "hydrogel"
     | "ic50"
     | "import"
+    | "in"
     | "inflammation"
     | "infuse"
     | "inhibits"
     | "intercompartmental_clearance"
+    | "interval"
     | "intra_articular"
     | "intravenous"
     | "kills"
@@ -80,7 +82,9 @@ export type OsteoKeywordNames =
     | "loading"
     | "local"
     | "local_excess"
+    | "lognormal"
     | "male"
+    | "measure"
     | "mechanism"
     | "mediator"
     | "menopause"
@@ -89,6 +93,7 @@ export type OsteoKeywordNames =
     | "molar_mass"
     | "nanoparticle"
     | "neutralizes"
+    | "of"
     | "once"
     | "onset"
     | "oral"
@@ -98,6 +103,7 @@ export type OsteoKeywordNames =
     | "per_site"
     | "peripheral_volume"
     | "polarizes"
+    | "population"
     | "process"
     | "regimen"
     | "remission"
@@ -107,21 +113,30 @@ export type OsteoKeywordNames =
     | "sample"
     | "scenario"
     | "scope"
+    | "seed"
     | "senescence"
     | "set"
     | "severity"
     | "sex"
     | "site"
     | "sites"
+    | "size"
+    | "start"
+    | "step"
     | "stimulates"
     | "subcutaneous"
     | "supplies"
     | "suppresses"
+    | "sweep"
     | "systemic"
     | "targeting"
+    | "to"
     | "true"
+    | "uniform"
     | "unit"
     | "until"
+    | "values"
+    | "vary"
     | "vmax"
     | "volume"
     | "weight"
@@ -450,6 +465,12 @@ export function isGive(item: unknown): item is Give {
     return reflection.isInstance(item, Give.$type);
 }
 
+export type GiveAspect = 'dose' | 'interval' | 'start';
+
+export function isGiveAspect(item: unknown): item is GiveAspect {
+    return item === 'start' || item === 'dose' || item === 'interval';
+}
+
 /** Makes the names declared in another file visible here. The path is relative to this file. */
 export interface Import extends langium.AstNode {
     readonly $container: Model;
@@ -496,6 +517,26 @@ export const Intervention = {
 
 export function isIntervention(item: unknown): item is Intervention {
     return reflection.isInstance(item, Intervention.$type);
+}
+
+/** The output a sweep reports for every run: a series (at a site for per-site outputs), at a time. */
+export interface Measure extends langium.AstNode {
+    readonly $container: Sweep;
+    readonly $type: 'Measure';
+    site?: langium.Reference<Site>;
+    target: langium.Reference<Reportable>;
+    time?: Quantity;
+}
+
+export const Measure = {
+    $type: 'Measure',
+    site: 'site',
+    target: 'target',
+    time: 'time'
+} as const;
+
+export function isMeasure(item: unknown): item is Measure {
+    return reflection.isInstance(item, Measure.$type);
 }
 
 /** What a drug does: a verb and the concept it acts on. */
@@ -647,6 +688,54 @@ export function isPatient(item: unknown): item is Patient {
     return reflection.isInstance(item, Patient.$type);
 }
 
+/** Virtual patients: every arm re-run with parameters drawn from distributions, summarised by percentiles. */
+export interface Population extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Population';
+    name: string;
+    seed?: SignedNumber;
+    size?: SignedNumber;
+    title?: string;
+    vary: Array<PopulationVary>;
+}
+
+export const Population = {
+    $type: 'Population',
+    name: 'name',
+    seed: 'seed',
+    size: 'size',
+    title: 'title',
+    vary: 'vary'
+} as const;
+
+export function isPopulation(item: unknown): item is Population {
+    return reflection.isInstance(item, Population.$type);
+}
+
+/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */
+export interface PopulationVary extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'PopulationVary';
+    cv?: Quantity;
+    distribution: 'lognormal' | 'uniform';
+    high?: Quantity;
+    low?: Quantity;
+    parameter: string;
+}
+
+export const PopulationVary = {
+    $type: 'PopulationVary',
+    cv: 'cv',
+    distribution: 'distribution',
+    high: 'high',
+    low: 'low',
+    parameter: 'parameter'
+} as const;
+
+export function isPopulationVary(item: unknown): item is PopulationVary {
+    return reflection.isInstance(item, PopulationVary.$type);
+}
+
 /** Model-level processes a condition switches on besides cytokines (see docs/model.md). */
 export type Process = 'estrogen_loss' | 'glucocorticoid_excess' | 'senescence';
 
@@ -656,7 +745,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Mediator | Output | Pathway | Patient | Regimen | SampleSpec | SetParameter | Site;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | SampleSpec | SetParameter | Site | SweepValue | SweepVary;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -781,7 +870,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioMember = Arm | ConditionUse | DurationSpec | Patient | Report | SampleSpec | SetParameter;
+export type ScenarioMember = Arm | ConditionUse | DurationSpec | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
 
 export const ScenarioMember = {
     $type: 'ScenarioMember'
@@ -858,10 +947,97 @@ export function isSite(item: unknown): item is Site {
     return reflection.isInstance(item, Site.$type);
 }
 
+/** Re-runs one arm over a grid of one or two varied inputs and measures one output at one time. */
+export interface Sweep extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Sweep';
+    measure: Array<Measure>;
+    name: string;
+    title?: string;
+    vary: Array<SweepVary>;
+}
+
+export const Sweep = {
+    $type: 'Sweep',
+    measure: 'measure',
+    name: 'name',
+    title: 'title',
+    vary: 'vary'
+} as const;
+
+export function isSweep(item: unknown): item is Sweep {
+    return reflection.isInstance(item, Sweep.$type);
+}
+
+export interface SweepValue extends langium.AstNode {
+    readonly $container: SweepVary;
+    readonly $type: 'SweepValue';
+    quantity?: Quantity;
+    severity?: Severity;
+}
+
+export const SweepValue = {
+    $type: 'SweepValue',
+    quantity: 'quantity',
+    severity: 'severity'
+} as const;
+
+export function isSweepValue(item: unknown): item is SweepValue {
+    return reflection.isInstance(item, SweepValue.$type);
+}
+
+/** One axis of a sweep: a range `from A to B step S` or a list `values A, B, C`. */
+export interface SweepVary extends langium.AstNode {
+    readonly $container: Sweep;
+    readonly $type: 'SweepVary';
+    from?: Quantity;
+    step?: Quantity;
+    target: VaryTarget;
+    to?: Quantity;
+    values: Array<SweepValue>;
+}
+
+export const SweepVary = {
+    $type: 'SweepVary',
+    from: 'from',
+    step: 'step',
+    target: 'target',
+    to: 'to',
+    values: 'values'
+} as const;
+
+export function isSweepVary(item: unknown): item is SweepVary {
+    return reflection.isInstance(item, SweepVary.$type);
+}
+
 export type Unit = string;
 
 export function isUnit(item: unknown): item is Unit {
     return typeof item === 'string';
+}
+
+/** What a sweep varies: the start, dose or interval of a `give`, a condition's severity, or a model parameter. */
+export interface VaryTarget extends langium.AstNode {
+    readonly $container: SweepVary;
+    readonly $type: 'VaryTarget';
+    arm: langium.Reference<Arm>;
+    aspect: 'severity' | GiveAspect;
+    condition?: langium.Reference<Condition>;
+    given?: langium.Reference<Givable>;
+    parameter?: string;
+}
+
+export const VaryTarget = {
+    $type: 'VaryTarget',
+    arm: 'arm',
+    aspect: 'aspect',
+    condition: 'condition',
+    given: 'given',
+    parameter: 'parameter'
+} as const;
+
+export function isVaryTarget(item: unknown): item is VaryTarget {
+    return reflection.isInstance(item, VaryTarget.$type);
 }
 
 export type OsteoAstType = {
@@ -883,6 +1059,7 @@ export type OsteoAstType = {
     Import: Import
     Infuse: Infuse
     Intervention: Intervention
+    Measure: Measure
     Mechanism: Mechanism
     MechanismTarget: MechanismTarget
     Mediator: Mediator
@@ -890,6 +1067,8 @@ export type OsteoAstType = {
     Output: Output
     Pathway: Pathway
     Patient: Patient
+    Population: Population
+    PopulationVary: PopulationVary
     Quantity: Quantity
     Regimen: Regimen
     Report: Report
@@ -900,6 +1079,10 @@ export type OsteoAstType = {
     ScenarioMember: ScenarioMember
     SetParameter: SetParameter
     Site: Site
+    Sweep: Sweep
+    SweepValue: SweepValue
+    SweepVary: SweepVary
+    VaryTarget: VaryTarget
 }
 
 export class OsteoAstReflection extends langium.AbstractAstReflection {
@@ -1224,6 +1407,23 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Measure: {
+            name: Measure.$type,
+            properties: {
+                site: {
+                    name: Measure.site,
+                    referenceType: Site.$type
+                },
+                target: {
+                    name: Measure.target,
+                    referenceType: Reportable.$type
+                },
+                time: {
+                    name: Measure.time
+                }
+            },
+            superTypes: []
+        },
         Mechanism: {
             name: Mechanism.$type,
             properties: {
@@ -1353,6 +1553,49 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioMember.$type]
+        },
+        Population: {
+            name: Population.$type,
+            properties: {
+                name: {
+                    name: Population.name
+                },
+                seed: {
+                    name: Population.seed
+                },
+                size: {
+                    name: Population.size
+                },
+                title: {
+                    name: Population.title
+                },
+                vary: {
+                    name: Population.vary,
+                    defaultValue: []
+                }
+            },
+            superTypes: [ScenarioMember.$type]
+        },
+        PopulationVary: {
+            name: PopulationVary.$type,
+            properties: {
+                cv: {
+                    name: PopulationVary.cv
+                },
+                distribution: {
+                    name: PopulationVary.distribution
+                },
+                high: {
+                    name: PopulationVary.high
+                },
+                low: {
+                    name: PopulationVary.low
+                },
+                parameter: {
+                    name: PopulationVary.parameter
+                }
+            },
+            superTypes: []
         },
         Quantity: {
             name: Quantity.$type,
@@ -1493,6 +1736,84 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Concept.$type]
+        },
+        Sweep: {
+            name: Sweep.$type,
+            properties: {
+                measure: {
+                    name: Sweep.measure,
+                    defaultValue: []
+                },
+                name: {
+                    name: Sweep.name
+                },
+                title: {
+                    name: Sweep.title
+                },
+                vary: {
+                    name: Sweep.vary,
+                    defaultValue: []
+                }
+            },
+            superTypes: [ScenarioMember.$type]
+        },
+        SweepValue: {
+            name: SweepValue.$type,
+            properties: {
+                quantity: {
+                    name: SweepValue.quantity
+                },
+                severity: {
+                    name: SweepValue.severity
+                }
+            },
+            superTypes: []
+        },
+        SweepVary: {
+            name: SweepVary.$type,
+            properties: {
+                from: {
+                    name: SweepVary.from
+                },
+                step: {
+                    name: SweepVary.step
+                },
+                target: {
+                    name: SweepVary.target
+                },
+                to: {
+                    name: SweepVary.to
+                },
+                values: {
+                    name: SweepVary.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        VaryTarget: {
+            name: VaryTarget.$type,
+            properties: {
+                arm: {
+                    name: VaryTarget.arm,
+                    referenceType: Arm.$type
+                },
+                aspect: {
+                    name: VaryTarget.aspect
+                },
+                condition: {
+                    name: VaryTarget.condition,
+                    referenceType: Condition.$type
+                },
+                given: {
+                    name: VaryTarget.given,
+                    referenceType: Givable.$type
+                },
+                parameter: {
+                    name: VaryTarget.parameter
+                }
+            },
+            superTypes: []
         }
     } as const satisfies langium.AstMetaData
 }

@@ -68,7 +68,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -210,7 +210,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -260,7 +260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -272,7 +272,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -322,7 +322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -334,7 +334,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -384,7 +384,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -396,7 +396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -446,7 +446,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -458,7 +458,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -508,7 +508,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -520,7 +520,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -574,7 +574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -595,7 +595,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -664,7 +664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -676,7 +676,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -788,7 +788,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -809,7 +809,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -830,7 +830,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -851,7 +851,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -872,7 +872,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -893,7 +893,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -914,7 +914,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -935,7 +935,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -956,7 +956,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -977,7 +977,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -998,7 +998,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1019,7 +1019,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1040,7 +1040,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1061,7 +1061,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1208,7 +1208,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@43"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -1310,7 +1310,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1322,7 +1322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -1354,7 +1354,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1399,7 +1399,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1453,7 +1453,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1475,7 +1475,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1532,7 +1532,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -1589,7 +1589,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1601,7 +1601,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -1740,7 +1740,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1767,7 +1767,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@43"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -1794,7 +1794,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1922,7 +1922,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -1937,7 +1937,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1966,7 +1966,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1978,7 +1978,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -2065,6 +2065,20 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "$ref": "#/rules@38"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@39"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2089,7 +2103,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2121,7 +2135,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2170,7 +2184,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2216,7 +2230,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2237,7 +2251,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2300,7 +2314,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2357,7 +2371,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@39"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -2382,7 +2396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@39"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -2408,7 +2422,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@43"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -2435,7 +2449,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@43"
+                                  "$ref": "#/rules@51"
                                 },
                                 "arguments": []
                               },
@@ -2522,7 +2536,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2534,7 +2548,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             },
@@ -2615,7 +2629,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2650,7 +2664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -2672,7 +2686,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -2709,7 +2723,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2728,7 +2742,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2747,7 +2761,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -2769,7 +2783,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -2852,7 +2866,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2879,7 +2893,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@43"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -2906,7 +2920,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -2943,7 +2957,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2959,7 +2973,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2970,6 +2984,771 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "fragment": false,
       "parameters": [],
       "$comment": "/** Overrides a model parameter by its name in the parameter table. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Sweep",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sweep"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@51"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "vary",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@40"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "measure",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@44"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Re-runs one arm over a grid of one or two varied inputs and measures one output at one time. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SweepVary",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "vary"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@41"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "from"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "from",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "to"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "to",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "step"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "step",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "values"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "values",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@43"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "values",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@43"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** One axis of a sweep: a range \`from A to B step S\` or a list \`values A, B, C\`. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "VaryTarget",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "aspect",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@42"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "of"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "given",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/types@2"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "in"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "arm",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@32"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "aspect",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "severity"
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "of"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "condition",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@20"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "in"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "arm",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@32"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@51"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "?"
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "parameter",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "in"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "arm",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@32"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@51"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "?"
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** What a sweep varies: the start, dose or interval of a \`give\`, a condition's severity, or a model parameter. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "GiveAspect",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "start"
+          },
+          {
+            "$type": "Keyword",
+            "value": "dose"
+          },
+          {
+            "$type": "Keyword",
+            "value": "interval"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SweepValue",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "quantity",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@47"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "severity",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@31"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Measure",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "measure"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@3"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@51"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "site",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@8"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@51"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "time",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@47"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** The output a sweep reports for every run: a series (at a site for per-site outputs), at a time. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Population",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "population"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@51"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "size"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "size",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "seed"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "seed",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "vary",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@46"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Virtual patients: every arm re-run with parameters drawn from distributions, summarised by percentiles. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PopulationVary",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "vary"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "parameter",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@51"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "distribution",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "lognormal"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "cv",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "distribution",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "uniform"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "low",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "to"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "high",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */"
     },
     {
       "$type": "ParserRule",
@@ -2996,7 +3775,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -3013,7 +3792,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -3025,7 +3804,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 },
@@ -3055,7 +3834,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           }
@@ -3078,7 +3857,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -3092,7 +3871,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@43"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   }
@@ -3119,7 +3898,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               }

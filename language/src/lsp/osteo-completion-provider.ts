@@ -13,6 +13,8 @@ import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS } from '../validation/target-kinds
 import { proposedUnits } from '../validation/unit-checks.js';
 import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
+import { isMeasurable, varyParameterCompletion } from './osteo-analysis-completion.js';
+import { isOversized } from '../workspace/document-size.js';
 
 /** Completion item kind per declaration type, so that the list reads by kind. */
 const ITEM_KINDS: Readonly<Record<string, CompletionItemKind>> = {
@@ -40,9 +42,13 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        // Completion re-parses the text before the cursor: not for a file too large to analyse.
+        if (isOversized(document)) return undefined;
         const units = this.unitCompletion(document, params.position);
         if (units) return CompletionList.create(units, false);
-        return super.getCompletion(document, params);
+        const list = await super.getCompletion(document, params);
+        const parameters = varyParameterCompletion(document, params.position);
+        return parameters.length > 0 ? CompletionList.create([...(list?.items ?? []), ...parameters], false) : list;
     }
 
     // ------------------------------------------------------------------ units after a number
@@ -117,6 +123,7 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const candidates = super.getReferenceCandidates(refInfo, context);
         const kinds = this.acceptedKinds(refInfo, context);
+        if (refInfo.container.$type === 'Measure' && refInfo.property === 'target') return candidates.filter(isMeasurable);
         return kinds ? candidates.filter(d => kinds.includes(d.type)) : candidates;
     }
 

@@ -1,7 +1,10 @@
 import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
-import { isQuantity, isSetParameter, type Quantity, type SetParameter } from '../generated/ast.js';
+import {
+    isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
+} from '../generated/ast.js';
+import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
 import { findParameter } from '../simulator/model/parameters.js';
 import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
@@ -27,6 +30,8 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         const node = leaf.astNode;
         if (isQuantity(node)) return this.quantityHover(node);
         if (isSetParameter(node) && GrammarUtils.findNodeForProperty(node.$cstNode, 'parameter') === leaf) return this.parameterHover(node);
+        const analysis = this.analysisHover(leaf);
+        if (analysis) return analysis;
         const targets = this.references.findDeclarations(leaf);
         if (targets.length > 0) return targets.map(t => this.declarationHover(t)).join('\n\n---\n\n');
         if (GrammarAST.isKeyword(leaf.grammarSource)) {
@@ -56,6 +61,20 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         }
         const expected = container && property ? expectedQuantity(container, property) : undefined;
         return describeQuantity(q, expected?.dimensions, expected?.label);
+    }
+
+    /** Sweeps and populations: run counts on their names and `vary`, parameter facts on varied parameters. */
+    protected analysisHover(leaf: CstNode): string | undefined {
+        const node = leaf.astNode;
+        const isName = (property: string) => GrammarUtils.findNodeForProperty(node.$cstNode, property) === leaf;
+        const withDoc = (facts: string[]) => [facts.join('  \n'), this.documentationProvider.getDocumentation(node)].filter(Boolean).join('\n\n');
+        if (isSweep(node) && isName('name')) return withDoc(sweepFacts(node));
+        if (isPopulation(node) && isName('name')) return withDoc(populationFacts(node));
+        if (isSweepVary(node) && leaf.text === 'vary') return sweepVaryFacts(node).join('  \n');
+        if ((isVaryTarget(node) || isPopulationVary(node)) && node.parameter && isName('parameter')) {
+            return this.parameterHover({ parameter: node.parameter } as SetParameter);
+        }
+        return undefined;
     }
 
     protected parameterHover(set: SetParameter): string {

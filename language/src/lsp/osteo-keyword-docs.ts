@@ -54,7 +54,17 @@ const KEYWORDS: Readonly<Record<string, string>> = {
     mechanism: 'What the drug does: a verb and the concept it acts on (language spec §4).',
     class: 'The drug class (language spec §4).',
     route: 'oral | subcutaneous | intravenous | intra_articular | local.',
-    suppresses: 'suppresses inflammation broadly (NSAIDs, glucocorticoids, DMARDs).'
+    suppresses: 'suppresses inflammation broadly (NSAIDs, glucocorticoids, DMARDs).',
+    sweep: 'Re-runs one arm for each value of one input (a curve) or each pair of two (a grid, at most 10,000 runs) and reports one measured output per run.',
+    population: 'Virtual patients: every arm re-run with model parameters drawn per patient (seeded, reproducible); reports the median and 5th–95th percentiles.',
+    vary: 'What a sweep or population varies: `start of`/`dose of`/`interval of` a regimen `in` an arm, `severity of` a condition, or a model parameter.',
+    measure: 'The output each sweep run reports, e.g. `measure bmd at lumbar_spine at 3 years` (default time: the end of the scenario).',
+    lognormal: 'Log-normal spread around the parameter\'s value (the median), with the given coefficient of variation.',
+    uniform: 'Uniform draws between two bounds, in the parameter\'s unit and within its valid range.',
+    size: 'Number of virtual patients (1 to 10,000; default 100).',
+    seed: 'Seed of the random draws (default 1): the same seed gives the same patients and results.',
+    step: 'Spacing of the sweep values from `from` to `to`.',
+    values: 'An explicit list of sweep values (numbers with units, or severities).'
 };
 
 /** Markdown for a keyword, or undefined when it needs no explanation. */

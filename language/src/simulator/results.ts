@@ -19,6 +19,114 @@ export interface ScenarioResult {
     readonly reported: string[];
     /** Extension: one sentence per exploratory mechanism or assumption the scenario relies on. */
     readonly assumptions: string[];
+    /** Extension: one entry per `sweep` of the scenario (absent when it has none). */
+    readonly sweeps?: SweepResult[];
+    /** Extension: one entry per `population` of the scenario (absent when it has none). */
+    readonly populations?: PopulationResult[];
+}
+
+/**
+ * A `sweep`: one arm re-run for every value (1-D) or every pair of values (2-D grid), with one
+ * measured number per run. 2-D results are row-major: `results[i * values2.length + j]` belongs to
+ * `values[i]` and `values2[j]`.
+ */
+export interface SweepResult {
+    readonly name: string;
+    readonly title?: string;
+    /** The arm every run of the sweep simulates. */
+    readonly arm: string;
+    /** What the first axis varies, in words: "start of AntiTNF in treated", "severity of rheumatoid_arthritis", "rankl_per_tnf". */
+    readonly parameter: string;
+    /** Values of the first axis: numbers in `unit`, or severity names. */
+    readonly values: (number | string)[];
+    /** Unit of `values` as written in the file ("months", "mg", the parameter table's unit); "" for severities and bare numbers. */
+    readonly unit: string;
+    readonly parameter2?: string;
+    readonly values2?: (number | string)[];
+    readonly unit2?: string;
+    /** Series key measured, as in `ArmResult.series` ("bmd.lumbar_spine"). */
+    readonly measure: string;
+    /** Unit of the measured series ("% change", "% of baseline", "pM", "pg/mL", "mg/L", "mm", "ratio"). */
+    readonly measureUnit: string;
+    /** When the measure is taken, days. */
+    readonly at: number;
+    /** One measured value per run (row-major for 2-D sweeps). */
+    readonly results: number[];
+    /** 1-D sweeps: the measured series over time for each value (`series[i]` for `values[i]`), at most 200 points. */
+    readonly curves?: { readonly time: number[]; readonly series: number[][] };
+}
+
+/** A `population`: every arm re-run for `size` virtual patients; percentiles over the patients at each time. */
+export interface PopulationResult {
+    readonly name: string;
+    readonly title?: string;
+    readonly size: number;
+    readonly seed: number;
+    /** How each varied parameter is drawn, with the typical (median) value it is drawn around. */
+    readonly parameters: PopulationParameter[];
+    readonly arms: PopulationArmResult[];
+}
+
+export interface PopulationParameter {
+    readonly name: string;
+    readonly unit: string;
+    readonly distribution: 'lognormal' | 'uniform';
+    /** lognormal: the median (the parameter's value); uniform: the lower bound. */
+    readonly low?: number;
+    readonly high?: number;
+    readonly median?: number;
+    /** lognormal: coefficient of variation as a fraction (0.3 for 30 %). */
+    readonly cv?: number;
+}
+
+export interface PopulationArmResult {
+    readonly name: string;
+    /** Days, at most 200 points spanning the horizon. */
+    readonly time: number[];
+    /** Per series key (every series of the arm), the median over the virtual patients. */
+    readonly median: Record<string, number[]>;
+    readonly p05: Record<string, number[]>;
+    readonly p95: Record<string, number[]>;
+    /** Virtual patients whose simulation failed (solver failure); they are left out of the percentiles. */
+    readonly failed: number;
+}
+
+/** `osteo sensitivity` and the `osteo/sensitivity` request: local sensitivities of one output at one time. */
+export interface SensitivityResult {
+    readonly scenario: string;
+    readonly arm: string;
+    /** Series key, as in `ArmResult.series`. */
+    readonly output: string;
+    /** Days. */
+    readonly at: number;
+    /** The output's value with every parameter at its value. */
+    readonly baseline: number;
+    /**
+     * normalised: d ln(output) / d ln(parameter), dimensionless (an elasticity).
+     * absolute: d output / d ln(parameter), in the output's unit (for outputs that are % changes, which may be 0 or negative).
+     */
+    readonly form: 'normalised' | 'absolute';
+    /** Relative step of the central differences: the parameter is multiplied by exp(±step). */
+    readonly step: number;
+    /** Every model parameter, by |coefficient| descending. */
+    readonly parameters: SensitivityParameter[];
+    /** What the user should know about how some coefficients were obtained. */
+    readonly notes: string[];
+}
+
+export interface SensitivityParameter {
+    readonly name: string;
+    readonly value: number;
+    readonly unit: string;
+    readonly coefficient: number;
+    /** True when the value is an ASSUMPTION or a calibration fit (basis !== 'published'). */
+    readonly assumption: boolean;
+    /**
+     * How the derivative was taken: central in ln(parameter) (the rule), one-sided where a bound is
+     * within the step, or `absolute` for a parameter whose value is 0: then the coefficient is per
+     * unit of the parameter (d output / d parameter, or d ln(output) / d parameter), see `notes`.
+     */
+    readonly difference: 'central' | 'forward' | 'backward' | 'absolute';
 }
 
 export interface ArmResult {

@@ -5,6 +5,12 @@
 import { isScenario, type Model, type Scenario } from '../generated/ast.js';
 import { armNamesOf, compileScenario, type CompiledScenario } from './compiler/index.js';
 import type { ArmResult, RunResult, ScenarioResult } from './results.js';
+import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
+import { populationResult, populationTasks } from './analysis/population.js';
+import type { SimTask } from './analysis/sim-task.js';
+import { sweepResult, sweepTasks } from './analysis/sweep.js';
+import type { TaskRunner } from './analysis/task-runner.js';
+import { compilePopulations, compileSweeps } from './compiler/compile-analysis.js';
 import { SolverError } from './solver/index.js';
 import { exploratoryMechanisms, ModelInputError, MODEL_INFO, simulateArm } from './simulate.js';
 
@@ -36,8 +42,14 @@ export class ArmFailedError extends Error {
     }
 }
 
+/** A compiled scenario with its sweeps and populations (absent: none). */
+export interface AnalysedScenario extends CompiledScenario {
+    readonly sweeps?: SweepPlan[];
+    readonly populations?: PopulationPlan[];
+}
+
 /** Compiles the selected scenarios of a document (scenarios declared in imported files are not run). */
-export function compileDocument(model: Model, selection: Selection = {}): CompiledScenario[] {
+export function compileDocument(model: Model, selection: Selection = {}): AnalysedScenario[] {
     const scenarios = model.declarations.filter(isScenario);
     if (scenarios.length === 0) throw new SelectionError('the file declares no scenario');
     let chosen: Scenario[] = scenarios;
@@ -59,7 +71,56 @@ export function compileDocument(model: Model, selection: Selection = {}): Compil
         // Without --scenario, the scenarios that have none of the named arms are skipped.
         chosen = chosen.filter(s => armNamesOf(s).some(a => arms.includes(a)));
     }
-    return chosen.map(s => compileScenario(s, arms));
+    return chosen.map(s => {
+        const compiled = compileScenario(s, arms);
+        const sweeps = compileSweeps(s, arms);
+        const populations = compilePopulations(s, compiled.arms);
+        return {
+            ...compiled,
+            ...(sweeps.length > 0 ? { sweeps } : {}),
+            ...(populations.length > 0 ? { populations } : {})
+        };
+    });
+}
+
+/** The scenarios without their sweep and population plans (what the arm simulation needs). */
+export function armsOnly(compiled: readonly AnalysedScenario[]): CompiledScenario[] {
+    return compiled.map(({ sweeps: _s, populations: _p, ...rest }) => rest);
+}
+
+/** How many runs the sweeps and populations of the scenarios take. */
+export function analysisRuns(compiled: readonly AnalysedScenario[]): number {
+    return compiled.reduce((n, s) => n
+        + (s.sweeps ?? []).reduce((k, p) => k + p.runs.length, 0)
+        + (s.populations ?? []).reduce((k, p) => k + p.size * p.arms.length, 0), 0);
+}
+
+/**
+ * Runs the sweeps and populations of the scenarios on `runner` (serial or the worker pool) and adds
+ * them to the scenarios' results. Every task of every analysis goes in one batch, so the pool stays busy.
+ */
+export async function runAnalyses(compiled: readonly AnalysedScenario[], results: readonly ScenarioResult[], runner: TaskRunner,
+    options: Pick<SimulateOptions, 'isCancelled'> & { onProgress?: (done: number, total: number) => void } = {}): Promise<ScenarioResult[]> {
+    const tasks: SimTask[] = [];
+    const slices = compiled.map(s => ({
+        sweeps: (s.sweeps ?? []).map(plan => ({ plan, start: tasks.push(...sweepTasks(plan)) - plan.runs.length, count: plan.runs.length })),
+        populations: (s.populations ?? []).map(plan => {
+            const batch = populationTasks(plan);
+            return { plan, start: tasks.push(...batch) - batch.length, count: batch.length };
+        })
+    }));
+    if (tasks.length === 0) return [...results];
+    const outputs = await runner.run(tasks, options);
+    // simulateCompiled returns one result per compiled scenario, in order.
+    return results.map((result, i) => {
+        const slice = slices[i];
+        if (!slice || (slice.sweeps.length === 0 && slice.populations.length === 0)) return result;
+        return {
+            ...result,
+            ...(slice.sweeps.length > 0 ? { sweeps: slice.sweeps.map(({ plan, start, count }) => sweepResult(plan, outputs.slice(start, start + count))) } : {}),
+            ...(slice.populations.length > 0 ? { populations: slice.populations.map(({ plan, start, count }) => populationResult(plan, outputs.slice(start, start + count))) } : {})
+        };
+    });
 }
 
 /** Simulates compiled scenarios: plain data in, plain data out (runs in the server's worker). */

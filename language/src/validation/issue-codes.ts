@@ -33,7 +33,17 @@ export const IssueCodes = {
     MissingProperty: 'missing-property',
     DuplicateProperty: 'duplicate-property',
     /** `give REGIMEN DOSE`: the regimen already has a dose. */
-    ConflictingDose: 'conflicting-dose'
+    ConflictingDose: 'conflicting-dose',
+    /** A file over the size limit (document-loader.ts): not analysed. */
+    FileTooLarge: 'file-too-large',
+    /** A sweep without a measure, with no or too many vary lines; a population without a vary line. */
+    AnalysisStructure: 'analysis-structure',
+    /** A vary line names something the scenario does not have (a regimen not given in the arm, an unused condition). */
+    VaryTarget: 'vary-target',
+    /** A sweep grid or population above 10,000 runs. */
+    TooManyRuns: 'too-many-runs',
+    /** `measure` names something the model does not compute (for that arm). */
+    NotComputed: 'not-computed'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

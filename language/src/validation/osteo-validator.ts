@@ -4,6 +4,7 @@ import type { OsteoServices } from '../osteo-module.js';
 import {
     checkDrugCompleteness, checkDuplicateProperties, checkGiveDose, checkRegimenCompleteness, checkReservedKind, checkScenarioStructure
 } from './declaration-checks.js';
+import { checkMeasure, checkPopulation, checkPopulationVary, checkSweep, checkSweepVary } from './analysis-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
 import { ImportChecks } from './import-checks.js';
@@ -50,6 +51,8 @@ export class OsteoValidator {
             SampleSpec: [checkSample],
             Arm: [checkArmPharmacology],
             SetParameter: [checkSetParameter],
+            Sweep: [checkSweep], SweepVary: [checkSweepVary], Measure: [checkMeasure],
+            Population: [checkPopulation], PopulationVary: [checkPopulationVary],
             Quantity: [checkFinite]
         };
         for (const type of Object.keys(EXPECTED_QUANTITIES)) {

@@ -6,6 +6,8 @@ export const USAGE = `Usage:
   osteo check FILE...                      check files; diagnostics as FILE:LINE:COL: severity code message
   osteo run FILE [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]
   osteo report FILE [--scenario NAME] --out report.html
+  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
+                                           local sensitivity of one output to every model parameter
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
   osteo --help | --version
 

@@ -31,11 +31,12 @@ async function main(argv: string[]): Promise<number> {
     return command(args);
 }
 
-// `osteo check big.osteo | head` closes the pipe early: stop quietly instead of dying on EPIPE with a trace.
+// `osteo check big.osteo | head` closes the pipe early: drop the rest of the output instead of dying on EPIPE
+// with a trace, and still exit with the command's code.
 for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw error;
+        if (error.code !== 'EPIPE') throw error;
+        stream.write = (() => true) as typeof stream.write;
     });
 }
 

@@ -1,9 +1,13 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { isModel, isScenario, type Model } from '../../../language/src/generated/ast.js';
-import { CompileError, type CompiledScenario } from '../../../language/src/simulator/compiler/index.js';
+import { CompileError } from '../../../language/src/simulator/compiler/index.js';
 import {
-    ArmFailedError, buildRunResult, compileDocument, SelectionError, simulateCompiled
+    analysisRuns, ArmFailedError, armsOnly, buildRunResult, compileDocument, runAnalyses, SelectionError, simulateCompiled, type AnalysedScenario
 } from '../../../language/src/simulator/run-scenarios.js';
+import { AnalysisFailedError } from '../../../language/src/simulator/analysis/analysis-error.js';
+import { workerPoolOrSerial } from '../worker-pool.js';
 import type { RunResult } from '../../../language/src/simulator/results.js';
 import { VERSION } from '../version.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -36,7 +40,7 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
     if (candidates.length === 0) {
         throw new UsageError(args.scenario ? `no scenario named '${args.scenario}' in the files given` : 'none of the files declares a scenario');
     }
-    const compiled: CompiledScenario[] = [];
+    const compiled: AnalysedScenario[] = [];
     for (const document of candidates) {
         const model = document.parseResult.value;
         if (!isModel(model)) return 1;
@@ -52,15 +56,25 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
             throw error;
         }
     }
+    const runner = analysisRuns(compiled) > 0 ? cliTaskRunner() : undefined;
     try {
-        return { result: buildRunResult(simulateCompiled(compiled), VERSION), sources: candidates };
+        const scenarios = simulateCompiled(armsOnly(compiled));
+        const withAnalyses = runner ? await runAnalyses(compiled, scenarios, runner) : scenarios;
+        return { result: buildRunResult(withAnalyses, VERSION), sources: candidates };
     } catch (error) {
-        if (error instanceof ArmFailedError) {
+        if (error instanceof ArmFailedError || error instanceof AnalysisFailedError) {
             stderr(`osteo: ${error.message}`);
             return 3;
         }
         throw error;
+    } finally {
+        runner?.dispose?.();
     }
+}
+
+/** The worker pool for sweeps, populations and sensitivity (the bundled worker sits beside out/cli.js). */
+export function cliTaskRunner(): ReturnType<typeof workerPoolOrSerial> {
+    return workerPoolOrSerial(path.join(__dirname, 'simulation-worker.js'), p => fs.existsSync(p));
 }
 
 function declaresSelection(document: LangiumDocument, args: CliArgs): boolean {

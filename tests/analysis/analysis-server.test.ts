@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection
+} from 'vscode-languageserver/node.js';
+import type { RunResult, SensitivityResult } from '../../language/src/simulator/results.js';
+import { SensitivityRequestMethod, SimulateRequestMethod, type SimulateErrorData } from '../../server/src/protocol.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const uriOf = (file: string) => `file://${path.join(EXAMPLES, file)}`;
+
+let server: ChildProcess;
+let connection: MessageConnection;
+const progress: { token: unknown; value: { kind: string; message?: string } }[] = [];
+
+beforeAll(async () => {
+    server = spawn(process.execPath, [path.join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification('$/progress', p => progress.push(p));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/configuration', () => []);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } },
+        workspaceFolders: [{ uri: `file://${EXAMPLES}`, name: 'examples' }]
+    });
+    connection.sendNotification('initialized', {});
+    for (const file of ['when-to-start-anti-tnf.osteo', 'ra-anchor-assumptions.osteo']) {
+        connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: uriOf(file), languageId: 'osteo', version: 1, text: fs.readFileSync(path.join(EXAMPLES, file), 'utf8') }
+        });
+    }
+}, 180_000);
+
+afterAll(() => {
+    connection?.dispose();
+    server?.kill();
+});
+
+describe('the language server', () => {
+    test('osteo/simulate includes the sweeps, with progress over arms and sweep runs', async () => {
+        const result = await connection.sendRequest<RunResult>(SimulateRequestMethod, { uri: uriOf('when-to-start-anti-tnf.osteo'), workDoneToken: 'sweep-1' });
+        const sweeps = result.scenarios[0].sweeps!;
+        expect(sweeps.map(s => [s.name, s.results.length])).toEqual([['StartTime', 5], ['StartBySeverity', 15]]);
+        const messages = progress.filter(p => p.token === 'sweep-1').map(p => p.value.message ?? p.value.kind);
+        expect(messages).toContain('20 of 20 sweep and population runs');
+        expect(messages.at(-1)).toBe('end');
+    });
+
+    test('osteo/sensitivity answers like the CLI; a bad output is an InvalidParams error naming the choices', async () => {
+        const result = await connection.sendRequest<SensitivityResult>(SensitivityRequestMethod, { uri: uriOf('ra-anchor-assumptions.osteo'), output: 'rankl_opg_ratio', at: '6 months' });
+        expect(result).toMatchObject({ scenario: 'RaAnchor', arm: 'baseline', output: 'rankl_opg_ratio', at: 182.625, form: 'normalised' });
+        expect(result.parameters.length).toBeGreaterThan(50);
+        try {
+            await connection.sendRequest(SensitivityRequestMethod, { uri: uriOf('ra-anchor-assumptions.osteo'), output: 'bone' });
+            expect.unreachable();
+        } catch (error) {
+            expect(error).toBeInstanceOf(ResponseError);
+            expect((error as ResponseError<SimulateErrorData>).message).toMatch(/ra-anchor-assumptions\.osteo: arm baseline has no output 'bone'; the outputs are bmd\.lumbar_spine/);
+            expect((error as ResponseError<SimulateErrorData>).data?.kind).toBe('unknown-selection');
+        }
+    });
+});
