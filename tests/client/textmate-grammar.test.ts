@@ -51,4 +51,23 @@ describe('the TextMate grammar', () => {
         expect(new RegExp(doc.begin).test('/** Fully human anti-TNF. */')).toBe(true);
         expect(new RegExp(doc.begin).test('/**/')).toBe(false);
     });
+
+    test('every word keyword of the Langium grammar is highlighted', () => {
+        const langium = fs.readFileSync(path.resolve(__dirname, '../../language/src/osteo.langium'), 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+        const keywords = [...new Set([...langium.matchAll(/'([A-Za-z_]+)'/g)].map(m => m[1]))].filter(k => k !== 'x');
+        const patterns: RegExp[] = [];
+        const walk = (node: unknown): void => {
+            if (Array.isArray(node)) node.forEach(walk);
+            else if (node && typeof node === 'object') {
+                for (const [key, value] of Object.entries(node)) {
+                    if (key === 'match' && typeof value === 'string') patterns.push(new RegExp(value));
+                    else walk(value);
+                }
+            }
+        };
+        walk(grammar.repository);
+        const unhighlighted = keywords.filter(k => !patterns.some(p => p.exec(`${k} `)?.[0].trim() === k || p.exec(`${k} name`)?.[1] === k));
+        expect(unhighlighted).toEqual([]);
+    });
 });
