@@ -6,6 +6,7 @@ import {
 import { OsteoGeneratedModule, OsteoGeneratedSharedModule } from './generated/module.js';
 import { OsteoValidator, registerValidationChecks } from './validation/osteo-validator.js';
 import { OsteoDocumentValidator } from './validation/osteo-document-validator.js';
+import { OsteoValidationRegistry } from './validation/osteo-validation-registry.js';
 import { OsteoScopeProvider } from './osteo-scope-provider.js';
 import { OsteoWorkspaceManager } from './builtins/osteo-workspace-manager.js';
 import { OsteoCompletionProvider } from './lsp/osteo-completion-provider.js';
@@ -16,6 +17,7 @@ import { OsteoCodeLensProvider } from './lsp/osteo-code-lens.js';
 import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
 import { OsteoDocumentSymbolProvider } from './lsp/osteo-document-symbols.js';
 import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
+import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {
@@ -29,7 +31,8 @@ export type OsteoServices = LangiumServices & OsteoAddedServices;
 export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAddedServices> = {
     validation: {
         OsteoValidator: (services) => new OsteoValidator(services),
-        DocumentValidator: (services) => new OsteoDocumentValidator(services)
+        DocumentValidator: (services) => new OsteoDocumentValidator(services),
+        ValidationRegistry: (services) => new OsteoValidationRegistry(services)
     },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services)
@@ -48,7 +51,8 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
 
 export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new OsteoWorkspaceManager(services)
+        WorkspaceManager: (services) => new OsteoWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new OsteoDocumentFactory(services)
     }
 };
 

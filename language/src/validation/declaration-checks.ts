@@ -66,7 +66,7 @@ export function checkScenarioStructure(scenario: Scenario, accept: ValidationAcc
     for (const arm of members.filter(isArm)) {
         if (!arm.name) continue;
         if (seen.has(arm.name)) {
-            accept('error', `Arm '${arm.name}' is declared twice in scenario '${scenario.name}': arms are compared by name, so rename one.`,
+            accept('error', `Arm '${arm.name}' is declared twice in ${scenario.name ? `scenario '${scenario.name}'` : 'this scenario'}: arms are compared by name, so rename one.`,
                 { node: arm, property: 'name', ...issue(IssueCodes.DuplicateArm) });
         }
         seen.add(arm.name);

@@ -1,8 +1,13 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, OperationCancelled,
+    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
+} from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { issue, IssueCodes } from './issue-codes.js';
 import { UnresolvedReferences } from './unresolved-reference.js';
+import { OsteoValidationRegistry } from './osteo-validation-registry.js';
+import { isOversized, oversizeMessage } from '../workspace/document-size.js';
 
 /** Replaces Langium's "Could not resolve reference" with a message that says how to fix the name. */
 export class OsteoDocumentValidator extends DefaultDocumentValidator {
@@ -11,6 +16,40 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumServices) {
         super(services);
         this.unresolved = new UnresolvedReferences(services);
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        if (isOversized(document)) {
+            // Parsed as empty by OsteoDocumentFactory: the size is the only thing to say.
+            const { code, data } = issue(IssueCodes.FileTooLarge);
+            return [{ severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: oversizeMessage(document.textDocument.getText()), code, data, source: 'osteo' }];
+        }
+        return super.validateDocument(document, options, cancelToken);
+    }
+
+    /**
+     * Langium's loop awaits every check of every node; here synchronous checks run synchronously and the loop
+     * yields to the event loop (where a newer edit cancels this build) every few hundred nodes.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry;
+        if (!(registry instanceof OsteoValidationRegistry) || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let count = 0;
+        for (const node of nodes) {
+            if (++count % 256 === 0) await interruptAndCheck(cancelToken);
+            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of registry.checksFor(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) await result;
+                }
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

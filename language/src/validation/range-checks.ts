@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isQuantity, type Quantity, type Scenario, type SampleSpec } from '../generated/ast.js';
-import { DAYS_PER_YEAR, type Dimension } from '../units.js';
+import { CANONICAL_UNIT, DAYS_PER_YEAR, lookupUnit, type Dimension } from '../units.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { days, formatDays, quantityText, valueAs } from './quantities.js';
@@ -84,6 +84,12 @@ export function checkQuantityRanges(node: AstNode, accept: ValidationAcceptor): 
 export function checkFinite(q: Quantity, accept: ValidationAcceptor): void {
     if (typeof q.value === 'number' && !Number.isFinite(q.value)) {
         accept('error', `${q.$cstNode?.text ?? 'This number'} is too large to compute with. Use a number below 1e308.`, { node: q, ...issue(IssueCodes.OutOfRange) });
+        return;
+    }
+    // 1e308 years is finite but overflows once the model converts it to days.
+    const unit = typeof q.value === 'number' && q.unit ? lookupUnit(q.unit) : undefined;
+    if (unit && !Number.isFinite(q.value * unit.factor)) {
+        accept('error', `${q.$cstNode?.text ?? 'This quantity'} is too large to compute with: it overflows in ${CANONICAL_UNIT[unit.dimension]}. Use a smaller number.`, { node: q, ...issue(IssueCodes.OutOfRange) });
     }
 }
 

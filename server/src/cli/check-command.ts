@@ -13,7 +13,7 @@ export async function loadForCli(files: string[]): Promise<LoadResult> {
     const result = await loadDocuments(shared, files.map(f => URI.file(path.resolve(f))));
     if (result.problems.length > 0) {
         const p = result.problems[0];
-        throw new UsageError(`${path.relative(process.cwd(), p.file) || p.file}: ${p.message}`);
+        throw new UsageError(`${displayPath(URI.file(p.file))}: ${p.message}`);
     }
     return result;
 }

@@ -21,6 +21,8 @@ export const IMPLICIT_ARM = 'baseline';
 export const DEFAULT_PATIENT: PatientDescription = { ageYears: 50, sex: 'female', weightKg: 70 };
 /** Longer runs would produce results nobody can plot; ask for a coarser `sample every` instead. */
 export const MAX_SAMPLES = 100_000;
+/** Doses of one `give`: twice daily for a century fits; shorter intervals are an infusion, not doses. */
+export const MAX_DOSES = 100_000;
 
 export interface CompileOptions {
     /** Receives one sentence per choice the compiler made that the user should know about. */
@@ -117,7 +119,7 @@ function samplesOf(scenario: Scenario, durationDays: number): number[] {
     const step = spec ? positive(spec.value, ['time'], 'sample spacing').value : durationDays <= 2 * DAYS_PER_YEAR ? 1 : 7;
     const count = Math.floor(durationDays / step) + 2;
     if (count > MAX_SAMPLES) {
-        throw new CompileError(`sampling every ${+step.toPrecision(4)} days over ${+durationDays.toPrecision(6)} days gives ${count} points; use a coarser 'sample every' (at most ${MAX_SAMPLES} points)`, spec ?? scenario);
+        throw new CompileError(`sampling every ${+step.toPrecision(4)} days over ${+durationDays.toPrecision(6)} days gives ${Number.isFinite(count) ? count : `more than ${MAX_SAMPLES}`} points; use a coarser 'sample every' (at most ${MAX_SAMPLES} points)`, spec ?? scenario);
     }
     return sampleGrid(durationDays, step);
 }
@@ -165,6 +167,10 @@ function compileGive(give: Give, durationDays: number, weightKg: number, notes: 
     }
     const amountMg = doseMg(dosing.amount, weightKg, `dose of ${drug.name}`);
     const intervalDays = dosing.once ? undefined : positive(dosing.interval, ['time'], `dosing interval of ${drug.name}`, dosing).value;
+    if (intervalDays !== undefined && (Math.min(untilDays, durationDays) - fromDays) / intervalDays >= MAX_DOSES) {
+        // Checked before listing the times: an interval of 1e-308 hours would fill memory and kill the process.
+        throw new CompileError(`dosing ${drug.name} every ${+intervalDays.toPrecision(4)} days gives more than ${MAX_DOSES} doses; use a longer interval (at most ${MAX_DOSES} doses per give)`, dosing.interval ?? dosing);
+    }
     const times = doseTimes(fromDays, untilDays, intervalDays, durationDays);
     if (times.length === 0) notes.push(`give ${target.name} from day ${+fromDays.toPrecision(6)} never starts within the ${+durationDays.toPrecision(6)}-day horizon.`);
     const doses = times.map((timeDays, i) => ({ timeDays, drug: drug.name, amountMg: i === 0 && loadingMg !== undefined ? loadingMg : amountMg }));

@@ -32,7 +32,9 @@ export function convert(q: Quantity | undefined, dimensions: readonly Dimension[
     }
     const unit = lookupUnit(q.unit);
     if (!unit) throw new CompileError(`unknown unit '${q.unit}' in ${what}`, q);
-    return accept(scale(value, unit.factor), unit.dimension, dimensions, what, expected, q, q.unit);
+    const scaled = scale(value, unit.factor);
+    if (!Number.isFinite(scaled)) throw new CompileError(`${what} is too large to compute with in the model's units`, q);
+    return accept(scaled, unit.dimension, dimensions, what, expected, q, q.unit);
 }
 
 /** value × factor, dividing by 100, 1000 ... instead of multiplying by 0.01, 0.001 so that 95 % is exactly 0.95. */
