@@ -118,3 +118,9 @@ export function matchReported(reported: string, seriesKeys: Iterable<string>): s
 
 /** When a scenario has no `report` line (language spec §3.4). */
 export const DEFAULT_REPORTED = ['bmd.lumbar_spine', 'bmd.total_hip', 'osteoclasts', 'osteoblasts'];
+
+/** Reported series keys in report order; the spec's default set when the scenario reports nothing. */
+export function reportedSeries(reported: readonly string[] | undefined, seriesKeys: readonly string[]): string[] {
+    const requested = reported && reported.length > 0 ? reported : DEFAULT_REPORTED;
+    return [...new Set(requested.flatMap(r => matchReported(r, seriesKeys)))];
+}

@@ -4,7 +4,12 @@
  * so the extension host, the webview and the CLI share it.
  */
 import type { ArmResult, RunResult, ScenarioResult } from '../../language/src/simulator/results.js';
-import { chartDefinitions, DEFAULT_REPORTED, matchReported, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
+import { chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
+import { indexLookup, sharedTimes } from './time-axis.js';
+import { buildSweepViews, type SweepView } from './sweep-view.js';
+import { buildPopulationViews, type PopulationView } from './population-view.js';
+
+export { reportedSeries } from './series-catalog.js';
 import { decimationIndices, pick } from './decimate.js';
 import { timeScaleFor, type TimeScale } from './format.js';
 
@@ -14,6 +19,10 @@ export interface ResultsView {
     readonly timeScale: TimeScale;
     readonly charts: ChartView[];
     readonly summary: SummaryTable[];
+    /** Parameter sweeps of the scenario (absent when it has none). */
+    readonly sweeps?: SweepView[];
+    /** Virtual populations of the scenario (absent when it has none). */
+    readonly populations?: PopulationView[];
 }
 
 export interface ResultsHeader {
@@ -115,14 +124,9 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
         arms: arms.map((arm, index) => ({ name: arm.name, index, stats: arm.stats })),
         timeScale,
         charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)),
-        summary: reportedKeys.map(key => summaryTable(key, arms))
+        summary: reportedKeys.map(key => summaryTable(key, arms)),
+        ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)
     };
-}
-
-/** Reported series keys in report order; the spec's default set when the scenario reports nothing. */
-export function reportedSeries(reported: readonly string[] | undefined, seriesKeys: readonly string[]): string[] {
-    const requested = reported && reported.length > 0 ? reported : DEFAULT_REPORTED;
-    return unique(requested.flatMap(r => matchReported(r, seriesKeys)));
 }
 
 function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: boolean, arms: readonly ArmResult[],
@@ -155,18 +159,11 @@ function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: 
     };
 }
 
-/** One time axis for all arms: theirs when they agree (the usual case), else the sorted union. */
-function sharedTimes(perArm: readonly number[][]): number[] {
-    if (perArm.length === 0) return [];
-    const first = perArm[0];
-    if (perArm.every(t => t.length === first.length && t.every((v, i) => v === first[i]))) return first.slice();
-    return unique(perArm.flat().filter(Number.isFinite)).sort((a, b) => a - b);
-}
-
-function indexLookup(armTimes: readonly number[], times: readonly number[]): (number | undefined)[] {
-    const at = new Map<number, number>();
-    armTimes.forEach((t, i) => at.set(t, i));
-    return times.map(t => at.get(t));
+/** Only present when the scenario has them, so a plain run's view (and its JSON) is unchanged. */
+function explorations(scenario: ScenarioResult, timeScale: TimeScale, maxPoints: number): Pick<ResultsView, 'sweeps' | 'populations'> {
+    const sweeps = buildSweepViews(scenario, timeScale, maxPoints);
+    const populations = buildPopulationViews(scenario, timeScale, maxPoints);
+    return { ...(sweeps.length > 0 ? { sweeps } : {}), ...(populations.length > 0 ? { populations } : {}) };
 }
 
 function summaryTable(key: string, arms: readonly ArmResult[]): SummaryTable {

@@ -9,6 +9,7 @@ import { ResultsSerializer } from './results/results-serializer.js';
 import { ScenarioRunner } from './commands/run-scenario.js';
 import { exportResultsCommand, saveData, saveImage } from './commands/export-results.js';
 import { openReportCommand } from './commands/open-report.js';
+import { SensitivityCommand } from './commands/sensitivity-analysis.js';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     runner = new ScenarioRunner(languageClient, panels, status);
     const scenarios = runner;
+    const sensitivity = new SensitivityCommand(languageClient, context.extensionUri);
 
     context.subscriptions.push(
         status,
@@ -37,6 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('osteo.cancelRun', () => scenarios.cancelAll()),
         vscode.commands.registerCommand('osteo.openReport', (uri?: unknown, scenario?: unknown) => openReportCommand(context, panels, scenarios, uri, scenario)),
         vscode.commands.registerCommand('osteo.restartServer', () => restart(languageClient)),
+        sensitivity,
+        vscode.commands.registerCommand('osteo.sensitivityAnalysis', (uri?: unknown, scenario?: unknown, output?: unknown, at?: unknown, arm?: unknown) =>
+            sensitivity.run(uri, scenario, output, at, arm)),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => languageClient.outputChannel.show(true)),
         vscode.workspace.onDidSaveTextDocument(document => {
             if (document.languageId !== 'osteo' || !vscode.workspace.getConfiguration('osteo', document).get<boolean>('runOnSave')) return;

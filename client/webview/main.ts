@@ -5,8 +5,10 @@
 import 'uplot/dist/uPlot.min.css';
 import './results.css';
 import type { ResultsView } from '../report/view-model.js';
+import type { SensitivityView } from '../report/sensitivity-view.js';
 import type { HostToWebview, ResultsViewState, WebviewToHost } from './messages.js';
 import { ResultsPage, type PageHost, type PageState } from './results-page.js';
+import { SensitivityPage } from './sensitivity-page.js';
 import { readTheme, watchTheme } from './theme.js';
 import { el } from './dom.js';
 import { REPORT_DATA_ID } from '../report/report-data.js';
@@ -29,7 +31,7 @@ function banner(kind: 'running' | 'failed' | 'empty', message: string): HTMLElem
 }
 
 function startInVsCode(vscode: VsCodeApi): void {
-    let page: ResultsPage | undefined;
+    let page: ResultsPage | SensitivityPage | undefined;
     let state = vscode.getState();
     const status = el('div', { class: 'status-area' });
     root().replaceChildren(status, banner('running', 'Waiting for results…'));
@@ -62,17 +64,31 @@ function startInVsCode(vscode: VsCodeApi): void {
         page.mount(root());
     };
 
+    const showSensitivity = (runId: number, view: SensitivityView) => {
+        if (page && runId === shownRun) return;
+        shownRun = runId;
+        page?.destroy();
+        status.replaceChildren();
+        root().replaceChildren(status);
+        page = new SensitivityPage(view, readTheme(), {
+            exportImage: host.exportImage,
+            rendered: host.rendered
+        });
+        page.mount(root());
+    };
+
     window.addEventListener('message', event => {
         const message = event.data as HostToWebview;
         try {
             switch (message?.type) {
                 case 'show': show(message.runId, message.view, message.state); break;
+                case 'showSensitivity': showSensitivity(message.runId, message.view); break;
                 case 'running': status.replaceChildren(banner('running', message.message)); break;
                 case 'failed':
                     status.replaceChildren(banner('failed', message.message));
                     if (!page) root().replaceChildren(status);
                     break;
-                case 'exportChart': page?.exportChart(message.format, message.chartId); break;
+                case 'exportChart': if (page instanceof ResultsPage) page.exportChart(message.format, message.chartId); break;
             }
         } catch (error) {
             vscode.postMessage({ type: 'error', message: (error as Error)?.message ?? String(error) });
@@ -95,11 +111,13 @@ function startStandalone(): void {
     media?.addEventListener('change', applyScheme);
 
     const dataElement = document.getElementById(REPORT_DATA_ID);
-    const views: ResultsView[] = dataElement?.textContent ? JSON.parse(dataElement.textContent).views : [];
+    const data: { views?: ResultsView[]; sensitivity?: SensitivityView[] } = dataElement?.textContent ? JSON.parse(dataElement.textContent) : {};
+    const views = data.views ?? [];
+    const analyses = data.sensitivity ?? [];
     const rendered: { charts: number; summaryRows: number }[] = [];
-    const report = ((window as unknown) as { osteoReport: { rendered: typeof rendered; views: number } }).osteoReport = { rendered, views: views.length };
-    if (views.length === 0) root().append(banner('empty', 'This report holds no results.'));
-    const pages = views.map((view, index) => {
+    const report = ((window as unknown) as { osteoReport: { rendered: typeof rendered; views: number } }).osteoReport = { rendered, views: views.length + analyses.length };
+    if (report.views === 0) root().append(banner('empty', 'This report holds no results.'));
+    const pages: (ResultsPage | SensitivityPage)[] = views.map((view, index) => {
         const page = new ResultsPage(view, readTheme(), {
             canExportData: false,
             canRerun: false,
@@ -114,6 +132,18 @@ function startStandalone(): void {
         });
         page.mount(root());
         return page;
+    });
+    analyses.forEach((view, i) => {
+        const index = views.length + i;
+        const page = new SensitivityPage(view, readTheme(), {
+            exportImage: (_format, _chartId, fileName, svg) => download(fileName, svg),
+            rendered: (charts, rows) => {
+                rendered[index] = { charts, summaryRows: rows };
+                if (rendered.filter(Boolean).length >= report.views) body.dataset.rendered = 'true';
+            }
+        });
+        page.mount(root());
+        pages.push(page);
     });
     watchTheme(theme => pages.forEach(p => p.setTheme(theme)));
 }

@@ -3,6 +3,7 @@
  * No runtime dependencies, so the webview bundle stays free of VS Code and Node code.
  */
 import type { ResultsView } from '../report/view-model.js';
+import type { SensitivityView } from '../report/sensitivity-view.js';
 
 export type ImageFormat = 'png' | 'svg';
 export type DataFormat = 'csv' | 'json';
@@ -18,6 +19,7 @@ export interface ResultsViewState {
 
 export type HostToWebview =
     | { readonly type: 'show'; readonly runId: number; readonly view: ResultsView; readonly state: ResultsViewState }
+    | { readonly type: 'showSensitivity'; readonly runId: number; readonly view: SensitivityView }
     | { readonly type: 'running'; readonly message: string }
     | { readonly type: 'failed'; readonly message: string }
     | { readonly type: 'exportChart'; readonly chartId?: string; readonly format: ImageFormat };

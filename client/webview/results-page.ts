@@ -8,6 +8,7 @@ import { formatDifference, formatDuration, formatValue } from '../report/format.
 import { safeFileName } from '../report/escape.js';
 import type { ImageFormat } from './messages.js';
 import { InteractiveChart } from './charts.js';
+import { ExplorationSections } from './exploration-sections.js';
 import { button, el } from './dom.js';
 import type { ThemeColors } from './theme.js';
 
@@ -41,6 +42,9 @@ export class ResultsPage {
     private drawnOnce = new Set<string>();
     private reportedRender = false;
     private summaryRows = 0;
+    /** Sweep and population charts not drawn yet. */
+    private pendingExplorations = new Set<string>();
+    private readonly explorations: ExplorationSections;
 
     constructor(private readonly view: ResultsView, private theme: ThemeColors, private readonly host: PageHost, state?: Partial<PageState>) {
         const armCount = view.arms.length;
@@ -48,6 +52,7 @@ export class ResultsPage {
         this.log = new Set(state?.logCharts ?? []);
         this.expanded = state?.expanded ?? false;
         this.element = el('section', { class: 'osteo-results', attrs: { 'data-scenario': view.header.scenario } });
+        this.explorations = new ExplorationSections(view, theme, this.hidden, chartId => this.exportChart('png', chartId));
     }
 
     /** Builds the DOM into `parent`; charts need a laid-out container, so this happens after attaching. */
@@ -55,18 +60,26 @@ export class ResultsPage {
         const reported = this.view.charts.filter(c => c.reported);
         const others = this.view.charts.filter(c => !c.reported);
         const more = others.length > 0 ? this.moreCharts(others) : undefined;
+        const explorations = this.explorations.elements;
         this.element.replaceChildren(...[
             this.header(),
             this.toolbar(),
             reported.length > 0
                 ? el('div', { class: 'charts' }, ...reported.map(c => this.figure(c)))
-                : el('p', { class: 'empty', text: 'None of the reported series is in the results.' }),
+                : explorations.length > 0 ? null : el('p', { class: 'empty', text: 'None of the reported series is in the results.' }),
+            ...explorations,
             more ?? null,
             this.summary(),
             this.footer()
         ].filter((n): n is HTMLElement => n !== null));
         parent.append(this.element);
         for (const chart of reported) this.createChart(chart);
+        this.pendingExplorations = new Set(this.explorations.chartIds);
+        this.explorations.create(id => {
+            if (!this.pendingExplorations.delete(id)) return;
+            this.drawnOnce.add(id);
+            this.maybeReportRendered();
+        });
         if (more && this.expanded) this.expand(others);
         this.reportedRender = true;
         this.maybeReportRendered();
@@ -75,6 +88,7 @@ export class ResultsPage {
     setTheme(theme: ThemeColors): void {
         this.theme = theme;
         for (const chart of this.charts.values()) chart.update({ theme });
+        this.explorations.setTheme(theme);
         this.armButtons.forEach((b, i) => b.style.setProperty('--arm-color', armColor(i, theme.kind)));
         this.element.querySelectorAll<HTMLElement>('[data-arm-swatch]').forEach(s => {
             s.style.setProperty('--arm-color', armColor(Number(s.dataset.armSwatch), theme.kind));
@@ -83,6 +97,12 @@ export class ResultsPage {
 
     /** Exports one chart, or the first drawn one when no id is given (the palette command). */
     exportChart(format: ImageFormat, chartId?: string): void {
+        const extra = chartId ? this.explorations.drawables.get(chartId) : undefined;
+        if (extra) {
+            // Sweep and population charts export as PNG only (no SVG renderer for them).
+            this.host.exportImage('png', extra.id, `${safeFileName(this.view.header.scenario)}-${safeFileName(extra.id)}.png`, extra.toPng());
+            return;
+        }
         const chart = chartId ? this.charts.get(chartId) : this.charts.values().next().value;
         if (!chart) return;
         const data = format === 'png' ? chart.toPng() : chart.toSvg();
@@ -93,6 +113,7 @@ export class ResultsPage {
     destroy(): void {
         for (const chart of this.charts.values()) chart.destroy();
         this.charts.clear();
+        this.explorations.destroy();
         this.element.remove();
     }
 
@@ -197,7 +218,7 @@ export class ResultsPage {
     }
 
     private maybeReportRendered(): void {
-        if (!this.reportedRender || [...this.charts.keys()].some(id => !this.drawnOnce.has(id))) return;
+        if (!this.reportedRender || this.pendingExplorations.size > 0 || [...this.charts.keys()].some(id => !this.drawnOnce.has(id))) return;
         this.host.rendered(this.drawnOnce.size, this.summaryRows);
     }
 
@@ -206,6 +227,7 @@ export class ResultsPage {
         else this.hidden.add(armIndex);
         this.armButtons[armIndex]?.setAttribute('aria-pressed', String(show));
         for (const chart of this.charts.values()) chart.setArmVisible(armIndex, show);
+        this.explorations.setHiddenArms(this.hidden);
         this.saveState();
     }
 

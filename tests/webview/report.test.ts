@@ -40,7 +40,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
-    for (const d of [dir, bundles]) if (d) fs.rmSync(d, { recursive: true, force: true });
+    // out/ is shared by every test file (built once by global-setup): only the temporary folder goes.
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('osteo report', () => {

@@ -53,7 +53,6 @@ beforeAll(async () => {
     run = JSON.parse(r.stdout);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-view-'));
     for (const f of ['results.js', 'results.css']) fs.copyFileSync(path.join(bundles, 'webview', f), path.join(dir, f));
-    fs.rmSync(bundles, { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'stub.js'), STUB);
     const html = buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce: NONCE })
         .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${NONCE}" src="stub.js"></script>`);

@@ -9,10 +9,13 @@ const IMAGE_FILTERS: Record<ImageFormat, Record<string, string[]>> = { png: { 'P
 const DATA_FILTERS: Record<'csv' | 'json', Record<string, string[]>> = { csv: { CSV: ['csv'] }, json: { JSON: ['json'] } };
 
 /** Where the next image of a panel goes when the export command was given a target (no dialog). */
-const imageTargets = new WeakMap<ResultsPanel, vscode.Uri>();
+const imageTargets = new WeakMap<object, vscode.Uri>();
+
+/** A panel whose images are saved next to its document (results and sensitivity panels). */
+type DocumentPanel = Pick<ResultsPanel, 'documentUri'>;
 
 /** Saves a chart image the webview produced; the webview itself cannot write files. */
-export async function saveImage(panel: ResultsPanel, format: ImageFormat, fileName: string, data: string): Promise<vscode.Uri | undefined> {
+export async function saveImage(panel: DocumentPanel, format: ImageFormat, fileName: string, data: string): Promise<vscode.Uri | undefined> {
     const bytes = imageBytes(format, data);
     const target = imageTargets.get(panel);
     imageTargets.delete(panel);
@@ -84,7 +87,7 @@ function imageBytes(format: ImageFormat, data: string): Uint8Array | undefined {
     return data.trimStart().startsWith('<svg') ? new TextEncoder().encode(data) : undefined;
 }
 
-async function saveWithDialog(panel: ResultsPanel, fileName: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<vscode.Uri | undefined> {
+async function saveWithDialog(panel: DocumentPanel, fileName: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<vscode.Uri | undefined> {
     const documentUri = vscode.Uri.parse(panel.documentUri);
     const folder = documentUri.scheme === 'file' ? vscode.Uri.joinPath(documentUri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters, title: 'Osteo: Export' });

@@ -7,6 +7,7 @@ import type { ResultsPanels } from '../results/results-panels.js';
 import type { RenderedSummary, ResultsPanel } from '../results/results-panel.js';
 import type { OsteoStatusBar } from '../status-bar.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
+import { sweepChartIds } from '../../report/sweep-view.js';
 
 /** A chart as the run command reports it. */
 export interface ChartSummary {
@@ -40,6 +41,8 @@ export type RunOutcome =
         /** Every chart of the view, reported ones first. */
         readonly charts: ChartSummary[];
         readonly summaryRows: SummaryRowSummary[];
+        /** Sweep and population charts drawn below the reported charts (their ids). */
+        readonly explorationCharts: string[];
         /** What the webview reported drawing (undefined if it did not answer in time, e.g. hidden). */
         readonly rendered?: RenderedSummary;
         readonly seconds: number;
@@ -171,6 +174,10 @@ export class ScenarioRunner {
             summaryRows: (view?.summary ?? []).flatMap(t => t.rows.map(r => ({
                 series: t.key, arm: r.arm, end: r.end, at1y: r.at1y, min: r.min, diffFromFirst: r.diffFromFirst
             }))),
+            explorationCharts: [
+                ...(view?.sweeps ?? []).flatMap(s => Object.values(sweepChartIds(s))),
+                ...(view?.populations ?? []).flatMap(p => p.charts.map(c => c.id))
+            ],
             rendered,
             seconds
         };

@@ -1,0 +1,158 @@
+/**
+ * The sweep and population parts of a scenario's results page: figures built first (so they take
+ * their place in the layout), charts created once the page is attached and has widths.
+ */
+import type { ResultsView } from '../report/view-model.js';
+import { sweepChartIds, type SweepView } from '../report/sweep-view.js';
+import type { PopulationView } from '../report/population-view.js';
+import { button, el } from './dom.js';
+import { Plot, type Drawable } from './plot.js';
+import { HeatmapChart } from './heatmap-chart.js';
+import { endpointSpec, familySpec } from './sweep-charts.js';
+import { populationSpec } from './population-charts.js';
+import type { ThemeColors } from './theme.js';
+
+interface Pending {
+    readonly id: string;
+    create(onDrawn: () => void): Drawable;
+}
+
+export class ExplorationSections {
+    readonly drawables = new Map<string, Drawable>();
+    private readonly pending: Pending[] = [];
+    private readonly sections: HTMLElement[];
+
+    constructor(private readonly view: ResultsView, private theme: ThemeColors, private hidden: ReadonlySet<number>,
+        private readonly exportPng: (chartId: string) => void) {
+        this.sections = [
+            view.sweeps?.length ? this.sweepSection(view.sweeps) : undefined,
+            view.populations?.length ? this.populationSection(view.populations) : undefined
+        ].filter((s): s is HTMLElement => !!s);
+    }
+
+    get elements(): HTMLElement[] {
+        return this.sections;
+    }
+
+    /** Ids of the charts `create` will draw. */
+    get chartIds(): string[] {
+        return this.pending.map(p => p.id);
+    }
+
+    create(onDrawn: (id: string) => void): void {
+        for (const p of this.pending.splice(0)) this.drawables.set(p.id, p.create(() => onDrawn(p.id)));
+    }
+
+    setTheme(theme: ThemeColors): void {
+        this.theme = theme;
+        this.drawables.forEach(d => d.setTheme(theme));
+    }
+
+    setHiddenArms(hidden: ReadonlySet<number>): void {
+        this.hidden = new Set(hidden);
+        this.drawables.forEach(d => d.setHiddenArms(this.hidden));
+    }
+
+    destroy(): void {
+        this.drawables.forEach(d => d.destroy());
+        this.drawables.clear();
+    }
+
+    private sweepSection(sweeps: SweepView[]): HTMLElement {
+        return el('section', { class: 'sweeps', attrs: { 'aria-label': 'Parameter sweeps' } },
+            el('h2', { class: 'section-title', text: sweeps.length === 1 ? 'Parameter sweep' : `Parameter sweeps (${sweeps.length})` }),
+            ...sweeps.map(s => this.sweep(s)));
+    }
+
+    private sweep(sweep: SweepView): HTMLElement {
+        const varied = sweep.parameter2 ? `${sweep.parameter} and ${sweep.parameter2}` : sweep.parameter;
+        const figures: HTMLElement[] = [];
+        const timeUnit = this.view.timeScale.unit;
+        const ids = sweepChartIds(sweep);
+        if (sweep.family && ids.curves) {
+            const id = ids.curves;
+            figures.push(this.figure(id, `${sweep.measureLabel} over time`, `${sweep.measureUnit} · one curve per value of ${sweep.parameter}`,
+                `${sweep.measureLabel} over time for each value of ${sweep.parameter}`));
+            this.later(id, (holder, onDrawn) => new Plot(id, `${sweep.name}: ${sweep.measureLabel} over time`, holder, this.theme, this.hidden,
+                familySpec(sweep, timeUnit), onDrawn));
+        }
+        if (sweep.endpoint && ids.endpoint) {
+            const id = ids.endpoint;
+            figures.push(this.figure(id, `${sweep.measureLabel} ${sweep.atLabel}`, `${sweep.measureUnit} · against ${sweep.parameter}`,
+                `${sweep.measureLabel} ${sweep.atLabel} against ${sweep.parameter}`));
+            this.later(id, (holder, onDrawn) => new Plot(id, `${sweep.name}: ${sweep.measureLabel} ${sweep.atLabel}`, holder, this.theme, this.hidden,
+                endpointSpec(sweep), onDrawn));
+        }
+        if (sweep.heatmap && ids.heatmap) {
+            const id = ids.heatmap;
+            const readout = el('p', { class: 'chart-readout', attrs: { 'aria-live': 'polite' } });
+            const figure = this.figure(id, `${sweep.measureLabel} ${sweep.atLabel}`, `${sweep.measureUnit} · ${sweep.parameter} across, ${sweep.parameter2} up`, undefined, 'heatmap');
+            figure.append(readout);
+            figures.push(figure);
+            this.later(id, (holder, onDrawn) => new HeatmapChart(id, sweep, holder, readout, this.theme, onDrawn));
+        }
+        const range = sweep.endpoint ? valueRange(sweep.endpoint.points.map(p => p.label), sweep.unit) : sweep.heatmap
+            ? `${valueRange(sweep.heatmap.columnLabels, sweep.unit)} × ${valueRange(sweep.heatmap.rowLabels, sweep.unit2 ?? '')}` : '';
+        return el('article', { class: 'sweep', attrs: { 'data-sweep': sweep.name } },
+            el('h3', { text: sweep.title }),
+            el('p', { class: 'meta', text: [`${sweep.measureLabel} ${sweep.atLabel}, varying ${varied}`, `sweep ${sweep.name}`, `arm ${sweep.arm}`, range ? `values ${range}` : '', sweep.endpoint?.logX ? 'log-spaced values: log axis' : '']
+                .filter(Boolean).join(' · ') }),
+            sweep.problem ? el('p', { class: 'problem', attrs: { role: 'note' }, text: sweep.problem }) : null,
+            figures.length > 0 ? el('div', { class: 'charts' }, ...figures) : null);
+    }
+
+    private populationSection(populations: PopulationView[]): HTMLElement {
+        return el('section', { class: 'populations', attrs: { 'aria-label': 'Virtual populations' } },
+            el('h2', { class: 'section-title', text: populations.length === 1 ? 'Virtual population' : `Virtual populations (${populations.length})` }),
+            ...populations.map(p => this.population(p)));
+    }
+
+    private population(population: PopulationView): HTMLElement {
+        const timeUnit = this.view.timeScale.unit;
+        const figures = population.charts.map(chart => {
+            this.later(chart.id, (holder, onDrawn) => new Plot(chart.id, `${population.name}: ${chart.title}`, holder, this.theme, this.hidden,
+                populationSpec(chart, timeUnit), onDrawn));
+            return this.figure(chart.id, chart.title, `${chart.unit} · median and 90 % band (5th–95th percentile)`,
+                `${chart.title}: median and 5th to 95th percentile band per arm`);
+        });
+        const meta = [population.size !== null ? `${population.size} virtual patients, each through every arm` : undefined,
+            population.seed !== null ? `seed ${population.seed}` : undefined, `population ${population.name}`].filter(Boolean).join(' · ');
+        return el('article', { class: 'population', attrs: { 'data-population': population.name } },
+            el('h3', { text: population.title }),
+            el('p', { class: 'meta', text: meta }),
+            population.variation.length > 0 ? el('p', { class: 'meta', text: `Varied: ${population.variation.join('; ')}.` }) : null,
+            ...population.failures.map(f => el('p', { class: 'problem', attrs: { role: 'note' }, text: f })),
+            population.problem ? el('p', { class: 'problem', attrs: { role: 'note' }, text: population.problem }) : null,
+            figures.length > 0 ? el('div', { class: 'charts' }, ...figures) : null);
+    }
+
+    private figure(id: string, title: string, subtitle: string, label?: string, kind = 'plot'): HTMLElement {
+        const attrs: Record<string, string> = label ? { role: 'img', 'aria-label': label } : {};
+        return el('figure', { class: `chart ${kind}`, attrs: { 'data-chart-id': id } },
+            el('figcaption', {},
+                el('h2', { text: title }),
+                el('span', { class: 'unit', text: subtitle }),
+                el('span', { class: 'chart-tools' }, button('PNG', () => this.exportPng(id), { title: `Save "${title}" as PNG` }))),
+            el('div', { class: 'plot', attrs }));
+    }
+
+    private later(id: string, make: (holder: HTMLElement, onDrawn: () => void) => Drawable): void {
+        this.pending.push({
+            id,
+            create: onDrawn => {
+                const holder = this.sections.map(s => s.querySelector<HTMLElement>(`figure[data-chart-id="${CSS.escape(id)}"] .plot`)).find(Boolean)!;
+                return make(holder, () => {
+                    holder.dataset.drawn = 'true';
+                    onDrawn();
+                });
+            }
+        });
+    }
+}
+
+/** "1 to 30 mg (5 values)": the labels are in axis order already. */
+function valueRange(labels: readonly string[], unit: string): string {
+    if (labels.length === 0) return '';
+    const u = unit ? ` ${unit}` : '';
+    return labels.length === 1 ? `${labels[0]}${u}` : labels.length <= 4 ? `${labels.join(', ')}${u}` : `${labels[0]} to ${labels[labels.length - 1]}${u} (${labels.length} values)`;
+}
