@@ -300,6 +300,11 @@ describe('mistakes the validator should have caught still give located errors, n
         expect(await errorOf('duration 1 years set rankl_per_tnf = -1')).toMatch(/rankl_per_tnf = -1 is outside its valid range/);
     });
 
+    test('the validator and the compiler agree on ages: 0 is valid, a negative age is not', async () => {
+        expect((await compileOnly('duration 1 years patient { age 0 years }')).arms[0].patient.ageYears).toBe(0);
+        expect(await errorOf('duration 1 years patient { age -1 years }')).toBe('patient age must not be negative');
+    });
+
     test('zero doses and absurd sampling are refused', async () => {
         expect(await errorOf('duration 1 years arm a { give denosumab 0 mg once }')).toMatch(/dose of denosumab must be greater than 0/);
         expect(await errorOf('duration 100 years sample every 1 hours')).toMatch(/coarser 'sample every'/);

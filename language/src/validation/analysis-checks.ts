@@ -29,21 +29,21 @@ function checkAnalysisName(node: Sweep | Population, accept: ValidationAcceptor)
     if (!node.name || !scenario) return;
     const first = scenario.members.find(m => (m.$type === 'Sweep' || m.$type === 'Population') && (m as Sweep | Population).name === node.name);
     if (first && first !== node) {
-        accept('error', `Scenario ${scenario.name} already has a sweep or population named '${node.name}'.`, { node, property: 'name', ...issue(IssueCodes.DuplicateName) });
+        accept('error', `${named('Scenario', scenario.name, '')} already has a sweep or population named '${node.name}'.`, { node, property: 'name', ...issue(IssueCodes.DuplicateName) });
     }
 }
 
 export function checkSweep(sweep: Sweep, accept: ValidationAcceptor): void {
     checkAnalysisName(sweep, accept);
     if (sweep.vary.length === 0) {
-        accept('error', `Sweep '${sweep.name}' varies nothing: add a line such as \`vary rankl_per_tnf from 5 to 40 step 5\`.`,
+        accept('error', `${named('Sweep', sweep.name)} varies nothing: add a line such as \`vary rankl_per_tnf from 5 to 40 step 5\`.`,
             { node: sweep, property: 'name', ...issue(IssueCodes.AnalysisStructure) });
     } else if (sweep.vary.length > 2) {
         accept('error', 'A sweep has one vary line (a curve) or two (a grid); split the others into another sweep.',
             { node: sweep.vary[2], ...issue(IssueCodes.AnalysisStructure) });
     }
     if (sweep.measure.length === 0) {
-        accept('error', `Sweep '${sweep.name}' has no \`measure\` line: say what each run reports, e.g. \`measure bmd at lumbar_spine at 2 years\`.`,
+        accept('error', `${named('Sweep', sweep.name)} has no \`measure\` line: say what each run reports, e.g. \`measure bmd at lumbar_spine at 2 years\`.`,
             { node: sweep, property: 'name', ...issue(IssueCodes.AnalysisStructure) });
     }
     for (const extra of sweep.measure.slice(1)) {
@@ -150,7 +150,7 @@ function checkSeverityVary(vary: SweepVary, scenario: Scenario | undefined, acce
     const target = vary.target;
     const condition = target.condition?.ref;
     if (condition && scenario && !scenario.members.filter(isConditionUse).some(u => u.condition?.ref === condition)) {
-        accept('error', `Scenario ${scenario.name} does not use condition ${condition.name}; add \`condition ${condition.name}\` or vary one it uses.`,
+        accept('error', `${named('Scenario', scenario.name, '')} does not use condition ${condition.name}; add \`condition ${condition.name}\` or vary one it uses.`,
             { node: target, property: 'condition', ...issue(IssueCodes.VaryTarget) });
     }
     if (vary.from || vary.values.length === 0) {
@@ -237,7 +237,7 @@ export function checkPopulation(population: Population, accept: ValidationAccept
         accept('error', `A seed is a whole number from 0 to 4294967295, not ${seed}.`, { node: population, property: 'seed', ...issue(IssueCodes.OutOfRange) });
     }
     if (population.vary.length === 0) {
-        accept('warning', `Population '${population.name}' varies no parameter: every virtual patient is the same. Add e.g. \`vary rankl_per_tnf lognormal 30 %\`.`,
+        accept('warning', `${named('Population', population.name)} varies no parameter: every virtual patient is the same. Add e.g. \`vary rankl_per_tnf lognormal 30 %\`.`,
             { node: population, property: 'name', ...issue(IssueCodes.AnalysisStructure) });
     }
     const seen = new Set<string>();
@@ -300,4 +300,9 @@ function checkParameterValue(q: Quantity, parameter: ParameterInfo, accept: Vali
         accept('error', `${parameter.name} must lie in [${parameter.min}, ${parameter.max === Number.MAX_VALUE ? '∞' : parameter.max}] (the model is meaningless outside it); ${value} is not.`,
             { node: q, ...issue(IssueCodes.OutOfRange) });
     }
+}
+
+/** "Sweep 'S'", or "This sweep" while the parser has not recovered the name yet. */
+function named(kind: string, name: string | undefined, quote = "'"): string {
+    return name ? `${kind} ${quote}${name}${quote}` : `This ${kind.toLowerCase()}`;
 }

@@ -127,7 +127,8 @@ function samplesOf(scenario: Scenario, durationDays: number): number[] {
 function compilePatient(patient: Patient | undefined): PatientDescription {
     if (!patient) return DEFAULT_PATIENT;
     const sex = patient.sex ?? DEFAULT_PATIENT.sex;
-    const ageYears = patient.age ? positive(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
+    // Age 0 is valid (language spec §6: 0–120 years); a negative age is not.
+    const ageYears = patient.age ? nonNegative(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
     const weightKg = patient.weight ? positive(patient.weight, ['bodyMass'], 'patient weight').value : DEFAULT_PATIENT.weightKg;
     if (!patient.menopause) return { ageYears, sex, weightKg };
     if (sex === 'male') throw new CompileError('menopause is set for a male patient', patient.menopause);
