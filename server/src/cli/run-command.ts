@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { UsageError, type CliArgs } from './args.js';
 import { formatCsv } from './results-csv.js';
 import { formatScenarioTable } from './results-table.js';
 import { simulateFiles } from './simulate-files.js';
+import { writeOutput } from './cli-steps.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = typeof FORMATS[number];
@@ -18,14 +17,6 @@ export async function runRun(args: CliArgs): Promise<number> {
     const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n'
         : format === 'csv' ? formatCsv(result)
         : result.scenarios.map(formatScenarioTable).join('\n');
-    if (args.out) {
-        try {
-            fs.writeFileSync(path.resolve(args.out), text);
-        } catch (error) {
-            throw new UsageError(`cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
-    } else {
-        process.stdout.write(text);
-    }
+    writeOutput(text, args.out);
     return 0;
 }

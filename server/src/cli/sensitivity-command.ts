@@ -1,16 +1,13 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { URI } from 'langium';
 import { isModel } from '../../../language/src/generated/ast.js';
-import { CompileError } from '../../../language/src/simulator/compiler/index.js';
-import { compileDocument, SelectionError } from '../../../language/src/simulator/run-scenarios.js';
+import { compileDocument } from '../../../language/src/simulator/run-scenarios.js';
 import { AnalysisFailedError } from '../../../language/src/simulator/analysis/analysis-error.js';
 import { planSensitivityRequest } from '../../../language/src/simulator/analysis/sensitivity-request.js';
 import { sensitivityResult, sensitivityTasks } from '../../../language/src/simulator/analysis/sensitivity.js';
 import type { SensitivityResult } from '../../../language/src/simulator/results.js';
 import { formatDays } from '../../../language/src/validation/quantities.js';
+import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
-import { displayPath, loadForCli, reportDiagnostics } from './check-command.js';
+import { displayPath } from './check-command.js';
 import { cliTaskRunner } from './simulate-files.js';
 
 const FORMATS = ['table', 'json'];
@@ -22,29 +19,18 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     if (args.files.length !== 1) throw new UsageError('sensitivity takes one file');
     if (args.arms.length > 1) throw new UsageError('sensitivity takes one --arm');
     if (!args.output) throw new UsageError('name the output with --output (e.g. --output bmd.lumbar_spine)');
-    const loaded = await loadForCli(args.files);
-    const stderr = (line: string) => process.stderr.write(line + '\n');
-    if (loaded.all.some(d => (d.diagnostics ?? []).some(x => (x.severity ?? 1) === 1))) {
-        reportDiagnostics({ ...loaded, roots: loaded.all }, stderr);
-        return 1;
-    }
+    const loaded = await loadValidated(args.files);
+    if (loaded === 1) return 1;
     const document = loaded.roots[0];
     const model = document.parseResult.value;
     if (!isModel(model)) return 1;
-    let plan;
-    try {
+    const output = args.output;
+    const plan = compileStep(document, () => {
         const scenarios = compileDocument(model, { scenario: args.scenario, arms: args.arms });
         if (scenarios.length > 1) throw new UsageError(`${displayPath(document.uri)} declares ${scenarios.length} scenarios; choose one with --scenario (${scenarios.map(s => s.name).join(', ')})`);
-        plan = planSensitivityRequest(scenarios[0], { arm: args.arms[0], output: args.output, at: args.at });
-    } catch (error) {
-        if (error instanceof SelectionError) throw new UsageError(`${displayPath(document.uri)}: ${error.message}`);
-        if (error instanceof CompileError) {
-            const at = error.location;
-            stderr(at ? `${displayPath(URI.parse(at.uri))}:${at.line}:${at.column}: error compile ${error.message}` : `osteo: ${error.message}`);
-            return 1;
-        }
-        throw error;
-    }
+        return planSensitivityRequest(scenarios[0], { arm: args.arms[0], output, at: args.at });
+    });
+    if (plan === 1) return 1;
     const runner = cliTaskRunner();
     const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} runs`) : undefined;
     let result: SensitivityResult;
@@ -52,7 +38,7 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
         result = sensitivityResult(plan, await runner.run(sensitivityTasks(plan), { onProgress: progress }));
     } catch (error) {
         if (error instanceof AnalysisFailedError) {
-            stderr(`osteo: ${error.message}`);
+            stderrLine(`osteo: ${error.message}`);
             return 3;
         }
         throw error;
@@ -60,16 +46,7 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
         runner.dispose?.();
         if (progress) process.stderr.write('\r\x1b[K');
     }
-    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSensitivityTable(result);
-    if (args.out) {
-        try {
-            fs.writeFileSync(path.resolve(args.out), text);
-        } catch (error) {
-            throw new UsageError(`cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
-    } else {
-        process.stdout.write(text);
-    }
+    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSensitivityTable(result), args.out);
     return 0;
 }
 

@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { isModel, isScenario, type Model } from '../../../language/src/generated/ast.js';
-import { CompileError } from '../../../language/src/simulator/compiler/index.js';
 import {
-    analysisRuns, ArmFailedError, armsOnly, buildRunResult, compileDocument, runAnalyses, SelectionError, simulateCompiled, type AnalysedScenario
+    analysisRuns, ArmFailedError, armsOnly, buildRunResult, compileDocument, runAnalyses, simulateCompiled, type AnalysedScenario
 } from '../../../language/src/simulator/run-scenarios.js';
 import { AnalysisFailedError } from '../../../language/src/simulator/analysis/analysis-error.js';
 import { workerPoolOrSerial } from '../worker-pool.js';
 import type { RunResult } from '../../../language/src/simulator/results.js';
 import { VERSION } from '../version.js';
 import { UsageError, type CliArgs } from './args.js';
-import { displayPath, loadForCli, reportDiagnostics } from './check-command.js';
+import { displayPath } from './check-command.js';
+import { compileStep, loadValidated, stderrLine } from './cli-steps.js';
 import { diagnosticsOf, formatDiagnostic } from './diagnostics-format.js';
 
 export interface SimulatedFiles {
@@ -27,12 +27,9 @@ export interface SimulatedFiles {
  * With several files, those without the selected scenarios are skipped.
  */
 export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | number> {
-    const loaded = await loadForCli(args.files);
-    const stderr = (line: string) => process.stderr.write(line + '\n');
-    if (loaded.all.some(d => (d.diagnostics ?? []).some(x => (x.severity ?? 1) === 1))) {
-        reportDiagnostics({ ...loaded, roots: loaded.all }, stderr);
-        return 1;
-    }
+    const loaded = await loadValidated(args.files);
+    if (loaded === 1) return 1;
+    const stderr = stderrLine;
     for (const document of loaded.roots) {
         for (const d of diagnosticsOf(document).filter(d => d.severity === 2)) stderr(formatDiagnostic(displayPath(document.uri), d));
     }
@@ -44,17 +41,9 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
     for (const document of candidates) {
         const model = document.parseResult.value;
         if (!isModel(model)) return 1;
-        try {
-            compiled.push(...compileDocument(model, { scenario: args.scenario, arms: args.arms }));
-        } catch (error) {
-            if (error instanceof SelectionError) throw new UsageError(`${displayPath(document.uri)}: ${error.message}`);
-            if (error instanceof CompileError) {
-                const at = error.location;
-                stderr(at ? `${displayPath(URI.parse(at.uri))}:${at.line}:${at.column}: error compile ${error.message}` : `osteo: ${error.message}`);
-                return 1;
-            }
-            throw error;
-        }
+        const scenarios = compileStep(document, () => compileDocument(model, { scenario: args.scenario, arms: args.arms }));
+        if (scenarios === 1) return 1;
+        compiled.push(...scenarios);
     }
     const runner = analysisRuns(compiled) > 0 ? cliTaskRunner() : undefined;
     try {
