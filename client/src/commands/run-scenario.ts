@@ -8,6 +8,7 @@ import type { RenderedSummary, ResultsPanel } from '../results/results-panel.js'
 import type { OsteoStatusBar } from '../status-bar.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
 import { sweepChartIds } from '../../report/sweep-view.js';
+import { targetDocument } from './target-document.js';
 
 /** A chart as the run command reports it. */
 export interface ChartSummary {
@@ -74,7 +75,7 @@ export class ScenarioRunner {
     /** `osteo.runScenario [uri, scenario]`: the code lens passes both; otherwise the cursor or a pick decides. */
     async runScenario(uriArg?: unknown, scenarioArg?: unknown, runOptions: RunOptions = {}): Promise<RunOutcome> {
         const options = this.ticketed(runOptions);
-        const document = await this.resolveDocument(uriArg);
+        const document = await targetDocument(uriArg);
         if (!document) return this.fail('Open an Osteo (.osteo) file to run one of its scenarios.', options);
         const scenario = typeof scenarioArg === 'string' && scenarioArg ? scenarioArg : await this.chooseScenario(document, options);
         if (!scenario) return { ok: false, reason: 'no scenario chosen' };
@@ -85,7 +86,7 @@ export class ScenarioRunner {
     /** `osteo.runAllScenarios [uri]`: every scenario of the file, one panel each. */
     async runAll(uriArg?: unknown, runOptions: RunOptions = {}): Promise<RunOutcome[]> {
         const options = this.ticketed(runOptions);
-        const document = await this.resolveDocument(uriArg);
+        const document = await targetDocument(uriArg);
         if (!document) return [this.fail('Open an Osteo (.osteo) file to run its scenarios.', options)];
         if (locateScenarios(document.getText()).length === 0) return [this.fail(`${base(document)} declares no scenario.`, options)];
         return this.run(document, undefined, options);
@@ -93,7 +94,7 @@ export class ScenarioRunner {
 
     /** Re-runs what a panel shows (its Re-run button, run-on-save). */
     async rerun(panel: ResultsPanel, options: RunOptions = {}): Promise<RunOutcome> {
-        const document = await this.resolveDocument(panel.documentUri);
+        const document = await targetDocument(panel.documentUri);
         if (!document) {
             panel.failed(`The file ${panel.documentUri} can no longer be opened.`);
             return { ok: false, reason: 'document missing' };
@@ -260,19 +261,6 @@ export class ScenarioRunner {
     private fail(reason: string, options: RunOptions): RunOutcome {
         if (!options.silent) void vscode.window.showWarningMessage(`Osteo: ${reason}`);
         return { ok: false, reason };
-    }
-
-    private async resolveDocument(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
-        const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' && uriArg ? vscode.Uri.parse(uriArg) : undefined;
-        if (uri) {
-            try {
-                return await vscode.workspace.openTextDocument(uri);
-            } catch {
-                return undefined;
-            }
-        }
-        const editor = vscode.window.activeTextEditor;
-        return editor?.document.languageId === 'osteo' ? editor.document : undefined;
     }
 
     private async chooseScenario(document: vscode.TextDocument, options: RunOptions): Promise<string | undefined> {

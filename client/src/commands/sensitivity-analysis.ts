@@ -8,6 +8,7 @@ import { SensitivityPanel } from '../results/sensitivity-panel.js';
 import type { RenderedSummary } from '../results/results-panel.js';
 import { saveImage } from './export-results.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
+import { targetDocument } from './target-document.js';
 
 /** What the command returns (for tests and other extensions). */
 export type SensitivityOutcome =
@@ -38,7 +39,7 @@ export class SensitivityCommand implements vscode.Disposable {
 
     async run(uriArg?: unknown, scenarioArg?: unknown, outputArg?: unknown, atArg?: unknown, armArg?: unknown): Promise<SensitivityOutcome> {
         const interactive = typeof outputArg !== 'string';
-        const document = await this.document(uriArg);
+        const document = await targetDocument(uriArg);
         if (!document) return this.fail('Open an Osteo (.osteo) file to analyse one of its scenarios.', interactive);
         const scenario = typeof scenarioArg === 'string' && scenarioArg ? scenarioArg : await this.chooseScenario(document);
         if (!scenario) return { ok: false, reason: 'no scenario chosen' };
@@ -125,19 +126,6 @@ export class SensitivityCommand implements vscode.Disposable {
         if (!picked) return undefined;
         if (picked.key) return picked.key;
         return (await vscode.window.showInputBox({ title: 'Osteo: Sensitivity Analysis', prompt: 'Series key of the output', placeHolder: 'e.g. drug.denosumab, bmd.hand' }))?.trim() || undefined;
-    }
-
-    private async document(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
-        const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' && uriArg ? vscode.Uri.parse(uriArg) : undefined;
-        if (uri) {
-            try {
-                return await vscode.workspace.openTextDocument(uri);
-            } catch {
-                return undefined;
-            }
-        }
-        const editor = vscode.window.activeTextEditor;
-        return editor?.document.languageId === 'osteo' ? editor.document : undefined;
     }
 
     private fail(reason: string, show: boolean): SensitivityOutcome {
