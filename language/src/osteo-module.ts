@@ -18,6 +18,9 @@ import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
 import { OsteoDocumentSymbolProvider } from './lsp/osteo-document-symbols.js';
 import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
 import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
+import { OsteoLinker } from './workspace/osteo-linker.js';
+import { OsteoScopeComputation } from './workspace/osteo-scope-computation.js';
+import { OsteoReferenceDescriptionProvider } from './workspace/osteo-reference-descriptions.js';
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {
@@ -35,7 +38,12 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
         ValidationRegistry: (services) => new OsteoValidationRegistry(services)
     },
     references: {
-        ScopeProvider: (services) => new OsteoScopeProvider(services)
+        ScopeProvider: (services) => new OsteoScopeProvider(services),
+        ScopeComputation: (services) => new OsteoScopeComputation(services),
+        Linker: (services) => new OsteoLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new OsteoReferenceDescriptionProvider(services)
     },
     lsp: {
         CompletionProvider: (services) => new OsteoCompletionProvider(services),

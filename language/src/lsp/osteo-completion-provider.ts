@@ -1,10 +1,14 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices
+    AstUtils, CstUtils, GrammarAST, TextDocument, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments,
+    type ReferenceInfo, type Stream
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, CompletionList, InsertTextFormat, type CompletionItem, type CompletionParams, type Position
+    CompletionItemKind, CompletionList, InsertTextFormat, type CompletionItem, type CompletionParams, type MarkupContent, type Position
 } from 'vscode-languageserver';
+import { isModel } from '../generated/ast.js';
 import { isFoldEffect, isMechanism, isQuantity, isSetParameter } from '../generated/ast.js';
 import { findParameter } from '../simulator/model/parameters.js';
 import { allUnits, CANONICAL_UNIT, describeDimension, lookupUnit, type Dimension } from '../units.js';
@@ -37,8 +41,13 @@ const KEYWORD_QUANTITIES: Readonly<Record<string, ExpectedQuantity | undefined>>
 
 /** Completion that fits the position (language spec §7): units by dimension, targets by verb, templates. */
 export class OsteoCompletionProvider extends DefaultCompletionProvider {
+    private readonly documents: LangiumDocuments;
+    /** Documentation and detail per declaration node: a node's text is immutable, and a reparse makes new nodes. */
+    private readonly referenceItems = new WeakMap<AstNode, { documentation?: string | MarkupContent, detail: string }>();
+
     constructor(services: LangiumServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
@@ -151,12 +160,50 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
-        return {
-            ...item,
-            kind: ITEM_KINDS[nodeDescription.type] ?? item.kind,
-            detail: shortDetail(nodeDescription.node as AstNode | undefined, nodeDescription.type)
-        };
+        const node = nodeDescription.node;
+        const kind = ITEM_KINDS[nodeDescription.type] ?? this.nodeKindProvider.getCompletionItemKind(nodeDescription);
+        if (!node) {
+            const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+            return { ...item, kind, detail: shortDetail(undefined, nodeDescription.type) };
+        }
+        let cached = this.referenceItems.get(node);
+        if (!cached) {
+            const documentation = this.getReferenceDocumentation(nodeDescription);
+            cached = { documentation, detail: shortDetail(node, nodeDescription.type) };
+            // A `{@link name}` renders as a link resolved through the scope, which can change while the node stays.
+            const text = typeof documentation === 'string' ? documentation : documentation?.value ?? '';
+            if (!text.includes('](')) this.referenceItems.set(node, cached);
+        }
+        return { nodeDescription, kind, documentation: cached.documentation, detail: cached.detail, sortText: '0' };
+    }
+
+    /**
+     * Langium re-parses all the text before the cursor to find what may come next. Every top-level declaration
+     * starts in the same parser state, so in a file that parsed cleanly up to the cursor's declaration only that
+     * declaration's text is parsed: the same features, at a cost independent of the file's length.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.declarationStart(document, offset);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const declaration = TextDocument.create(document.uri, document.languageId, document.version, document.getText().slice(start, offset));
+        return super.findFeaturesAt(declaration, offset - start);
+    }
+
+    /** Start of the top-level declaration holding `offset`, when nothing before it has a syntax error; else 0. */
+    protected declarationStart(textDocument: TextDocument, offset: number): number {
+        const document = this.documents.hasDocument(URI.parse(textDocument.uri)) ? this.documents.getDocument(URI.parse(textDocument.uri)) : undefined;
+        const model = document?.parseResult.value;
+        if (!document || document.textDocument !== textDocument || !isModel(model) || !model.$cstNode) return 0;
+        let start = 0;
+        for (const declaration of model.declarations) {
+            const cst = declaration.$cstNode;
+            if (!cst || cst.offset >= offset) break;
+            start = cst.offset;
+        }
+        if (start === 0) return 0;
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const errorBefore = lexerErrors.some(e => e.offset < start) || parserErrors.some(e => !(e.token.startOffset >= start));
+        return errorBefore ? 0 : start;
     }
 
     // ------------------------------------------------------------------ templates

@@ -1,17 +1,18 @@
-import { AstUtils, UriUtils, type AstNodeLocator, type IndexManager, type ValidationAcceptor } from 'langium';
+import { AstUtils, UriUtils, type AstNodeLocator, type ValidationAcceptor } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Declaration } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
+import { DeclarationsByName } from '../workspace/declarations-by-name.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindWord } from './target-kinds.js';
 
 /** Declaration names are unique per kind across the workspace, the standard library included. */
 export class DuplicateChecks {
-    private readonly indexManager: IndexManager;
+    private readonly declarations: DeclarationsByName;
     private readonly locator: AstNodeLocator;
 
     constructor(services: LangiumServices) {
-        this.indexManager = services.shared.workspace.IndexManager;
+        this.declarations = new DeclarationsByName(services.shared);
         this.locator = services.workspace.AstNodeLocator;
     }
 
@@ -21,9 +22,8 @@ export class DuplicateChecks {
         if (isLibraryUri(document.uri)) return;
         const path = this.locator.getAstNodePath(declaration);
         const self = document.uri.toString();
-        const others = this.indexManager.allElements(declaration.$type)
-            .filter(d => d.name === declaration.name && !(d.documentUri.toString() === self && d.path === path))
-            .toArray();
+        const others = this.declarations.named(declaration.name, declaration.$type)
+            .filter(d => !(d.documentUri.toString() === self && d.path === path));
         this.checkGivableClash(declaration, accept);
         if (others.length === 0) return;
         const where = others.map(d => {
@@ -40,7 +40,7 @@ export class DuplicateChecks {
     private checkGivableClash(declaration: Declaration, accept: ValidationAcceptor): void {
         const other = declaration.$type === 'Regimen' ? 'Drug' : declaration.$type === 'Drug' ? 'Regimen' : undefined;
         if (!other) return;
-        const clash = this.indexManager.allElements(other).find(d => d.name === declaration.name);
+        const clash = this.declarations.named(declaration.name, other)[0];
         if (!clash) return;
         const where = isLibraryUri(clash.documentUri) ? 'the standard library' : UriUtils.basename(clash.documentUri);
         accept('warning', `'${declaration.name}' is also the name of a ${kindWord(other)} (${where}), so \`give ${declaration.name}\` is ambiguous. Rename the ${declaration.$type === 'Regimen' ? 'regimen (e.g. ' + declaration.name + '_regimen)' : 'drug'}.`,

@@ -1,4 +1,4 @@
-import { UriUtils, type FileSystemProvider, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
+import { UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isModel, type Import, type Model } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
@@ -10,10 +10,13 @@ import { closestNames } from './name-suggestions.js';
 export class ImportChecks {
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
+    /** Each loaded file's imports, resolved once per build: every import's cycle search walks the import graph. */
+    private readonly importsOf: WorkspaceCache<string, URI[]>;
 
     constructor(services: LangiumServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.importsOf = new WorkspaceCache(services.shared);
     }
 
     readonly checkImports = (model: Model, accept: ValidationAcceptor): void => {
@@ -80,15 +83,20 @@ export class ImportChecks {
             if (key === target) return [uri];
             if (visited.has(key)) return undefined;
             visited.add(key);
-            const root = this.documents.hasDocument(uri) ? this.documents.getDocument(uri)?.parseResult.value : undefined;
-            if (!isModel(root)) return undefined;
-            for (const next of importedUris(root, uri)) {
+            for (const next of this.importedBy(uri)) {
                 const rest = visit(next);
                 if (rest) return [uri, ...rest];
             }
             return undefined;
         };
         return visit(start);
+    }
+
+    private importedBy(uri: URI): URI[] {
+        return this.importsOf.get(uri.toString(), () => {
+            const root = this.documents.hasDocument(uri) ? this.documents.getDocument(uri)?.parseResult.value : undefined;
+            return isModel(root) ? importedUris(root, uri) : [];
+        });
     }
 }
 

@@ -1,6 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
+    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -8,6 +7,8 @@ import { issue, IssueCodes } from './issue-codes.js';
 import { UnresolvedReferences } from './unresolved-reference.js';
 import { OsteoValidationRegistry } from './osteo-validation-registry.js';
 import { isOversized, oversizeMessage } from '../workspace/document-size.js';
+import { astNodes } from '../workspace/ast-nodes.js';
+import { interruptEvery } from '../workspace/interrupt-every.js';
 
 /** Replaces Langium's "Could not resolve reference" with a message that says how to fix the name. */
 export class OsteoDocumentValidator extends DefaultDocumentValidator {
@@ -28,19 +29,25 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's loop awaits every check of every node; here synchronous checks run synchronously and the loop
-     * yields to the event loop (where a newer edit cancels this build) every few hundred nodes.
+     * Langium's loop awaits every check of every node; here synchronous checks run synchronously, the nodes come
+     * from the list collected once per parse, and the loop yields to the event loop (where a newer edit cancels
+     * this build) every few hundred nodes.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const registry = this.validationRegistry;
         if (!(registry instanceof OsteoValidationRegistry) || this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let count = 0;
-        for (const node of nodes) {
-            if (++count % 256 === 0) await interruptAndCheck(cancelToken);
-            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+        const document = rootNode.$document;
+        const nodes = document?.parseResult.value === rootNode ? astNodes(document) : AstUtils.streamAst(rootNode).toArray();
+        let pruned: AstNode | undefined;
+        for (let i = 0; i < nodes.length; i++) {
+            const node = nodes[i];
+            // Pre-order: a pruned node's descendants follow it directly.
+            if (pruned && AstUtils.hasContainerOfType(node.$container, n => n === pruned)) continue;
+            pruned = undefined;
+            const pause = interruptEvery(i + 1, cancelToken);
+            if (pause) await pause;
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
                 for (const check of registry.checksFor(node.$type, options.categories)) {
@@ -48,7 +55,7 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
                     if (result) await result;
                 }
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
+            if (!nodeOptions.validateChildren) pruned = node;
         }
     }
 

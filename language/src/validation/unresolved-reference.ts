@@ -1,10 +1,8 @@
-import {
-    type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument,
-    type ReferenceInfo, type ScopeProvider
-} from 'langium';
+import { type AstNodeDescription, type AstReflection, type LangiumDocument, type ReferenceInfo, type ScopeProvider } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isCondition, isFoldEffect, isMechanism } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
+import { DeclarationsByName } from '../workspace/declarations-by-name.js';
 import { relativeImportPath } from './import-checks.js';
 import { closestNames, orList } from './name-suggestions.js';
 import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, withArticle } from './target-kinds.js';
@@ -20,12 +18,12 @@ export interface UnresolvedDescription {
 /** Explains an unresolved name: close names of the right kind, or the file to import, or its actual kind. */
 export class UnresolvedReferences {
     private readonly scopeProvider: ScopeProvider;
-    private readonly indexManager: IndexManager;
+    private readonly declarations: DeclarationsByName;
     private readonly reflection: AstReflection;
 
     constructor(services: LangiumServices) {
         this.scopeProvider = services.references.ScopeProvider;
-        this.indexManager = services.shared.workspace.IndexManager;
+        this.declarations = new DeclarationsByName(services.shared);
         this.reflection = services.shared.AstReflection;
     }
 
@@ -36,8 +34,8 @@ export class UnresolvedReferences {
         const kindText = kinds ? kindsWord(kinds) : kindWord(referenceType);
         const ofKind = (d: AstNodeDescription) => !kinds || kinds.some(k => this.reflection.isSubtype(d.type, k));
 
-        const declaredElsewhere = this.indexManager.allElements(referenceType)
-            .find(d => d.name === name && ofKind(d) && !isLibraryUri(d.documentUri) && d.documentUri.toString() !== document.uri.toString());
+        const declaredElsewhere = this.declarations.named(name, referenceType)
+            .find(d => ofKind(d) && !isLibraryUri(d.documentUri) && d.documentUri.toString() !== document.uri.toString());
         if (declaredElsewhere) {
             const importPath = relativeImportPath(document.uri, declaredElsewhere.documentUri);
             return {
@@ -49,8 +47,8 @@ export class UnresolvedReferences {
         const visible = this.visibleNames(info, ofKind);
         const suggestions = closestNames(name, visible);
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
-        const otherKind = this.indexManager.allElements()
-            .find(d => d.name === name && !(kinds ?? [referenceType]).some(k => this.reflection.isSubtype(d.type, k)));
+        const otherKind = this.declarations.named(name)
+            .find(d => !(kinds ?? [referenceType]).some(k => this.reflection.isSubtype(d.type, k)));
         if (otherKind) {
             return {
                 message: `'${name}' is ${withArticle(kindWord(otherKind.type))}, but ${withArticle(kindText)} is expected here.${didYouMean}`,
