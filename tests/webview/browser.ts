@@ -3,6 +3,13 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/**
+ * Where the browser tests save their screenshots: tests/output/screenshots (ignored) by default so a test
+ * run leaves the tree clean; `npm run screenshots` points it at docs/screenshots, the README's pictures.
+ */
+export const SCREENSHOTS = path.resolve(process.env.OSTEO_SCREENSHOTS ?? path.join(__dirname, '..', 'output', 'screenshots'));
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
 /** Debian's Chromium (CI installs it with `apt-get install -y chromium`). */
 export const CHROMIUM = process.env.OSTEO_CHROMIUM ?? '/usr/bin/chromium';
 

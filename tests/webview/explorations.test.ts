@@ -12,14 +12,13 @@ import type { HostToWebview } from '../../client/webview/messages.js';
 import type { SensitivityResult } from '../../language/src/simulator/results.js';
 import { ROOT } from '../cli/bundle.js';
 import { arm, days, population, run, scenario, sensitivity, sweep1d, sweep2d } from '../client/fixtures.js';
-import { bundlesDir, launch, serve, watchProblems } from './browser.js';
+import { bundlesDir, launch, serve, watchProblems, SCREENSHOTS } from './browser.js';
 
 /**
  * Sweeps, populations and sensitivity analyses as drawn by the results view: in the standalone report
  * (fixtures built here, then real `osteo report` output) and in the VS Code webview (strict CSP, stub host).
  */
 const XSS = '<img src=x onerror=alert(1)>';
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 const time = days(1095, 7);
 
 function fixtureRun(name = 'Cohort') {

@@ -5,10 +5,9 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../cli/bundle.js';
-import { launch, paintedCanvases, bundlesDir, watchProblems } from './browser.js';
+import { launch, paintedCanvases, bundlesDir, watchProblems, SCREENSHOTS } from './browser.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 let bundles: string;
 

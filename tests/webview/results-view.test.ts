@@ -9,7 +9,7 @@ import { buildResultsView } from '../../client/report/view-model.js';
 import { buildResultsHtml } from '../../client/src/results/results-html.js';
 import type { HostToWebview } from '../../client/webview/messages.js';
 import { ROOT } from '../cli/bundle.js';
-import { launch, paintedCanvases, serve, bundlesDir, watchProblems } from './browser.js';
+import { launch, paintedCanvases, serve, bundlesDir, watchProblems, SCREENSHOTS } from './browser.js';
 
 /**
  * The results view as VS Code hosts it: the page from buildResultsHtml (strict CSP, nonce), served from
@@ -102,7 +102,7 @@ describe('the results view in a webview', () => {
         // The panel serializer restores from this state.
         expect(await page.evaluate(() => (window as any).__state)).toMatchObject({ uri: 'file:///ra-timing.osteo', scenario: 'RaTiming' });
 
-        await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'view-dark.png') });
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'view-dark.png') });
         expect(problems).toEqual([]);
         await page.close();
     });
@@ -147,7 +147,7 @@ describe('the results view in a webview', () => {
 
         await send(page, { type: 'failed', message: 'arm late failed at day 12: step size too small' });
         expect(await page.textContent('[role="alert"]')).toContain('step size too small');
-        await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'view-light.png') });
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'view-light.png') });
         expect(problems).toEqual([]);
         await page.close();
     });
