@@ -47,8 +47,14 @@ function parseArgs(argv: string[]): { budget: number; fresh: boolean } {
     return { budget, fresh };
 }
 
+/** A fresh fit starts from the last calibration where it lies inside the bounds (the prior stays centred on `start`). */
 function startingCheckpoint(): Checkpoint {
-    return { stages: FIT_STAGES.map(s => s.name), stage: 0, restart: 0, fitted: Object.fromEntries(FREE_PARAMETERS.map(p => [p.name, p.start])), log: [] };
+    const previous = fs.existsSync(CALIBRATION) ? JSON.parse(fs.readFileSync(CALIBRATION, 'utf8')) as Record<string, unknown> : {};
+    const from = (p: FreeParameter) => {
+        const v = previous[p.name];
+        return typeof v === 'number' && v >= p.lo && v <= p.hi ? v : p.start;
+    };
+    return { stages: FIT_STAGES.map(s => s.name), stage: 0, restart: 0, fitted: Object.fromEntries(FREE_PARAMETERS.map(p => [p.name, from(p)])), log: [] };
 }
 
 function loadCheckpoint(fresh: boolean): Checkpoint {

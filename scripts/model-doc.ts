@@ -69,13 +69,16 @@ The published core has no precursor pool, so it cannot produce the rebound after
 
 \`\`\`
 demand  = (f_OCdiff / P_OC) · pi_act,OCp / pi_act,OCp(healthy)
-dP_OC/dt = ln2 / t½_pool · (1 + capacity · max(0, 1 − demand) − P_OC)
+target  = 1 + capacity · max(0, 1 − demand)
+dP_OC/dt = ln2 / t½ · (target − P_OC),   t½ = t½_fill while P_OC < target, t½_drain otherwise
 \`\`\`
 
 Precursors (osteomorphs, McDonald et al., Cell 2021) accumulate while RANKL signalling is below normal
-(denosumab, OPG) and fuse into osteoclasts when it returns; above-normal demand is met by myeloid supply
-(no drain). A bisphosphonate kills osteoclasts without blocking RANKL, so it fills no pool and has no
-rebound. The published OPG-stop overshoot (R07) is kept within its tolerance as a fit constraint.
+(denosumab, OPG) over months and fuse into osteoclasts within weeks once it returns (asymmetric: the pool
+is emptied by fusion, so draining is faster than filling); above-normal demand is met by myeloid supply.
+A bisphosphonate kills osteoclasts without blocking RANKL, so it fills no pool and has no rebound. The
+published OPG-stop case (R07: overshoot, then back to steady state) is kept within its tolerance as a fit
+constraint.
 
 ### 1.3 BMD layer per site (indirect response, after Peterson & Riggs 2010)
 
@@ -94,9 +97,13 @@ core; hand and alveolar bone read their own local cores. Alveolar crestal height
 
 \`\`\`
 P_RANKL,PMO(t) = A · smoothstep(1 + (t − t_FMP)/lead)          t < t_FMP   (smooth rise over menopause_lead)
-P_RANKL,PMO(t) = A · xi² / (xi² + ((t − t_FMP)/tau)²)          t ≥ t_FMP   (Martínez-Reina & Pivonka 2019)
+P_RANKL,PMO(t) = A · (p + (1 − p) · xi² / (xi² + ((t − t_FMP)/tau)²))   t ≥ t_FMP   (Martínez-Reina & Pivonka 2019)
 f_OBdiff ×= 1 − min(0.9, a · (aging_formation_deficit + aging_deficit_per_year · years since onset))   (ageing)
 \`\`\`
+
+p = \`menopause_persistent_fraction\` (ASSUMPTION): oestrogen stays low for life, so a share of the excess
+persists after the skeleton's adaptation (the Martínez-Reina decay); slow cortical-rich sites then keep losing
+for decades, as untreated postmenopausal women do.
 
 ### 1.5 Inflammation (ASSUMPTION structure, calibrated)
 
@@ -104,6 +111,7 @@ f_OBdiff ×= 1 − min(0.9, a · (aging_formation_deficit + aging_deficit_per_ye
 dc/dt = ln2/t½_c · (c_base · (1 + Σ_k a_k(t) · w_k · S · (fold_k,c − 1)) · N_c · (1 − E_NFkB/2) − c)
 u_c  = B_c · c / (c + K_c) − u_c(baseline),  floored at 0;   K_c = cytokine_saturation_fold · c_base
 P_RANKL,infl = beta_RANKL · (lambda_TNF·u_TNF + lambda_IL6·u_IL6 + lambda_IL1·u_IL1 + lambda_T·(T − 1)+ + gc_rankl_gain·occ_GC)
+f_OBrecruit  = (1 + m2_ob_recruitment_gain·(M2 − 1)) · (stimulates precursors) / (1 + rho_IL6·u_IL6)
 f_OBdiff    = (1 − ageing deficit) · anabolic / ((1 + rho_TNF·u_TNF + rho_IL1·u_IL1) · (1 + gc_ob_differentiation_suppression·occ_GC))
 f_OBapop    = (1 + gc_ob_apoptosis_gain · occ_GC) · (kills osteoblasts)
 f_OCdiff    = (1 + sigma_TNF·u_TNF + sigma_IL1·u_IL1) · (stimulates osteoclasts)
@@ -113,7 +121,11 @@ a_k(t) is the condition's activity (severity: remission 0.1, mild 0.33, moderate
 smooth ramps over \`condition_ramp_days\`; w_k its weight in the compartment (1 systemic; local_excess in its
 local sites); S the remaining fraction after drugs that suppress inflammation. T cells and M1/M2
 macrophages relax to their driven targets (relative, 1 = healthy); M1 carries \`m1_cytokine_share\` of the
-TNF-α / IL-1 drive; M2 raises precursor recruitment.
+TNF-α / IL-1 drive; M2 raises precursor recruitment. Cytokine cascade (ASSUMPTION, Feldmann & Maini 2001):
+\`tnf_cascade_share\` of a condition's IL-6, IL-1 and T-cell activation excess is driven by TNF-α and falls
+with TNF-α neutralisation or blockade. IL-6 suppresses the recruitment of osteoblast precursors (rho_IL6,
+ASSUMPTION beyond model.md §5; on D_OBp it would leave steady-state osteoblasts unchanged), which uncouples
+formation from resorption in RA and lets IL-6 blockade raise formation (R25).
 
 ### 1.6 Pharmacokinetics
 

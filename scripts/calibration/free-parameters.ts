@@ -21,26 +21,29 @@ export interface FreeParameter {
 export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'menopause_rankl_amplitude', start: 4e3, lo: 100, hi: 2e4, log: true, why: 'extra RANKL ≤ ~100 × beta_RANKL' },
     { name: 'menopause_tau', start: 30, lo: 10, hi: 120, log: true, why: 'decay half-time xi·tau between ~2 and ~20 years' },
+    { name: 'menopause_lead', start: 730, lo: 180, hi: 1095, log: true, why: 'SWAN: loss starts 1–3 years before the final period' },
+    { name: 'menopause_persistent_fraction', start: 0.3, lo: 0.2, hi: 0.6, log: false, why: 'oestrogen stays ≈ 80–90 % below premenopausal levels for life; the decay of the excess is skeletal adaptation, not recovery' },
     { name: 'aging_formation_deficit', start: 0.02, lo: 1e-4, hi: 0.05, log: true, why: 'a small step at onset' },
     { name: 'aging_deficit_per_year', start: 0.01, lo: 1e-4, hi: 0.02, log: true, why: 'formation falls by at most 2 %/yr with age' },
-    { name: 'bmd_kout_lumbar_spine', start: 0.009528, lo: 1e-4, hi: 0.02, log: true, ties: ['bmd_kout_alveolar_bone'], why: 'trabecular turnover: time constants of weeks to years' },
+    { name: 'bmd_kout_lumbar_spine', start: 0.009528, lo: 3e-4, hi: 0.01, log: true, ties: ['bmd_kout_alveolar_bone'], why: 'trabecular-rich: time constant 3 months to 9 years (trabecular bone turns over ≈ 25 %/yr)' },
     { name: 'bmd_gob_lumbar_spine', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_alveolar_bone'], why: 'BMD power of formation' },
     { name: 'bmd_goc_lumbar_spine', start: 0.14, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_alveolar_bone'], why: 'BMD power of resorption' },
-    { name: 'bmd_kout_total_hip', start: 1.356e-4, lo: 1e-5, hi: 0.01, log: true, ties: ['bmd_kout_hand'], why: 'cortical-rich turnover is slower than trabecular' },
+    { name: 'bmd_kout_total_hip', start: 1.356e-4, lo: 5e-5, hi: 3e-4, log: true, ties: ['bmd_kout_hand'], why: 'cortical-rich (≈ 75 % cortical): time constant 9 to 55 years (cortical bone turns over ≈ 2–5 %/yr, trabecular ≈ 25 %/yr)' },
     { name: 'bmd_gob_total_hip', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_femoral_neck', 'bmd_gob_hand'], why: 'BMD power of formation' },
     { name: 'bmd_goc_total_hip', start: 0.3101, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_femoral_neck', 'bmd_goc_hand'], why: 'BMD power of resorption' },
-    { name: 'bmd_kout_femoral_neck', start: 1.356e-4, lo: 1e-5, hi: 0.01, log: true, why: 'femoral neck: own turnover, hip exponents' },
+    { name: 'bmd_kout_femoral_neck', start: 1.356e-4, lo: 5e-5, hi: 3e-4, log: true, why: 'femoral neck: own turnover, hip exponents' },
     { name: 'rankl_per_tnf', start: 20, lo: 0.5, hi: 200, log: true, why: 'RANKL raised at most ~100-fold by inflammation' },
     { name: 'rankl_per_il6', start: 10, lo: 0.5, hi: 200, log: true, why: 'as rankl_per_tnf' },
+    { name: 'rankl_per_t_cell', start: 5, lo: 0.05, hi: 50, log: true, why: 'T-cell RANKL at most ~50 × beta_RANKL per unit activation' },
     { name: 'ob_suppression_by_tnf', start: 0.5, lo: 0.01, hi: 20, log: true, why: 'formation suppressed at most ~90 %' },
+    { name: 'ob_suppression_by_il6', start: 0.5, lo: 0.01, hi: 5, log: true, why: 'precursor recruitment suppressed at most ~80 %' },
     { name: 'oc_priming_by_tnf', start: 0.5, lo: 0.01, hi: 20, log: true, why: 'osteoclastogenesis primed at most ~20-fold' },
-    { name: 'tnf_cascade_share', start: 0.5, lo: 0.05, hi: 0.95, log: false, why: 'a share' },
+    { name: 'tnf_cascade_share', start: 0.5, lo: 0.05, hi: 0.7, log: false, why: 'anti-TNF lowers IL-6 and T-cell activation by about half, not fully (Charles et al. 1999)' },
     { name: 'rankl_binding_chi', start: 0.012, lo: 1e-3, hi: 10, log: true, why: 'denosumab potency around the Martínez-Reina value 0.012' },
     { name: 'oc_precursor_pool_capacity', start: 1, lo: 0.05, hi: 5, log: true, why: 'precursors accumulate at most ~6-fold' },
-    { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'weeks to two years' },
+    { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'filling: weeks to two years' },
+    { name: 'oc_precursor_pool_drain_half_life', start: 30, lo: 3, hi: 120, log: true, why: 'draining by fusion: days to months (the rebound peaks within months)' },
     { name: 'bisphosphonate_apoptosis_gain', start: 2, lo: 0.1, hi: 20, log: true, why: 'osteoclast apoptosis raised at most ~40-fold at saturation' },
-    { name: 'gc_ob_apoptosis_gain', start: 1.5, lo: 0.05, hi: 20, log: true, why: 'osteoblast life shortened at most ~20-fold' },
-    { name: 'gc_ob_differentiation_suppression', start: 1, lo: 0.05, hi: 20, log: true, why: 'differentiation suppressed at most ~95 %' },
     { name: 'alveolar_height_loss_rate', start: 4e-4, lo: 1e-5, hi: 1e-2, log: true, why: 'mm/day per unit of resorption excess' }
 ];
 
@@ -55,27 +58,29 @@ export interface FitStage {
     readonly restarts: number;
 }
 
-/** Every weighted anchor but the two that only the last, separable stages move (R27 glucocorticoids, R29 alveolar height). */
-const WITHOUT_SEPARABLE = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R33', 'R34'];
+/** Every weighted anchor but R29 (alveolar height), which only the last, separable stage moves. */
+const WITHOUT_SEPARABLE = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R27', 'R33', 'R34'];
 
 export const FIT_STAGES: readonly FitStage[] = [
     {
-        name: 'menopause, ageing and BMD layer',
-        parameters: ['menopause_rankl_amplitude', 'menopause_tau', 'aging_formation_deficit', 'aging_deficit_per_year',
+        // R27 is in: how fast the spine follows formation sets the glucocorticoid loss as much as the (fixed) gains do.
+        name: 'menopause, ageing, BMD layer and glucocorticoid effects',
+        parameters: ['menopause_rankl_amplitude', 'menopause_tau', 'menopause_lead', 'menopause_persistent_fraction', 'aging_formation_deficit', 'aging_deficit_per_year',
             'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip'],
-        anchors: ['R16', 'R18', 'R19', 'R13', 'R15', 'R08'], evaluations: 450, restarts: 2
+        anchors: ['R16', 'R18', 'R19', 'R13', 'R15', 'R08', 'R11', 'R27', 'R22', 'R23'], evaluations: 300, restarts: 1
     },
     {
         name: 'RA couplings jointly with the formation weights of the BMD layer',
-        parameters: ['rankl_per_tnf', 'rankl_per_il6', 'ob_suppression_by_tnf', 'oc_priming_by_tnf', 'tnf_cascade_share',
+        parameters: ['rankl_per_tnf', 'rankl_per_il6', 'rankl_per_t_cell', 'ob_suppression_by_tnf', 'ob_suppression_by_il6', 'oc_priming_by_tnf', 'tnf_cascade_share',
             'bmd_gob_lumbar_spine', 'bmd_gob_total_hip', 'bmd_kout_femoral_neck'],
-        anchors: WITHOUT_SEPARABLE, evaluations: 200, restarts: 1
+        anchors: WITHOUT_SEPARABLE, evaluations: 300, restarts: 1
     },
     {
         name: 'antiresorptives: denosumab potency, precursor pool, bisphosphonate gain',
-        parameters: ['rankl_binding_chi', 'oc_precursor_pool_capacity', 'oc_precursor_pool_half_life', 'bisphosphonate_apoptosis_gain'],
-        anchors: WITHOUT_SEPARABLE, evaluations: 150, restarts: 1
+        parameters: ['rankl_binding_chi', 'oc_precursor_pool_capacity', 'oc_precursor_pool_half_life', 'oc_precursor_pool_drain_half_life', 'bisphosphonate_apoptosis_gain'],
+        anchors: WITHOUT_SEPARABLE, evaluations: 120, restarts: 1
     },
-    { name: 'glucocorticoid effects', parameters: ['gc_ob_apoptosis_gain', 'gc_ob_differentiation_suppression'], anchors: ['R27'], evaluations: 50, restarts: 1 },
-    { name: 'alveolar height', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 }
+    { name: 'alveolar height', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 },
+    // The hip's resorption weight balances RA (R19 hip ≥ spine loss) against FREEDOM once the couplings have moved.
+    { name: 'hip resorption weight', parameters: ['bmd_goc_total_hip'], anchors: WITHOUT_SEPARABLE, evaluations: 30, restarts: 1 }
 ];

@@ -92,7 +92,7 @@ describe('conditions', () => {
         const [ra, aging] = s.arms[0].conditions;
         expect(ra).toEqual({
             name: 'rheumatoid_arthritis', scope: 'systemic', activity: 1, onsetDays: 91.3125, resolvesDays: 365.25,
-            drives: { TNF_alpha: 6, IL_6: 6, IL_1: 3 }, activates: { T_cells: 2, macrophage_M1: 2 },
+            drives: { TNF_alpha: 6, IL_6: 4, IL_1: 2 }, activates: { T_cells: 2, macrophage_M1: 2 },
             sites: ['hand'], localExcess: 2, processes: []
         });
         expect(aging).toMatchObject({ activity: 0.66, onsetDays: 0, resolvesDays: undefined, processes: ['senescence'], sites: [], localExcess: 1 });

@@ -53,7 +53,8 @@ K_CYT = math.log(2) / V["cytokine_half_life"]
 K_T = math.log(2) / V["t_cell_half_life"]
 K_MAC = math.log(2) / V["macrophage_half_life"]
 LAMBDA = [V["rankl_per_tnf"], V["rankl_per_il6"], V["rankl_per_il1"]]
-K_POOL = math.log(2) / V["oc_precursor_pool_half_life"]
+K_POOL_FILL = math.log(2) / V["oc_precursor_pool_half_life"]
+K_POOL_DRAIN = math.log(2) / V["oc_precursor_pool_drain_half_life"]
 POOL_CAPACITY = V["oc_precursor_pool_capacity"]
 CASCADE_SHARE = V.get("tnf_cascade_share", 0.0)
 
@@ -83,7 +84,8 @@ def menopause_rankl(t):
         return V["menopause_rankl_amplitude"] * (smoothstep(1 + dt / m["lead"]) if m["lead"] > 0 else 0.0)
     x = dt / V["menopause_tau"]
     xi2 = V["menopause_xi"] ** 2
-    return V["menopause_rankl_amplitude"] * xi2 / (xi2 + x * x)
+    p = V["menopause_persistent_fraction"]
+    return V["menopause_rankl_amplitude"] * (p + (1 - p) * xi2 / (xi2 + x * x))
 
 
 def senescence_deficit(activity, years):
@@ -207,7 +209,8 @@ def evaluate(t, y, dydt, include_infusions=True):
         m1_drive = max(0.0, 1 + m1_ex)
         m1_target = m1_drive * e["m1"] * e["polarization"]
         m2_target = max(0.0, 1 + m2_ex + m1_drive * e["m1"] * (1 - e["polarization"]))
-        t_target = max(0.0, 1 + t_ex) * e["tCells"]
+        cascade = 1 - CASCADE_SHARE * (1 - e["neutralized"][0] * e["blocked"][0])
+        t_target = max(0.0, 1 + t_ex * cascade) * e["tCells"]
         m1 = y[o + M1]
         dydt[o + TCELL] = K_T * (t_target - y[o + TCELL])
         dydt[o + M1] = K_MAC * (m1_target - m1)
@@ -215,7 +218,6 @@ def evaluate(t, y, dydt, include_infusions=True):
         share = V["m1_cytokine_share"]
         m1_mult = max(0.0, 1 - share + share * min(m1 / m1_drive if m1_drive > 0 else 1.0, 2.0))
         nfkb_cyt = 1 - V["nf_kb_cytokine_fraction"] * (1 - e["nfkb"])
-        cascade = 1 - CASCADE_SHARE * (1 - e["neutralized"][0] * e["blocked"][0])
         dydt[o + TNF] = K_CYT * (BASE[0] * max(0.0, 1 + ex0 * m1_mult) * e["neutralized"][0] * nfkb_cyt - y[o + TNF])
         dydt[o + IL6] = K_CYT * (BASE[1] * max(0.0, 1 + ex1 * cascade) * e["neutralized"][1] * nfkb_cyt - y[o + IL6])
         dydt[o + IL1] = K_CYT * (BASE[2] * max(0.0, 1 + ex2 * m1_mult * cascade) * e["neutralized"][2] * nfkb_cyt - y[o + IL1])
@@ -234,7 +236,7 @@ def evaluate(t, y, dydt, include_infusions=True):
             "fOBapop": (1 + V["gc_ob_apoptosis_gain"] * gc_occ) * e["obApoptosis"],
             "fOCdiff": (1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0),
             "fOCapop": (1 + e["boneBoundApoptosis"]) * e["ocApoptosis"],
-            "fOBrecruit": max(0.0, 1 + V["m2_ob_recruitment_gain"] * (y[o + M2] - 1)) * e["obRecruitment"],
+            "fOBrecruit": max(0.0, 1 + V["m2_ob_recruitment_gain"] * (y[o + M2] - 1)) * e["obRecruitment"] / (1 + V["ob_suppression_by_il6"] * du1),
             "sOBp": e["precursorSupply"] * RECRUITMENT_FLUX,
             "fOCpAct": e["nfkb"],
             "ranklBinding": e["ranklBinding"],
@@ -249,7 +251,8 @@ def evaluate(t, y, dydt, include_infusions=True):
         pool = y[o + OCP]
         priming = h["fOCdiff"] / pool if pool > 0 else 1.0
         demand = priming * h["fOCpAct"] * oc_activation(rankl) / HEALTHY_ACTIVATION
-        dydt[o + OCP] = K_POOL * (1 + POOL_CAPACITY * max(0.0, 1 - demand) - pool)
+        gap = 1 + POOL_CAPACITY * max(0.0, 1 - demand) - pool
+        dydt[o + OCP] = (K_POOL_FILL if gap > 0 else K_POOL_DRAIN) * gap
         if c == 0:
             systemic = (rankl, opg)
     for s in SITES:

@@ -94,7 +94,9 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const kMac = Math.LN2 / v.macrophage_half_life;
     const lambda = [v.rankl_per_tnf, v.rankl_per_il6, v.rankl_per_il1];
     // ASSUMPTION: osteoclast-precursor (osteomorph) pool, relative to healthy (model.md §1 has none).
-    const kPool = Math.LN2 / v.oc_precursor_pool_half_life;
+    // Fills slowly while RANKL signalling is low, drains fast once it is back (precursors fuse).
+    const kPoolFill = Math.LN2 / v.oc_precursor_pool_half_life;
+    const kPoolDrain = Math.LN2 / v.oc_precursor_pool_drain_half_life;
     const poolCapacity = v.oc_precursor_pool_capacity;
     const healthyActivation = healthyOcActivation();
     const recruitmentFlux = core.DOBu * (healthy.OCa / (core.KD1 * core.DtTGFb / (core.alpha * core.kres) + healthy.OCa));
@@ -127,7 +129,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const m1Drive = Math.max(0, 1 + m1Ex);
         const m1Target = m1Drive * e.m1 * e.polarization;
         const m2Target = Math.max(0, 1 + m2Ex + m1Drive * e.m1 * (1 - e.polarization));
-        const tTarget = Math.max(0, 1 + tEx) * e.tCells;
+        // ASSUMPTION (cytokine cascade, Feldmann & Maini): TNF-α drives a share of the IL-6 / IL-1 excess and
+        // of T-cell activation, so neutralising or blocking TNF-α also lowers them.
+        const cascade = 1 - v.tnf_cascade_share * (1 - e.neutralized[0] * e.blocked[0]);
+        const tTarget = Math.max(0, 1 + tEx * cascade) * e.tCells;
         const m1 = y[o + M1];
         dydt[o + TCELL] = kT * (tTarget - y[o + TCELL]);
         dydt[o + M1] = kMac * (m1Target - m1);
@@ -136,9 +141,6 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const m1Mult = Math.max(0, 1 - v.m1_cytokine_share + v.m1_cytokine_share * Math.min(m1Drive > 0 ? m1 / m1Drive : 1, 2));
         const nfkbCyt = 1 - v.nf_kb_cytokine_fraction * (1 - e.nfkb);
         dydt[o + TNF] = kCyt * (base[0] * Math.max(0, 1 + ex0 * m1Mult) * e.neutralized[0] * nfkbCyt - y[o + TNF]);
-        // ASSUMPTION (cytokine cascade, Feldmann & Maini): TNF-α drives a share of the IL-6 / IL-1 excess, so
-        // neutralising or blocking TNF-α also lowers them.
-        const cascade = 1 - v.tnf_cascade_share * (1 - e.neutralized[0] * e.blocked[0]);
         dydt[o + IL6] = kCyt * (base[1] * Math.max(0, 1 + ex1 * cascade) * e.neutralized[1] * nfkbCyt - y[o + IL6]);
         dydt[o + IL1] = kCyt * (base[2] * Math.max(0, 1 + ex2 * m1Mult * cascade) * e.neutralized[2] * nfkbCyt - y[o + IL1]);
         // Couplings to the core (model.md §5); only signalling above the healthy level acts.
@@ -156,7 +158,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         h.fOBapop = (1 + v.gc_ob_apoptosis_gain * gcOcc) * e.obApoptosis;
         h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0);
         h.fOCapop = (1 + e.boneBoundApoptosis) * e.ocApoptosis;
-        h.fOBrecruit = Math.max(0, 1 + v.m2_ob_recruitment_gain * (y[o + M2] - 1)) * e.obRecruitment;
+        // ASSUMPTION (beyond model.md §5): IL-6 inhibits the osteoblast commitment of mesenchymal progenitors
+        // (Kaneshiro et al., J Bone Miner Res 2014). On recruitment (not D_OBp, which leaves steady-state OBa
+        // unchanged) it uncouples formation from resorption, so IL-6 blockade raises formation (Garnero et al. 2010).
+        h.fOBrecruit = Math.max(0, 1 + v.m2_ob_recruitment_gain * (y[o + M2] - 1)) * e.obRecruitment / (1 + v.ob_suppression_by_il6 * du1);
         h.sOBp = e.precursorSupply * recruitmentFlux;
         h.fOCpAct = e.nfkb;
         h.ranklBinding = e.ranklBinding;
@@ -181,7 +186,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = c * COMPARTMENT_SIZE;
             const m = c === 0 && med ? med : mediatorScratch[c];
             coreRhs(core, y[o + OBP], y[o + OBA], y[o + OCA], hooks[c], dydt, o, m);
-            dydt[o + OCP] = kPool * (poolTarget(c, y[o + OCP], m.rankl) - y[o + OCP]);
+            const gap = poolTarget(c, y[o + OCP], m.rankl) - y[o + OCP];
+            dydt[o + OCP] = (gap > 0 ? kPoolFill : kPoolDrain) * gap;
         }
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;

@@ -82,7 +82,8 @@ export function conditionBreakpoints(plans: readonly ConditionPlan[], rampDays: 
 
 /**
  * Oestrogen loss: extra RANKL production after the final menstrual period (Martínez-Reina & Pivonka
- * 2019), preceded by a smooth rise over `menopause_lead` days (loss starts before the final period).
+ * 2019) decaying to a persistent share, preceded by a smooth rise over `menopause_lead` days (loss
+ * starts before the final period).
  */
 export interface MenopausePlan { readonly finalPeriod: number; readonly lead: number }
 
@@ -101,7 +102,9 @@ export function menopauseRankl(m: MenopausePlan, t: number, v: ParameterValues):
     if (dt < 0) return v.menopause_rankl_amplitude * (m.lead > 0 ? smoothstep(1 + dt / m.lead) : 0);
     const x = dt / v.menopause_tau;
     const xi2 = v.menopause_xi * v.menopause_xi;
-    return v.menopause_rankl_amplitude * xi2 / (xi2 + x * x);
+    // ASSUMPTION: oestrogen deficiency never resolves, so a share of the excess persists for life.
+    const p = v.menopause_persistent_fraction;
+    return v.menopause_rankl_amplitude * (p + (1 - p) * xi2 / (xi2 + x * x));
 }
 
 /** Fractional loss of osteoblast differentiation from senescence, growing linearly from onset. */

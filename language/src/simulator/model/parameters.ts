@@ -76,13 +76,15 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
 
     // ASSUMPTION: osteoclast-precursor (osteomorph) pool, absent from Pivonka 2008; the denosumab-stop rebound (R11)
     ['oc_precursor_pool_capacity', '', 1.0, 'fraction', 'rise of the osteoclast-precursor pool (× D_OCp) when RANKL signalling stops (precursors accumulate while it is below normal)', 'ASSUMPTION (Anastasilakis 2021; McDonald et al., Cell 2021 osteomorphs), calibrated to R11 with R07', 'fitted', 0, 20],
-    ['oc_precursor_pool_half_life', '', 180, 'days', 'half-time of filling and draining of the osteoclast-precursor pool', 'ASSUMPTION (osteomorphs persist for months), calibrated to R11 with R07', 'fitted', 1, 3650],
+    ['oc_precursor_pool_half_life', '', 180, 'days', 'half-time of filling of the osteoclast-precursor pool while RANKL signalling is below normal', 'ASSUMPTION (osteomorphs accumulate over months of denosumab), calibrated to R11 with R07', 'fitted', 1, 3650],
+    ['oc_precursor_pool_drain_half_life', '', 30, 'days', 'half-time of draining of the osteoclast-precursor pool once RANKL signalling is back (precursors fuse into osteoclasts)', 'ASSUMPTION (the rebound after a missed denosumab dose peaks within months; McDonald et al., Cell 2021), calibrated to R11 with R07', 'fitted', 1, 3650],
 
     // §4 menopause and ageing
     ['menopause_rankl_amplitude', 'P_RANKL,PMO', 4.0e3, 'pM/day', 'extra RANKL production at the final menstrual period', MR2019, 'fitted', 0, 1e6],
     ['menopause_xi', 'xi', 65, '–', 'shape of the post-menopausal RANKL decay', MR2019, 'published', 1e-6, 1e6],
     ['menopause_tau', 'tau', 30, 'days', 'time scale of the post-menopausal RANKL decay', `${MR2019}; shape fitted to R16`, 'fitted', 1e-6, 1e6],
-    ['menopause_lead', '', 730, 'days', 'oestrogen decline starts this long before the final period (smooth rise; SWAN shows loss 2 y before)', 'ASSUMPTION (R16)', 'assumption', 0, 3650],
+    ['menopause_persistent_fraction', '', 0.1, 'fraction', 'share of the menopausal RANKL excess that persists for life (oestrogen deficiency does not resolve)', 'ASSUMPTION (postmenopausal loss continues for decades: Ensrud et al., J Am Geriatr Soc 1995; Riggs et al., J Bone Miner Res 2008), calibrated to R16, R18', 'fitted', 0, 1],
+    ['menopause_lead', '', 730, 'days', 'oestrogen decline starts this long before the final period (smooth rise; SWAN shows loss 2 y before)', 'ASSUMPTION (SWAN: Greendale et al., J Bone Miner Res 2012), fitted to R16', 'fitted', 0, 3650],
     ['aging_formation_deficit', '', 0.02, 'fraction', 'loss of osteoblast differentiation at full senescence activity', 'ASSUMPTION, calibrated to R18', 'fitted', 0, 0.9],
     ['aging_deficit_per_year', '', 0.01, 'fraction/year', 'yearly growth of the senescence formation deficit', 'ASSUMPTION, calibrated to R18', 'fitted', 0, 0.5],
 
@@ -97,10 +99,11 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['rankl_per_il1', 'lambda_IL1', 10, '–', 'extra RANKL production per unit IL-1 signalling above baseline', 'ASSUMPTION, calibrated (R29)', 'fitted', 0, 1e4],
     ['rankl_per_t_cell', 'lambda_T', 5, '–', 'extra RANKL production per unit T-cell activation above healthy', 'ASSUMPTION, calibrated', 'fitted', 0, 1e4],
     ['ob_suppression_by_tnf', 'rho_TNF', 0.5, '–', 'suppression of osteoblast differentiation by TNF-α signalling', 'ASSUMPTION, calibrated (R19)', 'fitted', 0, 1e3],
+    ['ob_suppression_by_il6', 'rho_IL6', 0.25, '–', 'suppression of osteoblast-precursor recruitment (commitment of mesenchymal progenitors) by IL-6 signalling', 'ASSUMPTION (Kaneshiro et al., J Bone Miner Res 2014: IL-6 inhibits osteoblast differentiation; formation markers rise on tocilizumab, Garnero et al. 2010), calibrated (R25)', 'fitted', 0, 1e3],
     ['ob_suppression_by_il1', 'rho_IL1', 0.25, '–', 'suppression of osteoblast differentiation by IL-1 signalling', 'ASSUMPTION, calibrated', 'fitted', 0, 1e3],
     ['oc_priming_by_tnf', 'sigma_TNF', 0.5, '–', 'priming of osteoclast differentiation by TNF-α signalling', 'ASSUMPTION, calibrated (R19)', 'fitted', 0, 1e3],
     ['oc_priming_by_il1', 'sigma_IL1', 0.25, '–', 'priming of osteoclast differentiation by IL-1 signalling', 'ASSUMPTION, calibrated', 'fitted', 0, 1e3],
-    ['tnf_cascade_share', '', 0.5, 'fraction', 'share of the IL-6 and IL-1 excess of a condition that TNF-α drives (removed when TNF-α is neutralised or blocked)', 'ASSUMPTION (Feldmann & Maini, Annu Rev Immunol 2001; Charles et al., J Immunol 1999: IL-6 falls after infliximab), calibrated (R22, R23)', 'fitted', 0, 1],
+    ['tnf_cascade_share', '', 0.5, 'fraction', 'share of the IL-6, IL-1 and T-cell activation excess of a condition that TNF-α drives (removed when TNF-α is neutralised or blocked)', 'ASSUMPTION (Feldmann & Maini, Annu Rev Immunol 2001; Charles et al., J Immunol 1999: IL-6 falls after infliximab; Aravena et al., Arthritis Res Ther 2011: anti-TNF lowers circulating Th17 cells), calibrated (R22, R23)', 'fitted', 0, 1],
     ['condition_ramp_days', '', 14, 'days', 'duration of the smooth rise (onset) and fall (resolution) of condition activity', 'model.md §5', 'assumption', 0, 3650],
     ['severity_remission', '', 0.1, 'fraction', 'condition activity in remission', 'model.md §5', 'assumption', 0, 1],
     ['severity_mild', '', 0.33, 'fraction', 'condition activity when mild', 'model.md §5', 'assumption', 0, 1],
@@ -126,8 +129,9 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['bisphosphonate_apoptosis_gain', 'Emax_bp', 2.0, '–', 'maximal rise of osteoclast apoptosis (× the drug emax) at saturating bone-bound bisphosphonate', 'ASSUMPTION, calibrated (R13, R15)', 'fitted', 0, 1e3],
     ['default_plasma_half_life', '', 1 / 12, 'days', 'plasma half-life used when a drug declares only a bone half-life', 'ASSUMPTION (bisphosphonates ≈ 2 h)', 'assumption', 1e-6, 1e4],
     ['default_ic50', '', 1, 'mg/L', 'concentration of half effect used when a drug declares none', 'ASSUMPTION', 'assumption', 1e-12, 1e6],
-    ['gc_ob_apoptosis_gain', '', 1.5, '–', 'rise of osteoblast apoptosis at full glucocorticoid occupancy', 'ASSUMPTION (Weinstein 2011), calibrated to R27', 'fitted', 0, 100],
-    ['gc_ob_differentiation_suppression', '', 1.0, '–', 'suppression of osteoblast differentiation at full glucocorticoid occupancy', 'ASSUMPTION, calibrated to R27', 'fitted', 0, 100],
+    // Not fitted: R27 (trabecular QCT) asks more of a DXA-like spine than these physiological sizes give, and a fit drives them to any bound.
+    ['gc_ob_apoptosis_gain', '', 3, '–', 'rise of osteoblast apoptosis at full glucocorticoid occupancy (3: osteoblast life span shortened 4-fold)', 'ASSUMPTION (Weinstein et al., J Clin Invest 1998; Weinstein, N Engl J Med 2011: glucocorticoids raise osteoblast apoptosis several-fold)', 'assumption', 0, 100],
+    ['gc_ob_differentiation_suppression', '', 2, '–', 'suppression of osteoblast differentiation at full glucocorticoid occupancy (2: to one third)', 'ASSUMPTION (Canalis et al., Osteoporos Int 2007: bone formation falls by one to two thirds on glucocorticoids)', 'assumption', 0, 100],
     ['gc_rankl_gain', '', 0.3, '–', 'extra RANKL production (× beta_RANKL) at full glucocorticoid occupancy', 'ASSUMPTION (GC raise RANKL/OPG)', 'assumption', 0, 100],
     ['anabolic_ob_gain', '', 1.0, '–', 'rise of osteoblast differentiation at full anabolic effect', 'ASSUMPTION, to calibrate', 'fitted', 0, 100],
     ['precursor_supply_gain', '', 1.0, '–', 'osteoblast-precursor supply at full cell-therapy effect, × the healthy recruitment flux', 'ASSUMPTION (exploratory)', 'assumption', 0, 1e3],
