@@ -86,8 +86,11 @@ function ensureCodeServer(p, log) {
     writeJson(path.join(prefix, 'package.json'), { private: true, dependencies: { 'code-server': VERSIONS.codeServer } });
     // Node 24 first on PATH (the postinstall checks the major version) and its headers for node-gyp: the
     // machine-wide npm config may point nodedir at Node 20's headers, which would give ABI-mismatched modules.
+    // Drop the npm_* variables of an enclosing `npm run`: npm reads npm_config_user_agent as config, so the
+    // nested install would pass on the outer "node/v20" and code-server's postinstall would refuse it.
+    const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
     const env = {
-        ...process.env,
+        ...outer,
         PATH: `${path.dirname(p.node)}:${process.env.PATH}`,
         npm_config_nodedir: p.nodeDir,
         JOBS: process.env.JOBS || '1'   // node-gyp parallelism: the machine is shared
