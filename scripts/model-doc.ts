@@ -11,7 +11,7 @@ import calibration from '../language/src/simulator/model/calibration.json';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { createRunner } from './calibration/objective.js';
 import { ANCHORS, evaluateAnchors, type AnchorOutcome, type Check } from './calibration/anchors.js';
-import { FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
+import { EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
 
 const ROOT = process.cwd();
 const OUT = path.join(ROOT, 'docs/model.md');
@@ -80,13 +80,19 @@ A bisphosphonate kills osteoclasts without blocking RANKL, so it fills no pool a
 published OPG-stop case (R07: overshoot, then back to steady state) is kept within its tolerance as a fit
 constraint.
 
-### 1.3 BMD layer per site (indirect response, after Peterson & Riggs 2010)
+### 1.3 BMD layer per site (slow indirect response after Peterson & Riggs 2010, plus remodelling space)
 
 \`\`\`
-dB_s/dt = kout_s · ( (OBa/OBa0)^gOB_s / B_s,start − (OCa/OCa0)^gOC_s · B_s )      B_s(0) = 1
+B_s = S_s + R_s                                                                   B_s(0) = 1
+dS_s/dt = kout_s · ( (OBa/OBa0)^gOB_s / B_s,start − (OCa/OCa0)^gOC_s · S_s )
+dR_s/dt = k_space · ( −w_s · (OCa/OCa0 − 1) / B_s,start − R_s )                 k_space = ln 2 / bmd_space_half_life
 \`\`\`
 
-OBa0, OCa0 are the healthy steady state. B_s,start (ASSUMPTION) is the BMD at t = 0 relative to before
+B_s is the reported BMD; the model integrates B_s and R_s. S_s is the mineralised matrix, which follows the
+net balance over years (model.md §3). R_s (ASSUMPTION, the remodelling transient: Heaney 1994; Parfitt) is the
+fast part: cavities open in proportion to resorption and refill within months, so an antiresorptive gains up
+to w_s in its first year and active inflammation loses faster early. At the healthy steady state R_s = 0 and
+S_s = 1; R_s starts at its level for the cells at t = 0. OBa0, OCa0 are the healthy steady state. B_s,start (ASSUMPTION) is the BMD at t = 0 relative to before
 a past menopause: the menopause alone is replayed from the start of the oestrogen decline to t = 0, so a
 scenario starting years after the final period continues the loss a cohort shows (slow cortical sites keep
 losing) instead of starting at a false equilibrium. Spine, total hip and femoral neck read the systemic
@@ -168,7 +174,8 @@ function parameterTable(): string {
 function fittedTable(fit: FitRecord): string {
     const values = new Map(PARAMETERS.map(p => [p.name, p.value]));
     const rows = FREE_PARAMETERS.map(p => `| \`${p.name}\` | ${num(p.start)} | **${num(values.get(p.name) ?? NaN)}** | ${num(p.lo)} … ${num(p.hi)} | ${p.ties?.map(t => `\`${t}\``).join(', ') || '–'} | ${cell(p.why)} |`);
-    const stages = FIT_STAGES.map((s, i) => `${i + 1}. ${s.name}: ${s.parameters.length} parameters against ${s.anchors?.join(', ') ?? 'every weighted anchor'}`);
+    const stage = (s: (typeof FIT_STAGES)[number], i: number) => `${i + 1}. ${s.name}: ${s.parameters.length} parameters against ${s.anchors?.join(', ') ?? 'every weighted anchor'}`;
+    const stages = [...FIT_STAGES.map(stage), '', 'Earlier stages (their values are kept; a re-run starts from them):', '', ...EARLIER_STAGES.map(stage)];
     return [
         `Fitted by \`npm run calibrate\` on ${fit.date ?? '(not yet run)'}. ${fit.method ?? ''}.`,
         fit.objective !== undefined ? `Objective ${fit.objective} (misfit ${fit.misfit}, prior ${fit.prior}).` : '',
@@ -218,7 +225,8 @@ function assumptions(): string {
         '- BMD history replay for a menopause before t = 0 (§1.3).',
         '- The inflammation layer and its couplings to the core (§1.5), as model.md §5 prescribes.',
         '- Glucocorticoid occupancy acting on osteoblast apoptosis and differentiation and on RANKL (R27).',
-        '- Sites differ only in their BMD layer (kout, gOB, gOC); femoral neck shares the hip exponents, hand the hip layer, alveolar bone the spine layer.',
+        '- The BMD layer has a fast remodelling-space part besides the slow indirect response (§1.3), with one shared refill half-time.',
+        '- Sites differ only in their BMD layer (kout, gOB, gOC, w); femoral neck shares the hip exponents, hand the hip layer, alveolar bone the spine layer.',
         '- Anchor set-up: R23, R25 and R27 study established RA, so their scenarios run a year of untreated RA before the first dose and read changes from it.',
         '',
         'Parameters that are assumptions or rest on one:',

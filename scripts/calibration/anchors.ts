@@ -135,7 +135,6 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R08', type: 'C', file: 'r08-r18-freedom.osteo', scenario: 'Freedom', weight: 1,
-        knownMiss: 'denosumab gains +2.0 % at the hip in the first year (target 3.2 ± 1.0; 24 and 36 months and placebo are met): one slow (cortical-rich) hip compartment cannot give the fast first-year refill of the remodelling space and also keep losing bone decades after menopause; a two-compartment BMD layer would',
         expected: 'total hip +3.2 / +4.4 / +5.0 % at 12 / 24 / 36 months (±1.0 pp); placebo 0.0 / −0.7 / −1.4 %', source: 'FREEDOM (Cummings et al., NEJM 2009)',
         quantified: 'the placebo values carry the same ±1.0 pp',
         checks: run => {
@@ -211,7 +210,6 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R19', type: 'C', file: 'r19-untreated-ra.osteo', scenario: 'UntreatedRa', weight: 2,
-        knownMiss: 'near miss on one check: spine −3.0 %, hip −2.9 %, controls −0.5 / −1.6 % are in range, but hip and spine lose the same (criterion: hip loses more). The slow single-compartment hip (needed for persistent postmenopausal loss) responds less within 12 months than the faster spine',
         expected: 'early active RA, 12 months, no DMARD or steroid: spine −2.4 %, hip −4.3 % (±1.5 pp) vs controls −0.6 / −0.4 %', source: 'Gough et al., Lancet 1994',
         quantified: 'the controls carry the same ±1.5 pp; hip loss must exceed spine loss (uncoupled RA, model.md §3)',
         checks: run => {
@@ -228,7 +226,6 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R22', type: 'C', file: 'r22-infliximab-mtx.osteo', scenario: 'InfliximabMtx', weight: 1,
-        knownMiss: 'anti-TNF now protects (infliximab + MTX spine −1.3 % vs MTX −2.8 %), but the hip and femoral neck lose ≈1.8–2.0 % where the trial lost < 0.4 %: the 55-year-old patients are 5 years past menopause and the slow hip is still losing from it (controls −1.6 %/yr at the hip)',
         expected: '12 months infliximab + methotrexate vs methotrexate: femoral neck −0.35 vs −3.43 %; total hip −0.23 vs −2.62 %; spine −0.75 vs −1.77 % (±1.5 pp)', source: 'Haugeberg et al., Ann Rheum Dis 2009',
         checks: run => {
             const i = run('InfliximabMtx', 'infliximab_methotrexate'), m = run('InfliximabMtx', 'methotrexate');
@@ -245,7 +242,6 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R23', type: 'C', file: 'r23-infliximab-ra.osteo', scenario: 'InfliximabRa', weight: 1,
-        knownMiss: 'spine (−0.3 %), resorption, RANKL and OPG (−8 %) are met; hip (−1.7 %) and hand (−2.1 %) still lose: same cause as R22 (slow postmenopausal hip loss, and a hand compartment with the hip\'s layer)',
         expected: 'active RA, infliximab 12 months: spine and hip |Δ| < 1 %, hand ≈ −0.8 %; resorption marker and RANKL fall, OPG stable', source: 'Ann Rheum Dis 2006; Marotte et al. 2007',
         quantified: 'changes from the first infusion (week 52, after a year of active RA) to week 104; hand −0.8 ± 1.0 pp; "fall" = below the value at the first infusion; "stable" = within ±10 %',
         checks: run => {
@@ -274,7 +270,7 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R27', type: 'C', file: 'r27-prednisone.osteo', scenario: 'Prednisone', weight: 1,
-        knownMiss: 'with glucocorticoid effects of physiological size (osteoblast apoptosis ×4, differentiation to one third; not fitted) the DXA-like spine loses ≈2.7 % by week 20, short of the trabecular QCT range (≥ 3.7 %), and keeps falling after the taper because the RA that prednisone suppressed returns',
+        knownMiss: 'with glucocorticoid effects of physiological size (osteoblast apoptosis ×4, differentiation to one third; not fitted) the DXA-like spine loses ≈2.4 % by week 20, short of the trabecular QCT range (≥ 3.7 %), and keeps falling after the taper because the RA that prednisone suppressed returns',
         expected: 'active RA, prednisone 10 mg/day to week 12, taper to 0 by week 20, follow to week 44: trabecular spine −8.2 % at week 20 (−12.7 to −3.7); partial recovery by week 44', source: 'Laan et al., Ann Intern Med 1993',
         quantified: 'the model has one lumbar-spine site (DXA-like), read against the trabecular (QCT) range; changes from the first dose (after a year of active RA); partial recovery = between 0 and 100 % of the week-20 loss regained by week 44',
         checks: run => {
@@ -309,7 +305,7 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R33', type: 'Q', file: 'r33-timing.osteo', scenario: 'Timing', weight: 1,
-        knownMiss: 'the earlier start loses less (≈0.9–1.2 pp at 24 months), but the gap is ≈30–40 % of the untreated first-year loss (criterion 50–150 %): part of the modelled loss is postmenopausal and anti-TNF leaves 30 % of the TNF-driven cascade',
+        knownMiss: 'the earlier start loses less (≈0.8–1.2 pp at 24 months), but the gap is ≈27–40 % of the untreated first-year loss (criterion 50–150 %): part of the modelled loss is postmenopausal and anti-TNF leaves 30 % of the TNF-driven cascade',
         expected: 'active RA, anti-TNF from 0 vs 12 months, 24 months: earlier start → less cumulative loss, gap ≈ untreated loss rate × delay', source: 'derived from R19, R22',
         quantified: 'at 24 months, per site: early − late > 0, and (early − late) within ±50 % of the untreated arm\'s loss over the 12-month delay',
         checks: run => {

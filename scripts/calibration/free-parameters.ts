@@ -32,6 +32,9 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'bmd_gob_total_hip', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_femoral_neck', 'bmd_gob_hand'], why: 'BMD power of formation' },
     { name: 'bmd_goc_total_hip', start: 0.3101, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_femoral_neck', 'bmd_goc_hand'], why: 'BMD power of resorption' },
     { name: 'bmd_kout_femoral_neck', start: 1.356e-4, lo: 5e-5, hi: 3e-4, log: true, why: 'femoral neck: own turnover, hip exponents' },
+    { name: 'bmd_space_lumbar_spine', start: 0.02, lo: 0.01, hi: 0.08, log: true, ties: ['bmd_space_alveolar_bone'], why: 'remodelling space ≈ 1–8 % of bone at normal turnover (Parfitt; Heaney 1994): BMD regained when resorption stops' },
+    { name: 'bmd_space_total_hip', start: 0.015, lo: 0.002, hi: 0.08, log: true, ties: ['bmd_space_femoral_neck', 'bmd_space_hand'], why: 'as the spine' },
+    { name: 'bmd_space_half_life', start: 90, lo: 30, hi: 240, log: true, why: 'cavities refill over one formation period (3–6 months; R31)' },
     { name: 'rankl_per_tnf', start: 20, lo: 0.5, hi: 200, log: true, why: 'RANKL raised at most ~100-fold by inflammation' },
     { name: 'rankl_per_il6', start: 10, lo: 0.5, hi: 200, log: true, why: 'as rankl_per_tnf' },
     { name: 'rankl_per_t_cell', start: 5, lo: 0.05, hi: 50, log: true, why: 'T-cell RANKL at most ~50 × beta_RANKL per unit activation' },
@@ -61,7 +64,11 @@ export interface FitStage {
 /** Every weighted anchor but R29 (alveolar height), which only the last, separable stage moves. */
 const WITHOUT_SEPARABLE = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R27', 'R33', 'R34'];
 
-export const FIT_STAGES: readonly FitStage[] = [
+/**
+ * The stages that fitted the rest of the model (couplings, menopause, antiresorptives) before the BMD layer
+ * had a remodelling space; their values stay in calibration.json and a re-run starts from them.
+ */
+export const EARLIER_STAGES: readonly FitStage[] = [
     {
         // R27 is in: how fast the spine follows formation sets the glucocorticoid loss as much as the (fixed) gains do.
         name: 'menopause, ageing, BMD layer and glucocorticoid effects',
@@ -83,4 +90,14 @@ export const FIT_STAGES: readonly FitStage[] = [
     { name: 'alveolar height', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 },
     // The hip's resorption weight balances RA (R19 hip ≥ spine loss) against FREEDOM once the couplings have moved.
     { name: 'hip resorption weight', parameters: ['bmd_goc_total_hip'], anchors: WITHOUT_SEPARABLE, evaluations: 30, restarts: 1 }
+];
+
+/** The BMD layer (slow indirect response + remodelling space) jointly against every weighted anchor, couplings held. */
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        name: 'two-compartment BMD layer (remodelling space) with the slow layer',
+        parameters: ['bmd_space_lumbar_spine', 'bmd_space_total_hip', 'bmd_space_half_life',
+            'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip'],
+        anchors: WITHOUT_SEPARABLE, evaluations: 450, restarts: 1
+    }
 ];

@@ -27,6 +27,12 @@ export interface BmdSite {
     readonly goc: number;
     /** BMD at t = 0 relative to before any past menopause (1 without one): the state is reported relative to it. */
     readonly start: number;
+    /** State index of the remodelling-space part of the BMD (included in `state`, which is the total). */
+    readonly space: number;
+    /** BMD regained when resorption stops (share of the healthy BMD held open as remodelling space per unit OCa/OCa0). */
+    readonly spaceWeight: number;
+    /** Rate constant (/day) at which the remodelling space follows resorption. */
+    readonly kSpace: number;
 }
 
 export interface BoneModel {
@@ -72,15 +78,17 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     }));
 
     let next = afterDrugs;
+    const kSpace = Math.LN2 / v.bmd_space_half_life;
     const siteNames: SiteName[] = [...SYSTEMIC_SITES, ...desc.localSites.filter(s => !SYSTEMIC_SITES.includes(s))];
     const sites: BmdSite[] = siteNames.map(site => {
         const local = desc.localSites.indexOf(site);
         return {
-            site, state: next++, compartment: local >= 0 ? local + 1 : 0,
-            kout: v[`bmd_kout_${site}`], gob: v[`bmd_gob_${site}`], goc: v[`bmd_goc_${site}`], start: bmdStart[site] ?? 1
+            site, state: next++, space: next++, compartment: local >= 0 ? local + 1 : 0,
+            kout: v[`bmd_kout_${site}`], gob: v[`bmd_gob_${site}`], goc: v[`bmd_goc_${site}`], start: bmdStart[site] ?? 1,
+            spaceWeight: v[`bmd_space_${site}`], kSpace
         };
     });
-    if (sites.some(s => s.kout === undefined)) throw new ModelInputError(`the model has no BMD layer for site '${sites.find(s => s.kout === undefined)!.site}'`);
+    if (sites.some(s => s.kout === undefined || s.spaceWeight === undefined)) throw new ModelInputError(`the model has no BMD layer for site '${sites.find(s => s.kout === undefined || s.spaceWeight === undefined)!.site}'`);
     const alveolarCompartment = desc.localSites.indexOf('alveolar_bone') + 1;
     const alveolarHeight = alveolarCompartment > 0 ? next++ : -1;
     const size = next;
@@ -193,8 +201,12 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = s.compartment * COMPARTMENT_SIZE;
             const rOb = Math.max(y[o + OBA], 0) / healthy.OBa;
             const rOc = Math.max(y[o + OCA], 0) / healthy.OCa;
-            // The state is BMD / BMD(t = 0), so formation is scaled by the starting BMD.
-            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * y[s.state]);
+            // BMD = slow (mineralised matrix, indirect response) + fast (remodelling space, Heaney 1994): cavities
+            // open in proportion to resorption and refill within months, the remodelling transient of antiresorptives.
+            // States are relative to BMD(t = 0), so formation and the space are scaled by the starting BMD.
+            const dSpace = s.kSpace * (spaceTarget(s, rOc) - y[s.space]);
+            dydt[s.space] = dSpace;
+            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * (y[s.state] - y[s.space])) + dSpace;
         }
         if (alveolarHeight >= 0) {
             const o = alveolarCompartment * COMPARTMENT_SIZE;
@@ -213,6 +225,11 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const priming = pool > 0 ? h.fOCdiff / pool : 1;
         const demand = priming * h.fOCpAct * ocActivation(core, rankl) / healthyActivation;
         return 1 + poolCapacity * Math.max(0, 1 - demand);
+    }
+
+    /** Remodelling space (relative to BMD(t = 0), 0 when healthy): more resorption opens more cavities. */
+    function spaceTarget(s: BmdSite, rOc: number): number {
+        return -s.spaceWeight * (rOc - 1) / s.start;
     }
 
     function healthyOcActivation(): number {
@@ -235,7 +252,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const compartmentRows = (c: number) => {
             const r: number[] = [];
             for (let i = 0; i < COMPARTMENT_SIZE; i++) r.push(c * COMPARTMENT_SIZE + i);
-            for (const s of sites) if (s.compartment === c) r.push(s.state);
+            for (const s of sites) if (s.compartment === c) r.push(s.state, s.space);
             if (alveolarHeight >= 0 && c === alveolarCompartment) r.push(alveolarHeight);
             return r;
         };
@@ -243,7 +260,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const r = compartmentRows(c);
             for (let i = 0; i < COMPARTMENT_SIZE; i++) rows[c * COMPARTMENT_SIZE + i] = r;
         }
-        for (const s of sites) rows[s.state] = [s.state];
+        for (const s of sites) {
+            rows[s.state] = [s.state];
+            rows[s.space] = [s.state, s.space];
+        }
         if (alveolarHeight >= 0) rows[alveolarHeight] = [];
         const allCompartments = compartments.flatMap((_, c) => Array.from({ length: COMPARTMENT_SIZE }, (_, i) => c * COMPARTMENT_SIZE + i));
         for (const d of drugs) {
@@ -294,6 +314,11 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             }
             if (change < 1e-12) break;
         }
+        // The remodelling space starts at its level for the cells at t = 0 (it settles within months).
+        for (const s of sites) {
+            const o = s.compartment * COMPARTMENT_SIZE;
+            y[s.space] = spaceTarget(s, Math.max(y[o + OCA], 0) / healthy.OCa);
+        }
         includeInfusions = true;
         return y;
     }
@@ -311,7 +336,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             // tracking each dose's tail to 1e-10 mg (2.7× fewer steps, BMD unchanged to 1e-4 pp).
             for (const i of [d.depot, d.central, d.peripheral, d.bone]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
         }
-        for (const s of sites) tol[s.state] = 1e-8;
+        for (const s of sites) tol[s.state] = tol[s.space] = 1e-8;
         if (alveolarHeight >= 0) tol[alveolarHeight] = 1e-7;
         return tol;
     }

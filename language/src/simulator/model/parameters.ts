@@ -26,6 +26,7 @@ export interface ParameterInfo {
 const PIVONKA = 'Pivonka et al. 2008, Bone 43:249 (CellML; cmodiz/Bone-Models)';
 const OPENBONEMIN = 'OpenBoneMin (Peterson & Riggs 2010), per hour ×24; re-fitted to the anchors';
 const MR2019 = 'Martínez-Reina & Pivonka 2019, Bone 125:87';
+const REMODELLING_SPACE = 'ASSUMPTION: remodelling transient (Heaney, J Bone Miner Res 1994; Parfitt, Bone 1980s: the remodelling space is a few % of bone volume and refills over one formation period, 3–6 months)';
 const fittedValues = calibration as unknown as Record<string, number>;
 
 type Row = [name: string, symbol: string, value: number, unit: string, meaning: string, source: string, basis: ParameterBasis, min: number, max: number];
@@ -38,8 +39,9 @@ function row(r: Row): ParameterInfo {
 
 const POS = Number.MAX_VALUE;
 
-function bmdRows(site: string, label: string, kout: number, gob: number, goc: number, note: string): Row[] {
+function bmdRows(site: string, label: string, kout: number, gob: number, goc: number, space: number, note: string): Row[] {
     return [
+        [`bmd_space_${site}`, `w_${site}`, space, 'fraction', `remodelling space at the ${label}: BMD regained (lost) per unit fall (rise) of OCa/OCa0, the fast part of the BMD`, `${REMODELLING_SPACE}${note}`, 'fitted', 0, 0.5],
         [`bmd_kout_${site}`, `kout_${site}`, kout, '/day', `BMD turnover rate constant at the ${label}`, `${OPENBONEMIN}${note}`, 'fitted', 1e-7, 1],
         [`bmd_gob_${site}`, `gOB_${site}`, gob, '–', `exponent of formation (OBa/OBa0) in the ${label} BMD layer`, `${OPENBONEMIN}${note}`, 'fitted', 0, 5],
         [`bmd_goc_${site}`, `gOC_${site}`, goc, '–', `exponent of resorption (OCa/OCa0) in the ${label} BMD layer`, `${OPENBONEMIN}${note}`, 'fitted', 0, 5]
@@ -115,11 +117,12 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['m2_ob_recruitment_gain', '', 0.5, '–', 'rise of precursor recruitment per unit M2 above healthy', 'ASSUMPTION (exploratory)', 'assumption', 0, 100],
 
     // §3 BMD layer per site, alveolar height
-    ...bmdRows('lumbar_spine', 'lumbar spine', 0.009528, 0.0793, 0.14, ''),
-    ...bmdRows('total_hip', 'total hip', 1.356e-4, 0.0793, 0.3101, '; ASSUMPTION: femoral-neck values, gOB from the spine'),
-    ...bmdRows('femoral_neck', 'femoral neck', 1.356e-4, 0.0793, 0.3101, '; gOB ASSUMPTION from the spine'),
-    ...bmdRows('hand', 'hand (periarticular)', 1.356e-4, 0.0793, 0.3101, '; ASSUMPTION: cortical (femoral-neck) values'),
-    ...bmdRows('alveolar_bone', 'alveolar bone', 0.009528, 0.0793, 0.14, '; ASSUMPTION: trabecular (spine) values'),
+    ...bmdRows('lumbar_spine', 'lumbar spine', 0.009528, 0.0793, 0.14, 0.03, ''),
+    ...bmdRows('total_hip', 'total hip', 1.356e-4, 0.0793, 0.3101, 0.03, '; ASSUMPTION: femoral-neck values, gOB from the spine'),
+    ...bmdRows('femoral_neck', 'femoral neck', 1.356e-4, 0.0793, 0.3101, 0.03, '; gOB ASSUMPTION from the spine'),
+    ...bmdRows('hand', 'hand (periarticular)', 1.356e-4, 0.0793, 0.3101, 0.03, '; ASSUMPTION: cortical (femoral-neck) values'),
+    ...bmdRows('alveolar_bone', 'alveolar bone', 0.009528, 0.0793, 0.14, 0.03, '; ASSUMPTION: trabecular (spine) values'),
+    ['bmd_space_half_life', 'ln2/k_space', 90, 'days', 'half-time of the remodelling space following a change of resorption (cavities open or refill)', REMODELLING_SPACE, 'fitted', 1, 3650],
     ['alveolar_height_loss_rate', '', 4.0e-4, 'mm/day', 'crestal height lost per unit of local resorption excess (OCa/OCa0 − OBa/OBa0)', 'ASSUMPTION, calibrated to R29', 'fitted', 0, 1],
 
     // §6–7 drugs
