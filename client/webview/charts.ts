@@ -9,6 +9,7 @@ import { formatTicks, formatValue } from '../report/format.js';
 import { doseRows } from '../report/dose-marks.js';
 import { chartToSvg } from '../report/svg-chart.js';
 import type { ThemeColors } from './theme.js';
+import { composePng } from './plot.js';
 
 export interface ChartOptions {
     readonly view: ResultsView;
@@ -68,40 +69,13 @@ export class InteractiveChart {
     toPng(): string {
         const plot = this.plot;
         if (!plot) return '';
-        const source = plot.ctx.canvas;
-        const ratio = source.width / Math.max(1, plot.width);
-        const lines = this.options.chart.lines.filter(l => !this.options.hiddenArms.has(l.armIndex));
-        const legendRows = Math.ceil(lines.length / 3);
-        const titleHeight = 28 * ratio, legendHeight = (legendRows * 18 + 10) * ratio;
-        const canvas = document.createElement('canvas');
-        canvas.width = source.width;
-        canvas.height = source.height + titleHeight + legendHeight;
-        const ctx = canvas.getContext('2d');
-        if (!ctx) return '';
         const { theme } = this.options;
-        ctx.fillStyle = theme.background;
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-        ctx.fillStyle = theme.foreground;
-        ctx.font = `600 ${14 * ratio}px ${theme.fontFamily}`;
-        ctx.fillText(this.options.chart.title, 10 * ratio, 19 * ratio);
-        ctx.drawImage(source, 0, titleHeight);
-        ctx.font = `${12 * ratio}px ${theme.fontFamily}`;
-        const column = canvas.width / 3;
-        lines.forEach((line, i) => {
-            const x = (i % 3) * column + 10 * ratio;
-            const y = source.height + titleHeight + (Math.floor(i / 3) * 18 + 14) * ratio;
-            ctx.strokeStyle = armColor(line.armIndex, theme.kind);
-            ctx.lineWidth = 2.5 * ratio;
-            ctx.setLineDash(dashFor(line.seriesIndex, line.armIndex, theme.kind).map(d => d * ratio));
-            ctx.beginPath();
-            ctx.moveTo(x, y - 4 * ratio);
-            ctx.lineTo(x + 22 * ratio, y - 4 * ratio);
-            ctx.stroke();
-            ctx.setLineDash([]);
-            ctx.fillStyle = theme.foreground;
-            ctx.fillText(line.label, x + 28 * ratio, y);
-        });
-        return canvas.toDataURL('image/png');
+        const legend = this.options.chart.lines.filter(l => !this.options.hiddenArms.has(l.armIndex)).map(line => ({
+            label: line.label,
+            color: armColor(line.armIndex, theme.kind),
+            dash: dashFor(line.seriesIndex, line.armIndex, theme.kind)
+        }));
+        return composePng(plot.ctx.canvas, plot.width, this.options.chart.title, legend, theme);
     }
 
     toSvg(): string {
