@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-    createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection
-} from 'vscode-languageserver/node.js';
+import { ResponseError, type MessageConnection } from 'vscode-languageserver/node.js';
+import { startStdioServer, type StdioServer } from '../server/stdio-server.js';
 import type { RunResult, SensitivityResult } from '../../language/src/simulator/results.js';
 import { SensitivityRequestMethod, SimulateRequestMethod, type SimulateErrorData } from '../../server/src/protocol.js';
 
@@ -12,34 +9,17 @@ const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const uriOf = (file: string) => `file://${path.join(EXAMPLES, file)}`;
 
-let server: ChildProcess;
+let stdio: StdioServer;
 let connection: MessageConnection;
-const progress: { token: unknown; value: { kind: string; message?: string } }[] = [];
+let progress: StdioServer['progress'];
 
 beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification('$/progress', p => progress.push(p));
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/configuration', () => []);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } },
-        workspaceFolders: [{ uri: `file://${EXAMPLES}`, name: 'examples' }]
-    });
-    connection.sendNotification('initialized', {});
-    for (const file of ['when-to-start-anti-tnf.osteo', 'ra-anchor-assumptions.osteo']) {
-        connection.sendNotification('textDocument/didOpen', {
-            textDocument: { uri: uriOf(file), languageId: 'osteo', version: 1, text: fs.readFileSync(path.join(EXAMPLES, file), 'utf8') }
-        });
-    }
+    stdio = await startStdioServer(EXAMPLES);
+    ({ connection, progress } = stdio);
+    for (const file of ['when-to-start-anti-tnf.osteo', 'ra-anchor-assumptions.osteo']) stdio.open(file);
 }, 180_000);
 
-afterAll(() => {
-    connection?.dispose();
-    server?.kill();
-});
+afterAll(() => stdio?.dispose());
 
 describe('the language server', () => {
     test('osteo/simulate includes the sweeps, with progress over arms and sweep runs', async () => {

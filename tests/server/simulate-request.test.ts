@@ -1,27 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-    CancellationTokenSource, createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
-    type MessageConnection
-} from 'vscode-languageserver/node.js';
+import { CancellationTokenSource, ResponseError, type MessageConnection } from 'vscode-languageserver/node.js';
+import { startStdioServer, type StdioServer } from './stdio-server.js';
 import type { RunResult } from '../../language/src/simulator/results.js';
 import { SimulateRequestMethod, type SimulateErrorData } from '../../server/src/protocol.js';
-import { ROOT } from '../cli/bundle.js';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const uriOf = (file: string) => `file://${path.join(FIXTURES, file)}`;
 
-let server: ChildProcess;
+let stdio: StdioServer;
 let connection: MessageConnection;
-const progress: { token: unknown; value: { kind: string } }[] = [];
-
-function open(file: string): void {
-    connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: uriOf(file), languageId: 'osteo', version: 1, text: fs.readFileSync(path.join(FIXTURES, file), 'utf8') }
-    });
-}
+let progress: StdioServer['progress'];
 
 async function errorOf(promise: Promise<unknown>): Promise<ResponseError<SimulateErrorData>> {
     try {
@@ -34,25 +24,12 @@ async function errorOf(promise: Promise<unknown>): Promise<ResponseError<Simulat
 }
 
 beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification('$/progress', p => progress.push(p));
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/configuration', () => []);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } },
-        workspaceFolders: [{ uri: `file://${FIXTURES}`, name: 'fixtures' }]
-    });
-    connection.sendNotification('initialized', {});
-    for (const file of ['ra.osteo', 'errors.osteo', 'long.osteo']) open(file);
+    stdio = await startStdioServer(FIXTURES);
+    ({ connection, progress } = stdio);
+    for (const file of ['ra.osteo', 'errors.osteo', 'long.osteo']) stdio.open(file);
 }, 180_000);
 
-afterAll(() => {
-    connection?.dispose();
-    server?.kill();
-});
+afterAll(() => stdio?.dispose());
 
 describe('osteo/simulate over stdio', () => {
     test('returns the results contract for the document, with $/progress for a work-done token', async () => {
@@ -91,7 +68,7 @@ describe('osteo/simulate over stdio', () => {
     });
 
     test('a scenario the compiler cannot build fails with its location', async () => {
-        open('too-fine.osteo');
+        stdio.open('too-fine.osteo');
         const error = await errorOf(connection.sendRequest(SimulateRequestMethod, { uri: uriOf('too-fine.osteo') }));
         expect(error.code).toBe(-32803);
         expect(error.message).toMatch(/^too-fine\.osteo:2:36: sampling every 0\.04167 days over 36525 days/);

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node.js';
+import { ROOT } from '../cli/bundle.js';
+
+export interface StdioServer {
+    readonly server: ChildProcess;
+    readonly connection: MessageConnection;
+    /** Every `$/progress` notification the server sent. */
+    readonly progress: { token: unknown; value: { kind: string; message?: string } }[];
+    /** Opens `file` (relative to the workspace folder) as the editor would. */
+    open(file: string): void;
+    uriOf(file: string): string;
+    dispose(): void;
+}
+
+/** Starts out/server.js over stdio and initializes it on `folder` as a client with work-done progress would. */
+export async function startStdioServer(folder: string): Promise<StdioServer> {
+    const server = spawn(process.execPath, [path.join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const progress: StdioServer['progress'] = [];
+    connection.onNotification('$/progress', p => progress.push(p));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/configuration', () => []);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } },
+        workspaceFolders: [{ uri: `file://${folder}`, name: path.basename(folder) }]
+    });
+    connection.sendNotification('initialized', {});
+    const uriOf = (file: string) => `file://${path.join(folder, file)}`;
+    return {
+        server, connection, progress, uriOf,
+        open: file => connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: uriOf(file), languageId: 'osteo', version: 1, text: fs.readFileSync(path.join(folder, file), 'utf8') }
+        }),
+        dispose: () => {
+            connection.dispose();
+            server.kill();
+        }
+    };
+}
