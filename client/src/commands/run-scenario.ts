@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { RunResult, ScenarioResult } from '../../../language/src/simulator/results.js';
 import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams } from '../../../server/src/protocol.js';
 import type { ResultsPanels } from '../results/results-panels.js';
@@ -9,6 +9,7 @@ import type { OsteoStatusBar } from '../status-bar.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
 import { sweepChartIds } from '../../report/sweep-view.js';
 import { targetDocument } from './target-document.js';
+import { forwardServerProgress } from './server-progress.js';
 
 /** A chart as the run command reports it. */
 export interface ChartSummary {
@@ -61,7 +62,6 @@ interface Ticketed extends RunOptions {
 }
 
 const RENDER_WAIT_MS = 10_000;
-let progressTokens = 0;
 
 /** Runs scenarios through the server's `osteo/simulate` request and shows them in results panels. */
 export class ScenarioRunner {
@@ -192,14 +192,7 @@ export class ScenarioRunner {
             this.inFlight.add(source);
             if (options.ticket <= this.cancelledUpTo) source.cancel();
             void vscode.commands.executeCommand('setContext', 'osteo.simulating', true);
-            const workDoneToken = `osteo-simulate-${++progressTokens}`;
-            let lastPercentage = 0;
-            const listener = this.client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
-                if (value.kind === 'end') return;
-                const percentage = value.percentage ?? lastPercentage;
-                progress.report({ message: value.message, increment: Math.max(0, percentage - lastPercentage) });
-                lastPercentage = percentage;
-            });
+            const { workDoneToken, listener } = forwardServerProgress(this.client, 'osteo-simulate', progress);
             try {
                 if (source.token.isCancellationRequested) throw new vscode.CancellationError();
                 const result = await this.client.sendRequest<RunResult>(SimulateRequestMethod, { ...params, workDoneToken }, source.token);

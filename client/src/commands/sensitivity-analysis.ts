@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { SensitivityResult } from '../../../language/src/simulator/results.js';
 import { SensitivityRequestMethod, type SensitivityParams } from '../../../server/src/protocol.js';
 import { seriesLabel } from '../../report/series-catalog.js';
@@ -9,6 +9,7 @@ import type { RenderedSummary } from '../results/results-panel.js';
 import { saveImage } from './export-results.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
 import { targetDocument } from './target-document.js';
+import { forwardServerProgress } from './server-progress.js';
 
 /** What the command returns (for tests and other extensions). */
 export type SensitivityOutcome =
@@ -26,7 +27,6 @@ export type SensitivityOutcome =
 /** Outputs offered first; the server names every output of the arm if the user types another. */
 const COMMON_OUTPUTS = ['bmd.lumbar_spine', 'bmd.total_hip', 'bmd.femoral_neck', 'osteoclasts', 'osteoblasts', 'rankl_opg_ratio', 'TNF_alpha', 'IL_6'];
 const RENDER_WAIT_MS = 10_000;
-let tokens = 0;
 
 /**
  * `osteo.sensitivityAnalysis [uri, scenario, output, at, arm]`: asks for what is missing, sends
@@ -85,14 +85,7 @@ export class SensitivityCommand implements vscode.Disposable {
 
     private request(params: SensitivityParams, label: string): Thenable<SensitivityResult> {
         return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Osteo: sensitivity of ${label}`, cancellable: true }, async (progress, token) => {
-            const workDoneToken = `osteo-sensitivity-${++tokens}`;
-            let last = 0;
-            const listener = this.client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
-                if (value.kind === 'end') return;
-                const percentage = value.percentage ?? last;
-                progress.report({ message: value.message, increment: Math.max(0, percentage - last) });
-                last = percentage;
-            });
+            const { workDoneToken, listener } = forwardServerProgress(this.client, 'osteo-sensitivity', progress);
             try {
                 const result = await this.client.sendRequest<SensitivityResult>(SensitivityRequestMethod, { ...params, workDoneToken }, token);
                 if (token.isCancellationRequested) throw new vscode.CancellationError();
