@@ -17,7 +17,7 @@ const node = {
 
 const targets = [
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
-    { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'out' }
+    { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'cli/main.ts' }, outdir: 'out' }
 ];
 
 const optional = [

@@ -2,7 +2,7 @@
  * Solver benchmark: steps, evaluations, wall time and error for Robertson and a 10-year PK/PD dosing problem.
  * Default method ROS34PW2 (Jacobian reused); ROS34PRw rows for comparison. Run: node_modules/.bin/esbuild bench/solver-bench.ts --bundle --platform=node --outfile=/tmp/solver-bench.cjs && node /tmp/solver-bench.cjs
  */
-import { solvePiecewise, type Jump, type OdeSystem, type SolverOptions } from '../language/src/simulator/solver/index.js';
+import { type Jump, type OdeSystem, solvePiecewise, type SolverOptions } from '../simulator/index.js';
 
 const robertson: OdeSystem = {
     size: 3,

@@ -9,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import { EmptyFileSystem, URI } from 'langium';
 import type { Model } from '../language/src/generated/ast.js';
 import { createOsteoServices } from '../language/src/osteo-module.js';
-import { sweepTasks } from '../language/src/simulator/analysis/sweep.js';
-import { compileDocument } from '../language/src/simulator/run-scenarios.js';
+import { sweepTasks } from '../simulator/index.js';
+import { compileDocument } from '../language/src/compiler/compile-document.js';
 import { WorkerPool } from '../server/src/worker-pool.js';
 
 const TEXT = `

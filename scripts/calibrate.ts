@@ -1,7 +1,7 @@
 /**
  * `npm run calibrate`: fits the free parameters of the model (scripts/calibration/free-parameters.ts)
  * to the anchors of model.md §8 by Nelder–Mead with restarts, stage by stage, and writes the fitted
- * values with each anchor's residuals to language/src/simulator/model/calibration.json.
+ * values with each anchor's residuals to simulator/model/calibration.json.
  *
  * Runs on a time budget (default 540 s) and checkpoints to out/calibration/checkpoint.json: when the
  * budget runs out it exits with code 2 and the next run resumes. `--fresh` starts over.
@@ -15,7 +15,7 @@ import { best, initialSimplex, iterate, spread, type SimplexState } from './cali
 import { ANCHORS, residual } from './calibration/anchors.js';
 
 const ROOT = process.cwd();
-const CALIBRATION = path.join(ROOT, 'language/src/simulator/model/calibration.json');
+const CALIBRATION = path.join(ROOT, 'simulator/model/calibration.json');
 const CHECKPOINT = path.join(ROOT, 'out/calibration/checkpoint.json');
 /** Solver tolerance inside the fit: anchor values agree with rtol 1e-6 to < 0.01 pp at a third of the cost. */
 const FIT_RTOL = 1e-4;

@@ -5,9 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARAMETERS, type ParameterInfo } from '../language/src/simulator/model/parameters.js';
-import { MODEL_INFO } from '../language/src/simulator/model/model-info.js';
-import calibration from '../language/src/simulator/model/calibration.json';
+import { MODEL_INFO, type ParameterInfo, PARAMETERS } from '../simulator/index.js';
+import calibration from '../simulator/model/calibration.json';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { createRunner } from './calibration/objective.js';
 import { ANCHORS, evaluateAnchors, type AnchorOutcome, type Check } from './calibration/anchors.js';
@@ -252,7 +251,7 @@ async function main(): Promise<void> {
         '## 2. Parameters',
         '',
         'Every parameter can be overridden in a scenario with `set NAME = VALUE` (within its bounds).',
-        '`fitted` values come from `language/src/simulator/model/calibration.json`.',
+        '`fitted` values come from `simulator/model/calibration.json`.',
         '',
         parameterTable(),
         '',

@@ -3,11 +3,11 @@
  * marks on the time axis, a hover read-out of every arm's value, drag to zoom, double-click to reset.
  */
 import uPlot from 'uplot';
-import type { ChartView, ResultsView } from '../report/view-model.js';
-import { armColor, dashFor, lineWidth } from '../report/palette.js';
-import { formatTicks, formatValue } from '../report/format.js';
-import { doseRows } from '../report/dose-marks.js';
-import { chartToSvg } from '../report/svg-chart.js';
+import type { ChartView, ResultsView } from '../../report/view-model.js';
+import { armColor, dashFor, lineWidth } from '../../report/palette.js';
+import { formatTicks, formatValue } from '../../report/format.js';
+import { doseRows } from '../../report/dose-marks.js';
+import { chartToSvg } from '../../report/svg-chart.js';
 import type { ThemeColors } from './theme.js';
 import { composePng } from './plot.js';
 

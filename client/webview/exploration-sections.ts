@@ -2,9 +2,9 @@
  * The sweep and population parts of a scenario's results page: figures built first (so they take
  * their place in the layout), charts created once the page is attached and has widths.
  */
-import type { ResultsView } from '../report/view-model.js';
-import { sweepChartIds, type SweepView } from '../report/sweep-view.js';
-import type { PopulationView } from '../report/population-view.js';
+import type { ResultsView } from '../../report/view-model.js';
+import { sweepChartIds, type SweepView } from '../../report/sweep-view.js';
+import type { PopulationView } from '../../report/population-view.js';
 import { button, el } from './dom.js';
 import { Plot, type Drawable } from './plot.js';
 import { HeatmapChart } from './heatmap-chart.js';

@@ -2,11 +2,11 @@
  * A 2-D sweep drawn on a canvas: one cell per pair of values in the viridis ramp, labelled axes, a
  * colour scale, and a read-out of the cell under the pointer or under the keyboard cursor (arrows).
  */
-import type { SweepView } from '../report/sweep-view.js';
-import { cellAtPoint, cellRect, heatCell, type HeatCell, type HeatmapLayout, type PlotBox } from '../report/heatmap.js';
-import { textOn, viridis, viridisRgb } from '../report/color-ramp.js';
-import { formatTicks, formatValue } from '../report/format.js';
-import { niceTicks } from '../report/ticks.js';
+import type { SweepView } from '../../report/sweep-view.js';
+import { cellAtPoint, cellRect, heatCell, type HeatCell, type HeatmapLayout, type PlotBox } from '../../report/heatmap.js';
+import { textOn, viridis, viridisRgb } from '../../report/color-ramp.js';
+import { formatTicks, formatValue } from '../../report/format.js';
+import { niceTicks } from '../../report/ticks.js';
 import { composePng, type Drawable } from './plot.js';
 import type { ThemeColors } from './theme.js';
 

@@ -4,14 +4,14 @@
  */
 import 'uplot/dist/uPlot.min.css';
 import './results.css';
-import type { ResultsView } from '../report/view-model.js';
-import type { SensitivityView } from '../report/sensitivity-view.js';
-import type { HostToWebview, ResultsViewState, WebviewToHost } from './messages.js';
+import type { ResultsView } from '../../report/view-model.js';
+import type { SensitivityView } from '../../report/sensitivity-view.js';
+import type { HostToWebview, ResultsViewState, WebviewToHost } from '../../protocol/webview-messages.js';
 import { ResultsPage, type PageHost, type PageState } from './results-page.js';
 import { SensitivityPage } from './sensitivity-page.js';
 import { readTheme, watchTheme } from './theme.js';
 import { el } from './dom.js';
-import { REPORT_DATA_ID } from '../report/report-data.js';
+import { REPORT_DATA_ID } from '../../report/report-data.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewToHost): void;

@@ -3,7 +3,7 @@
  * as a function of the theme and width, and this wrapper creates, resizes, rebuilds and exports them.
  */
 import uPlot from 'uplot';
-import { formatTicks, formatValue } from '../report/format.js';
+import { formatTicks, formatValue } from '../../report/format.js';
 import type { ThemeColors } from './theme.js';
 
 export interface PlotSpec {

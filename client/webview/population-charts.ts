@@ -3,8 +3,8 @@
  * percentile, in the arm's colour; the band edges are faint lines so the range reads in print too.
  */
 import type uPlot from 'uplot';
-import { bandPlotData, type PopulationChart } from '../report/population-view.js';
-import { armColor, lineWidth } from '../report/palette.js';
+import { bandPlotData, type PopulationChart } from '../../report/population-view.js';
+import { armColor, lineWidth } from '../../report/palette.js';
 import { readout, themedAxis, withAlpha, type PlotSpec } from './plot.js';
 import type { ThemeColors } from './theme.js';
 

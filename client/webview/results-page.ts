@@ -2,11 +2,11 @@
  * The results of one scenario on screen: header, arm toggles, charts (reported ones first, the rest
  * behind one click), summary tables and solver statistics. Shared by the VS Code view and the report.
  */
-import type { ChartView, ResultsView, SummaryTable } from '../report/view-model.js';
-import { armColor } from '../report/palette.js';
-import { formatDifference, formatDuration, formatValue } from '../report/format.js';
-import { safeFileName } from '../report/escape.js';
-import type { ImageFormat } from './messages.js';
+import type { ChartView, ResultsView, SummaryTable } from '../../report/view-model.js';
+import { armColor } from '../../report/palette.js';
+import { formatDifference, formatDuration, formatValue } from '../../report/format.js';
+import { safeFileName } from '../../report/escape.js';
+import type { ImageFormat } from '../../protocol/webview-messages.js';
 import { InteractiveChart } from './charts.js';
 import { ExplorationSections } from './exploration-sections.js';
 import { button, el } from './dom.js';

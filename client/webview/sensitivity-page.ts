@@ -3,13 +3,13 @@
  * text, never markup), assumed parameters hatched with a dashed outline, the top N first and a button
  * for the rest, and a read-out of the bar under the pointer or keyboard focus.
  */
-import { sensitivityAxis, type SensitivityBar, type SensitivityView } from '../report/sensitivity-view.js';
-import { armColor } from '../report/palette.js';
-import { formatTicks, formatValue } from '../report/format.js';
-import { safeFileName } from '../report/escape.js';
+import { sensitivityAxis, type SensitivityBar, type SensitivityView } from '../../report/sensitivity-view.js';
+import { armColor } from '../../report/palette.js';
+import { formatTicks, formatValue } from '../../report/format.js';
+import { safeFileName } from '../../report/escape.js';
 import { button, el } from './dom.js';
 import type { ThemeColors } from './theme.js';
-import type { ImageFormat } from './messages.js';
+import type { ImageFormat } from '../../protocol/webview-messages.js';
 
 export interface SensitivityHost {
     exportImage(format: ImageFormat, chartId: string, fileName: string, data: string): void;

@@ -3,9 +3,9 @@
  * the ramp, and the measure at the chosen time against the value, its points in the same colours.
  */
 import type uPlot from 'uplot';
-import type { SweepView } from '../report/sweep-view.js';
-import { rampColor } from '../report/color-ramp.js';
-import { lineWidth } from '../report/palette.js';
+import type { SweepView } from '../../report/sweep-view.js';
+import { rampColor } from '../../report/color-ramp.js';
+import { lineWidth } from '../../report/palette.js';
 import { readout, themedAxis, type PlotSpec } from './plot.js';
 import type { ThemeColors } from './theme.js';
 

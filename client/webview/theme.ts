@@ -2,7 +2,7 @@
  * The active VS Code theme as the canvas needs it. Canvas colours are plain strings, so they are read
  * from the `--vscode-*` variables and re-read whenever VS Code swaps the body's theme class.
  */
-import type { ThemeKind } from '../report/palette.js';
+import type { ThemeKind } from '../../report/palette.js';
 
 export interface ThemeColors {
     readonly kind: ThemeKind;

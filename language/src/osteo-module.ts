@@ -7,7 +7,7 @@ import { OsteoGeneratedModule, OsteoGeneratedSharedModule } from './generated/mo
 import { OsteoValidator, registerValidationChecks } from './validation/osteo-validator.js';
 import { OsteoDocumentValidator } from './validation/osteo-document-validator.js';
 import { OsteoValidationRegistry } from './validation/osteo-validation-registry.js';
-import { OsteoScopeProvider } from './osteo-scope-provider.js';
+import { OsteoScopeProvider } from './references/osteo-scope-provider.js';
 import { OsteoWorkspaceManager } from './builtins/osteo-workspace-manager.js';
 import { OsteoCompletionProvider } from './lsp/osteo-completion-provider.js';
 import { OsteoHoverProvider } from './lsp/osteo-hover-provider.js';
@@ -18,9 +18,9 @@ import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
 import { OsteoDocumentSymbolProvider } from './lsp/osteo-document-symbols.js';
 import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
 import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
-import { OsteoLinker } from './workspace/osteo-linker.js';
-import { OsteoScopeComputation } from './workspace/osteo-scope-computation.js';
-import { OsteoReferenceDescriptionProvider } from './workspace/osteo-reference-descriptions.js';
+import { OsteoLinker } from './references/osteo-linker.js';
+import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
+import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {

@@ -4,9 +4,7 @@
  * read by the calibration objective, the clinical anchor tests and the generated docs/model.md.
  * Plain data over plain results: no Langium here.
  */
-import type { ArmResult } from '../../language/src/simulator/results.js';
-import { valueAt } from '../../language/src/simulator/simulate.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../../language/src/units.js';
+import { type ArmResult, DAYS_PER_MONTH, DAYS_PER_YEAR, valueAt } from '../../simulator/index.js';
 
 /** Runs one arm of an anchor scenario (results are cached by the caller). */
 export type ArmRunner = (scenario: string, arm: string) => ArmResult;

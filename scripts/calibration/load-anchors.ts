@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
 import { isModel } from '../../language/src/generated/ast.js';
 import { loadDocuments } from '../../language/src/workspace/document-loader.js';
-import { compileDocument } from '../../language/src/simulator/run-scenarios.js';
-import type { CompiledScenario } from '../../language/src/simulator/compiler/index.js';
+import { compileDocument } from '../../language/src/compiler/compile-document.js';
+import type { CompiledScenario } from '../../language/src/compiler/index.js';
 
 /** Compiled scenarios by name, with the file each came from. */
 export type AnchorScenarios = ReadonlyMap<string, CompiledScenario & { readonly file: string }>;

@@ -6,9 +6,7 @@
 import type { AnchorScenarios } from './load-anchors.js';
 import { ANCHORS, evaluateAnchors, residual, type AnchorOutcome, type ArmRunner } from './anchors.js';
 import { FREE_PARAMETERS } from './free-parameters.js';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
-import { resolveParameters, type ParameterValues } from '../../language/src/simulator/model/parameters.js';
-import type { ArmResult } from '../../language/src/simulator/results.js';
+import { type ArmResult, type ParameterValues, resolveParameters, simulateArm } from '../../simulator/index.js';
 
 /** Weight of the prior per parameter, per decade away from its starting value, squared. */
 export const PRIOR_WEIGHT = 0.05;

@@ -4,18 +4,13 @@ import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
 } from 'vscode-languageserver/node.js';
 import { isModel, type Model } from '../../language/src/generated/ast.js';
-import { importedUris } from '../../language/src/osteo-scope-provider.js';
-import { CompileError } from '../../language/src/simulator/compiler/index.js';
-import {
-    analysisRuns, armsOnly, buildRunResult, compileDocument, runAnalyses, SelectionError, type AnalysedScenario
-} from '../../language/src/simulator/run-scenarios.js';
-import { AnalysisFailedError } from '../../language/src/simulator/analysis/analysis-error.js';
-import { planSensitivityRequest } from '../../language/src/simulator/analysis/sensitivity-request.js';
-import { sensitivityResult, sensitivityTasks } from '../../language/src/simulator/analysis/sensitivity.js';
-import type { SensitivityResult } from '../../language/src/simulator/results.js';
+import { importedUris } from '../../language/src/references/osteo-scope-provider.js';
+import { CompileError } from '../../language/src/compiler/index.js';
+import { type AnalysedScenario, AnalysisFailedError, analysisRuns, armsOnly, buildRunResult, planSensitivityRequest, runAnalyses, SelectionError, sensitivityResult, type SensitivityResult, sensitivityTasks } from '../../simulator/index.js';
+import { compileDocument } from '../../language/src/compiler/compile-document.js';
 import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
-} from './protocol.js';
+} from '../../protocol/requests.js';
 import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
 import { WorkerPool, WorkerPoolError } from './worker-pool.js';
 import { VERSION } from './version.js';

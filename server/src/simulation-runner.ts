@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CompiledScenario } from '../../language/src/simulator/compiler/compile-scenario.js';
-import type { ScenarioResult } from '../../language/src/simulator/results.js';
+import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
+import type { ScenarioResult } from '../../simulator/index.js';
 import type { WorkerFailure, WorkerReply, WorkerRunMessage } from './simulation-worker.js';
 
 /** Why a run did not produce results; `failure.kind` tells cancellation, solver failure and crashes apart. */

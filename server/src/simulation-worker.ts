@@ -4,11 +4,8 @@
  * is synchronous and never yields to the worker's message loop.
  */
 import { parentPort } from 'node:worker_threads';
-import type { CompiledScenario } from '../../language/src/simulator/compiler/compile-scenario.js';
-import type { ScenarioResult } from '../../language/src/simulator/results.js';
-import { ArmFailedError, simulateCompiled } from '../../language/src/simulator/run-scenarios.js';
-import { CancelledError } from '../../language/src/simulator/solver/index.js';
-import { runTask, type SimTask, type TaskOutput } from '../../language/src/simulator/analysis/sim-task.js';
+import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
+import { ArmFailedError, CancelledError, runTask, type ScenarioResult, type SimTask, simulateCompiled, type TaskOutput } from '../../simulator/index.js';
 
 export interface WorkerRunMessage {
     readonly type: 'run';

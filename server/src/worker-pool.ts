@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SimTask, TaskOutput } from '../../language/src/simulator/analysis/sim-task.js';
-import { serialRunner, type TaskRunner, type TaskRunOptions } from '../../language/src/simulator/analysis/task-runner.js';
+import { serialRunner, type SimTask, type TaskOutput, type TaskRunner, type TaskRunOptions } from '../../simulator/index.js';
 import type { WorkerFailure, WorkerTasksMessage, WorkerTasksReply } from './simulation-worker.js';
 
 /** Why a batch did not complete: cancelled, a worker died, or a bug in the worker. */

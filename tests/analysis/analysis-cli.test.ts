@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PARAMETERS } from '../../language/src/simulator/model/parameters.js';
-import type { RunResult, SensitivityResult } from '../../language/src/simulator/results.js';
+import { PARAMETERS } from '../../simulator/model/parameters.js';
+import type { RunResult, SensitivityResult } from '../../simulator/results.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -2,7 +2,7 @@ import { clearDocuments, expectCompletion } from 'langium/test';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver';
 import type { Model, Scenario, Sweep } from '../../language/src/generated/ast.js';
-import { PARAMETERS } from '../../language/src/simulator/model/parameters.js';
+import { PARAMETERS } from '../../simulator/model/parameters.js';
 import { createTestServices } from '../language/test-services.js';
 
 const services = await createTestServices();

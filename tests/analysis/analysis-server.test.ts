@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ResponseError, type MessageConnection } from 'vscode-languageserver/node.js';
 import { startStdioServer, type StdioServer } from '../server/stdio-server.js';
-import type { RunResult, SensitivityResult } from '../../language/src/simulator/results.js';
-import { SensitivityRequestMethod, SimulateRequestMethod, type SimulateErrorData } from '../../server/src/protocol.js';
+import type { RunResult, SensitivityResult } from '../../simulator/results.js';
+import { SensitivityRequestMethod, SimulateRequestMethod, type SimulateErrorData } from '../../protocol/requests.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');

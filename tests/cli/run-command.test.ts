@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../../language/src/simulator/results.js';
+import type { RunResult } from '../../simulator/results.js';
 import { ROOT } from './bundle.js';
 
 const FIXTURES = path.join(__dirname, 'fixtures');

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildResultsView } from '../../client/report/view-model.js';
-import { buildReportHtml } from '../../client/report/report-html.js';
-import { cellAtPoint, cellRect, heatCell, heatmapLayout, type HeatmapLayout } from '../../client/report/heatmap.js';
-import { buildSweepView } from '../../client/report/sweep-view.js';
-import { bandPlotData, buildPopulationView, orderedEdges } from '../../client/report/population-view.js';
-import { buildSensitivityView, rankParameters, sensitivityAxis } from '../../client/report/sensitivity-view.js';
-import { rampColor, textOn, viridisRgb } from '../../client/report/color-ramp.js';
-import { timeScaleFor } from '../../client/report/format.js';
+import { buildResultsView } from '../../report/view-model.js';
+import { buildReportHtml } from '../../report/report-html.js';
+import { cellAtPoint, cellRect, heatCell, heatmapLayout, type HeatmapLayout } from '../../report/heatmap.js';
+import { buildSweepView } from '../../report/sweep-view.js';
+import { bandPlotData, buildPopulationView, orderedEdges } from '../../report/population-view.js';
+import { buildSensitivityView, rankParameters, sensitivityAxis } from '../../report/sensitivity-view.js';
+import { rampColor, textOn, viridisRgb } from '../../report/color-ramp.js';
+import { timeScaleFor } from '../../report/format.js';
 import { arm, days, population, run, scenario, sensitivity, sweep1d, sweep2d } from './fixtures.js';
 
 const YEARS = timeScaleFor(1095.75);

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { LIBRARY_SCHEME as SERVER_SCHEME, LIBRARY_TEXT as SERVER_TEXT } from '../../language/src/builtins/library.js';
 import { LIBRARY_SCHEME, LIBRARY_TEXT } from '../../client/src/library-scheme.js';
 import { RESULTS_VIEW_TYPE } from '../../client/src/results/view-type.js';
-import { isWebviewMessage } from '../../client/webview/messages.js';
+import { isWebviewMessage } from '../../protocol/webview-messages.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -1,4 +1,4 @@
-import type { ArmResult, PopulationResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SweepResult } from '../../language/src/simulator/results.js';
+import type { ArmResult, PopulationResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SweepResult } from '../../simulator/results.js';
 
 /** A hand-made arm: `series` maps keys to a function of time in days. */
 export function arm(name: string, time: number[], series: Record<string, (t: number, i: number) => number>,

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildReportHtml } from '../../client/report/report-html.js';
-import { chartToSvg } from '../../client/report/svg-chart.js';
-import { buildResultsView } from '../../client/report/view-model.js';
-import { escapeHtml, jsonForScript, safeFileName } from '../../client/report/escape.js';
+import { buildReportHtml } from '../../report/report-html.js';
+import { chartToSvg } from '../../report/svg-chart.js';
+import { buildResultsView } from '../../report/view-model.js';
+import { escapeHtml, jsonForScript, safeFileName } from '../../report/escape.js';
 import { buildResultsHtml } from '../../client/src/results/results-html.js';
 import { arm, days, run, scenario } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildResultsView, reportedSeries, valueAt } from '../../client/report/view-model.js';
-import { decimationIndices } from '../../client/report/decimate.js';
+import { buildResultsView, reportedSeries, valueAt } from '../../report/view-model.js';
+import { decimationIndices } from '../../report/decimate.js';
 import { arm, days, run, scenario } from './fixtures.js';
 
 const ALL = {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../../language/src/simulator/results.js';
+import type { RunResult } from '../../simulator/results.js';
 import { ROOT } from '../cli/bundle.js';
 
 const PYTHON = process.env.OSTEO_PYTHON ?? 'python3';

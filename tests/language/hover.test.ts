@@ -1,7 +1,7 @@
 import { clearDocuments, expectHover } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { PARAMETERS } from '../../language/src/simulator/model/parameters.js';
-import { EXPLORATORY_NOTE } from '../../language/src/pharmacology.js';
+import { PARAMETERS } from '../../simulator/model/parameters.js';
+import { EXPLORATORY_NOTE } from '../../simulator/pharmacology.js';
 import { createTestServices } from './test-services.js';
 
 const { Osteo, shared, parse } = await createTestServices();

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compileDocument, simulateCompiled } from '../../language/src/simulator/run-scenarios.js';
-import { CancelledError, solvePiecewise, SolverError, type Jump, type OdeSystem } from '../../language/src/simulator/solver/index.js';
+import { simulateCompiled } from '../../simulator/run-scenarios.js';
+import { compileDocument } from '../../language/src/compiler/compile-document.js';
+import { CancelledError, solvePiecewise, SolverError, type Jump, type OdeSystem } from '../../simulator/solver/index.js';
 import { createTestServices, errorsOf } from '../language/test-services.js';
 
 /**

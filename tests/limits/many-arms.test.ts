@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../../language/src/simulator/results.js';
+import type { RunResult } from '../../simulator/results.js';
 import { osteo } from './cli-process.js';
 
 /** A dose-finding or start-time grid written out by hand: 50 arms in one scenario. */

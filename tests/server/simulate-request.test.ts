@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CancellationTokenSource, ResponseError, type MessageConnection } from 'vscode-languageserver/node.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
-import type { RunResult } from '../../language/src/simulator/results.js';
-import { SimulateRequestMethod, type SimulateErrorData } from '../../server/src/protocol.js';
+import type { RunResult } from '../../simulator/results.js';
+import { SimulateRequestMethod, type SimulateErrorData } from '../../protocol/requests.js';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const uriOf = (file: string) => `file://${path.join(FIXTURES, file)}`;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SimulationRunError, SimulationRunner } from '../../server/src/simulation-runner.js';
-import type { CompiledScenario } from '../../language/src/simulator/compiler/index.js';
+import type { CompiledScenario } from '../../language/src/compiler/index.js';
 
 const FAKE_WORKER = path.join(__dirname, 'fixtures', 'fake-worker.cjs');
 const scenario = (name: string) => [{ name, title: name, durationDays: 1, arms: [], reported: [], notes: [] }] as CompiledScenario[];

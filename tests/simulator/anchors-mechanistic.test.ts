@@ -1,9 +1,9 @@
 /** Anchors of model.md §8 that check the published core and the drug PK exactly (types M and Q). */
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
-import { coreParameters, coreRhs, neutralHooks, solveCoreSteadyState, type CoreMediators } from '../../language/src/simulator/model/bone-core.js';
-import { resolveParameters } from '../../language/src/simulator/model/parameters.js';
-import type { ArmResult } from '../../language/src/simulator/results.js';
+import { simulateArm } from '../../simulator/simulate.js';
+import { coreParameters, coreRhs, neutralHooks, solveCoreSteadyState, type CoreMediators } from '../../simulator/model/bone-core.js';
+import { resolveParameters } from '../../simulator/model/parameters.js';
+import type { ArmResult } from '../../simulator/results.js';
 import { describe as arm, DENOSUMAB } from './model-fixtures.js';
 
 const at = (r: ArmResult, key: string, t: number) => r.series[key][r.time.indexOf(t)];

@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Model } from '../../language/src/generated/ast.js';
-import {
-    ArmFailedError, buildRunResult, compileDocument, SelectionError, simulateDocument
-} from '../../language/src/simulator/run-scenarios.js';
-import { CancelledError } from '../../language/src/simulator/solver/index.js';
-import { MODEL_INFO } from '../../language/src/simulator/simulate.js';
+import { ArmFailedError, buildRunResult, SelectionError } from '../../simulator/run-scenarios.js';
+import { compileDocument, simulateDocument } from '../../language/src/compiler/compile-document.js';
+import { CancelledError } from '../../simulator/solver/index.js';
+import { MODEL_INFO } from '../../simulator/simulate.js';
 import { createTestServices } from '../language/test-services.js';
 
 const { parse } = await createTestServices();

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isScenario, type Model, type Scenario } from '../../language/src/generated/ast.js';
-import { CompileError, compileArm, compileScenario } from '../../language/src/simulator/compiler/index.js';
+import { CompileError, compileArm, compileScenario } from '../../language/src/compiler/index.js';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createOsteoServices } from '../../language/src/osteo-module.js';

@@ -1,6 +1,6 @@
 /** The two-part BMD layer (docs/model.md §1.3): slow indirect response plus a remodelling space that follows resorption. */
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
+import { simulateArm } from '../../simulator/simulate.js';
 import { describe as arm, grid } from './model-fixtures.js';
 
 const HALF_LIFE = 90;

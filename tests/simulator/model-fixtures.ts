@@ -1,5 +1,5 @@
 /** Hand-built model descriptions for the model tests. */
-import type { ConditionDescription, DrugDescription, ModelDescription } from '../../language/src/simulator/model-description.js';
+import type { ConditionDescription, DrugDescription, ModelDescription } from '../../simulator/model-description.js';
 
 export function grid(durationDays: number, step = 1): number[] {
     const times: number[] = [];

@@ -1,8 +1,8 @@
 /** Qualitative behaviour of conditions and drugs (model.md §4–§7, anchors of type Q). */
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
-import type { DrugDescription } from '../../language/src/simulator/model-description.js';
-import type { ArmResult } from '../../language/src/simulator/results.js';
+import { simulateArm } from '../../simulator/simulate.js';
+import type { DrugDescription } from '../../simulator/model-description.js';
+import type { ArmResult } from '../../simulator/results.js';
 import { describe as arm, DENOSUMAB, grid, INFLIXIMAB, PERIODONTITIS, RA, ZOLEDRONATE } from './model-fixtures.js';
 
 const YEAR = 365.25;

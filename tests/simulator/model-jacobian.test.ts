@@ -1,7 +1,7 @@
 /** The model's grouped finite-difference Jacobian equals a plain column-by-column one. */
 import { describe, expect, it } from 'vitest';
-import { createBoneModel } from '../../language/src/simulator/model/bone-model.js';
-import { resolveParameters } from '../../language/src/simulator/model/parameters.js';
+import { createBoneModel } from '../../simulator/model/bone-model.js';
+import { resolveParameters } from '../../simulator/model/parameters.js';
 import { describe as arm, DENOSUMAB, INFLIXIMAB, PERIODONTITIS, RA, ZOLEDRONATE } from './model-fixtures.js';
 
 describe('grouped Jacobian', () => {

@@ -1,7 +1,7 @@
 /** Pharmacokinetics of the model (model.md §6) against closed forms, and exact dose jumps. */
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
-import type { DrugDescription } from '../../language/src/simulator/model-description.js';
+import { simulateArm } from '../../simulator/simulate.js';
+import type { DrugDescription } from '../../simulator/model-description.js';
 import { describe as arm, grid, ZOLEDRONATE } from './model-fixtures.js';
 
 const IV: DrugDescription = {

@@ -1,7 +1,7 @@
 /** The shape of an arm's results (interfaces.md): every series, right length, summaries, errors. */
 import { describe, expect, it } from 'vitest';
-import { simulateArm, valueAt, exploratoryMechanisms, ModelInputError } from '../../language/src/simulator/simulate.js';
-import type { DrugDescription } from '../../language/src/simulator/model-description.js';
+import { simulateArm, valueAt, exploratoryMechanisms, ModelInputError } from '../../simulator/simulate.js';
+import type { DrugDescription } from '../../simulator/model-description.js';
 import { describe as arm, grid, INFLIXIMAB, PERIODONTITIS, RA } from './model-fixtures.js';
 
 const CORE_SERIES = ['bmd.lumbar_spine', 'bmd.total_hip', 'bmd.femoral_neck', 'osteoclasts', 'osteoblasts', 'osteoblast_precursors',

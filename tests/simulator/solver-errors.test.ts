@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CancelledError, solvePiecewise, SolverError, type OdeSystem } from '../../language/src/simulator/solver/index.js';
+import { CancelledError, solvePiecewise, SolverError, type OdeSystem } from '../../simulator/solver/index.js';
 
 function solverError(run: () => unknown): SolverError {
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { integrateFixedStep, type OdeSystem, type SolverMethod } from '../../language/src/simulator/solver/index.js';
-import { ROS34PRW } from '../../language/src/simulator/solver/rosenbrock-tableau.js';
+import { integrateFixedStep, type OdeSystem, type SolverMethod } from '../../simulator/solver/index.js';
+import { ROS34PRW } from '../../simulator/solver/rosenbrock-tableau.js';
 
 /** Non-autonomous and nonlinear enough to exercise every order condition: y0 = exp(sin t), (y1, y2) a rotation. */
 const smooth: OdeSystem = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { solvePiecewise, type Jump, type OdeSystem } from '../../language/src/simulator/solver/index.js';
+import { solvePiecewise, type Jump, type OdeSystem } from '../../simulator/solver/index.js';
 
 const tight = { rtol: 1e-8, atol: 1e-10 };
 const bolus = (time: number, state: number, amount: number): Jump => ({ time, apply: y => { y[state] += amount; } });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { integrate, solvePiecewise, type OdeSystem } from '../../language/src/simulator/solver/index.js';
+import { integrate, solvePiecewise, type OdeSystem } from '../../simulator/solver/index.js';
 
 const robertson: OdeSystem = {
     size: 3,

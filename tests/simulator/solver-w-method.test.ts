@@ -1,8 +1,8 @@
 /** ROS34PW2, the default method: a true W-method, so it keeps order 3 with a wrong Jacobian and may reuse one. */
 import { describe, expect, test } from 'vitest';
-import { integrateFixedStep, solvePiecewise, type OdeSystem, type SolverMethod } from '../../language/src/simulator/solver/index.js';
-import { CompressedFactors, luFactor, luSolve } from '../../language/src/simulator/solver/dense-lu.js';
-import { ROS34PW2 } from '../../language/src/simulator/solver/rosenbrock-tableau.js';
+import { integrateFixedStep, solvePiecewise, type OdeSystem, type SolverMethod } from '../../simulator/solver/index.js';
+import { CompressedFactors, luFactor, luSolve } from '../../simulator/solver/dense-lu.js';
+import { ROS34PW2 } from '../../simulator/solver/rosenbrock-tableau.js';
 
 /** Non-autonomous and nonlinear; its "Jacobian" is deliberately wrong (a constant matrix unrelated to f). */
 const withWrongJacobian: OdeSystem = {

@@ -4,10 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { RunResult } from '../../language/src/simulator/results.js';
-import { buildResultsView } from '../../client/report/view-model.js';
+import type { RunResult } from '../../simulator/results.js';
+import { buildResultsView } from '../../report/view-model.js';
 import { buildResultsHtml } from '../../client/src/results/results-html.js';
-import type { HostToWebview } from '../../client/webview/messages.js';
+import type { HostToWebview } from '../../protocol/webview-messages.js';
 import { ROOT } from '../cli/bundle.js';
 import { launch, paintedCanvases, serve, bundlesDir, watchProblems, SCREENSHOTS } from './browser.js';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatCsv } from '../../../server/src/cli/results-csv.js';
-import { safeFileName } from '../../report/escape.js';
-import type { ImageFormat } from '../../webview/messages.js';
+import { formatCsv } from '../../../report/results-csv.js';
+import { safeFileName } from '../../../report/escape.js';
+import type { ImageFormat } from '../../../protocol/webview-messages.js';
 import type { ResultsPanel } from '../results/results-panel.js';
 import type { ResultsPanels } from '../results/results-panels.js';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { buildReportHtml } from '../../report/report-html.js';
-import { safeFileName } from '../../report/escape.js';
+import { buildReportHtml } from '../../../report/report-html.js';
+import { safeFileName } from '../../../report/escape.js';
 import type { ResultsPanels } from '../results/results-panels.js';
 import type { RunOutcome, ScenarioRunner } from './run-scenario.js';
 

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
-import type { RunResult, ScenarioResult } from '../../../language/src/simulator/results.js';
-import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams } from '../../../server/src/protocol.js';
+import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
+import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams } from '../../../protocol/requests.js';
 import type { ResultsPanels } from '../results/results-panels.js';
 import type { RenderedSummary, ResultsPanel } from '../results/results-panel.js';
 import type { OsteoStatusBar } from '../status-bar.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
-import { sweepChartIds } from '../../report/sweep-view.js';
+import { sweepChartIds } from '../../../report/sweep-view.js';
 import { targetDocument } from './target-document.js';
 import { forwardServerProgress } from './server-progress.js';
 

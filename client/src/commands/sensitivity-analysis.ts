@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
-import type { SensitivityResult } from '../../../language/src/simulator/results.js';
-import { SensitivityRequestMethod, type SensitivityParams } from '../../../server/src/protocol.js';
-import { seriesLabel } from '../../report/series-catalog.js';
+import type { SensitivityResult } from '../../../simulator/index.js';
+import { SensitivityRequestMethod, type SensitivityParams } from '../../../protocol/requests.js';
+import { seriesLabel } from '../../../report/series-catalog.js';
 import { SensitivityPanel } from '../results/sensitivity-panel.js';
 import type { RenderedSummary } from '../results/results-panel.js';
 import { saveImage } from './export-results.js';

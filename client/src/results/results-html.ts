@@ -1,6 +1,6 @@
 /** The results view's HTML: strict CSP with a per-load nonce, every asset through the webview's URIs. */
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '../../report/escape.js';
+import { escapeHtml } from '../../../report/escape.js';
 
 export interface ResultsHtmlInput {
     /** `webview.cspSource`. */

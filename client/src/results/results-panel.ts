@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { RunResult, ScenarioResult } from '../../../language/src/simulator/results.js';
-import { buildResultsView, type ResultsView } from '../../report/view-model.js';
-import { isWebviewMessage, type HostToWebview, type ImageFormat, type WebviewToHost } from '../../webview/messages.js';
+import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
+import { buildResultsView, type ResultsView } from '../../../report/view-model.js';
+import { isWebviewMessage, type HostToWebview, type ImageFormat, type WebviewToHost } from '../../../protocol/webview-messages.js';
 import { buildResultsHtml } from './results-html.js';
 
 export interface RenderedSummary {

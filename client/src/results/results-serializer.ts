@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResultsViewState } from '../../webview/messages.js';
+import type { ResultsViewState } from '../../../protocol/webview-messages.js';
 import type { ResultsPanels } from './results-panels.js';
 import type { ResultsPanel } from './results-panel.js';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { SensitivityResult } from '../../../language/src/simulator/results.js';
-import { buildSensitivityView, type SensitivityView } from '../../report/sensitivity-view.js';
-import { isWebviewMessage, type ImageFormat, type WebviewToHost } from '../../webview/messages.js';
+import type { SensitivityResult } from '../../../simulator/index.js';
+import { buildSensitivityView, type SensitivityView } from '../../../report/sensitivity-view.js';
+import { isWebviewMessage, type ImageFormat, type WebviewToHost } from '../../../protocol/webview-messages.js';
 import { buildResultsHtml } from './results-html.js';
 import type { RenderedSummary } from './results-panel.js';
 

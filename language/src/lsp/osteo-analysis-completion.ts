@@ -4,7 +4,7 @@
  */
 import type { AstNodeDescription, LangiumDocument } from 'langium';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { PARAMETERS } from '../simulator/model/parameters.js';
+import { PARAMETERS } from '../../../simulator/index.js';
 
 /** Library concepts that `report` accepts but the model has no series for. */
 const NOT_COMPUTED = new Set(['T_cells', 'macrophage_M1', 'macrophage_M2', 'PTH']);

@@ -1,6 +1,6 @@
 /** Hover facts for sweeps and populations: how many runs, of which arm, measuring what. Never throws on partial nodes. */
 import { isArm, type Population, type Sweep, type SweepVary } from '../generated/ast.js';
-import { findParameter } from '../simulator/model/parameters.js';
+import { findParameter } from '../../../simulator/index.js';
 import { axisRuns, sweepRuns } from '../validation/analysis-checks.js';
 import { scenarioOf } from '../validation/scenario-facts.js';
 import { quantityWords } from './osteo-describe.js';

@@ -10,8 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 import { isFoldEffect, isMechanism, isQuantity, isSetParameter } from '../generated/ast.js';
-import { findParameter } from '../simulator/model/parameters.js';
-import { allUnits, CANONICAL_UNIT, describeDimension, lookupUnit, type Dimension } from '../units.js';
+import { allUnits, CANONICAL_UNIT, describeDimension, type Dimension, findParameter, lookupUnit } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES, expectedQuantity, type ExpectedQuantity } from '../validation/expected-dimensions.js';
 import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS } from '../validation/target-kinds.js';
 import { proposedUnits } from '../validation/unit-checks.js';

@@ -1,5 +1,5 @@
 /** Templates offered next to the keywords that start a declaration (language spec §7). */
-import { DRUG_CLASS_INFO } from '../pharmacology.js';
+import { DRUG_CLASS_INFO } from '../../../simulator/index.js';
 
 export interface Snippet {
     readonly detail: string;

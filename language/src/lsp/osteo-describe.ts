@@ -8,9 +8,7 @@ import {
     type Arm, type Concept, type Condition, type Dosing, type Drug, type FoldEffect, type Give, type Infuse,
     type Mechanism, type Quantity, type Regimen, type Scenario
 } from '../generated/ast.js';
-import { DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, TARGETED_DELIVERY_NOTE } from '../pharmacology.js';
-import type { ParameterInfo } from '../simulator/model/parameters.js';
-import { CANONICAL_UNIT, describeDimension, lookupUnit, type Dimension } from '../units.js';
+import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
 import { kindWord } from '../validation/target-kinds.js';
 
 /** Up to six significant digits, without trailing zeros: 1095.75, 0.0015, 1.2e+6. */

@@ -5,7 +5,7 @@ import {
     isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
 } from '../generated/ast.js';
 import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
-import { findParameter } from '../simulator/model/parameters.js';
+import { findParameter } from '../../../simulator/index.js';
 import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
 import { keywordDoc } from './osteo-keyword-docs.js';

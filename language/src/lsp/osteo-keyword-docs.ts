@@ -1,5 +1,5 @@
 /** What the language's keywords mean (language spec §3–§5), for hover on a keyword. */
-import { DRUG_CLASS_INFO } from '../pharmacology.js';
+import { DRUG_CLASS_INFO } from '../../../simulator/index.js';
 import { VERB_TARGET_KINDS, kindsWord } from '../validation/target-kinds.js';
 
 const VERB_MEANING: Readonly<Record<string, string>> = {

@@ -8,10 +8,8 @@ import {
     isArm, isCell, isConditionUse, isCytokine, isDrug, isGive, isMediator, isOutput,
     type Measure, type Population, type PopulationVary, type Quantity, type Scenario, type Sweep, type SweepVary
 } from '../generated/ast.js';
-import { MAX_RUNS } from '../simulator/analysis/analysis-plan.js';
-import { parameterQuantity } from '../simulator/compiler/compile-analysis.js';
-import { findParameter, PARAMETERS, type ParameterInfo } from '../simulator/model/parameters.js';
-import { describeDimension, lookupUnit, type Dimension } from '../units.js';
+import { describeDimension, type Dimension, findParameter, lookupUnit, MAX_RUNS, type ParameterInfo, PARAMETERS } from '../../../simulator/index.js';
+import { parameterQuantity } from '../compiler/compile-analysis.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';
 import { formatDays, measure as measureOf } from './quantities.js';

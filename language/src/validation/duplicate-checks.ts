@@ -2,7 +2,7 @@ import { AstUtils, UriUtils, type AstNodeLocator, type ValidationAcceptor } from
 import type { LangiumServices } from 'langium/lsp';
 import type { Declaration } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
-import { DeclarationsByName } from '../workspace/declarations-by-name.js';
+import { DeclarationsByName } from '../references/declarations-by-name.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindWord } from './target-kinds.js';
 

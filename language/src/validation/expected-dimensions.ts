@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { Dimension } from '../units.js';
+import type { Dimension } from '../../../simulator/index.js';
 
 /** What one quantity-valued property accepts; shared by validation, quick fixes and completion. */
 export interface ExpectedQuantity {

@@ -2,7 +2,7 @@ import { UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument
 import type { LangiumServices } from 'langium/lsp';
 import { isModel, type Import, type Model } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
-import { importedUris } from '../osteo-scope-provider.js';
+import { importedUris } from '../references/osteo-scope-provider.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';
 

@@ -1,7 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { SetParameter } from '../generated/ast.js';
-import { findParameter, PARAMETERS, type ParameterInfo } from '../simulator/model/parameters.js';
-import { lookupUnit } from '../units.js';
+import { findParameter, lookupUnit, type ParameterInfo, PARAMETERS } from '../../../simulator/index.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';
 import { quantityText } from './quantities.js';

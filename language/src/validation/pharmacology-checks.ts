@@ -1,7 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isConditionUse, isCytokine, isGive, type Arm, type Cytokine, type Give, type Scenario } from '../generated/ast.js';
-import { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, SHORT_TERM_CLASSES } from '../pharmacology.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../units.js';
+import { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DAYS_PER_MONTH, DAYS_PER_YEAR, DRUG_CLASS_INFO, SHORT_TERM_CLASSES } from '../../../simulator/index.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { days, formatDays, valueAs } from './quantities.js';
 import { dosingOf, drugOf, scenarioDuration, windowOf, type Window } from './scenario-facts.js';

@@ -1,5 +1,5 @@
 import type { Quantity } from '../generated/ast.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR, lookupUnit, type Dimension } from '../units.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, type Dimension, lookupUnit } from '../../../simulator/index.js';
 
 /** A quantity in its dimension's canonical unit (days, mg, L, fraction, fold …). */
 export interface Measured {

@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isQuantity, type Quantity, type Scenario, type SampleSpec } from '../generated/ast.js';
-import { CANONICAL_UNIT, DAYS_PER_YEAR, lookupUnit, type Dimension } from '../units.js';
+import { CANONICAL_UNIT, DAYS_PER_YEAR, type Dimension, lookupUnit } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { days, formatDays, quantityText, valueAs } from './quantities.js';

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { ConditionUse, Give, Infuse, Patient, Quantity } from '../generated/ast.js';
-import { DAYS_PER_YEAR } from '../units.js';
+import { DAYS_PER_YEAR } from '../../../simulator/index.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { days, formatDays, quantityText } from './quantities.js';
 import { scenarioDuration, scenarioOf } from './scenario-facts.js';

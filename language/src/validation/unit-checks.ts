@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isQuantity, type Quantity } from '../generated/ast.js';
-import { describeDimension, lookupUnit, unitsOf, type Dimension } from '../units.js';
+import { describeDimension, type Dimension, lookupUnit, unitsOf } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES, type ExpectedQuantity } from './expected-dimensions.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';

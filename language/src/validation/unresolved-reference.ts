@@ -2,7 +2,7 @@ import { type AstNodeDescription, type AstReflection, type LangiumDocument, type
 import type { LangiumServices } from 'langium/lsp';
 import { isCondition, isFoldEffect, isMechanism } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
-import { DeclarationsByName } from '../workspace/declarations-by-name.js';
+import { DeclarationsByName } from '../references/declarations-by-name.js';
 import { relativeImportPath } from './import-checks.js';
 import { closestNames, orList } from './name-suggestions.js';
 import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, withArticle } from './target-kinds.js';

@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isModel } from '../generated/ast.js';
-import { importedUris } from '../osteo-scope-provider.js';
+import { importedUris } from '../references/osteo-scope-provider.js';
 
 /** Files larger than this are refused with a message instead of being parsed (they are not scenarios). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

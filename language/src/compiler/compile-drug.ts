@@ -1,0 +1,87 @@
+import type { Drug } from '../generated/ast.js';
+import type { DrugDescription, MechanismVerb } from '../../../simulator/index.js';
+import { CompileError } from './compile-error.js';
+import { fractionOf, positive } from './quantities.js';
+
+type Route = DrugDescription['route'];
+
+/**
+ * Absorption half-life when a drug does not state one (language spec §3.1 "default by route"):
+ * oral small molecules peak within hours, subcutaneous antibodies over days; intra-articular and
+ * local deposits leak out within about a day. Intravenous doses are a bolus.
+ */
+export const DEFAULT_ABSORPTION_HALF_LIFE_DAYS: Record<Route, number | undefined> = {
+    oral: 1 / 24,
+    subcutaneous: 2,
+    intra_articular: 1,
+    local: 1,
+    intravenous: undefined
+};
+
+/** Drug declaration → the description's PK/PD in model units (days, L, mg, mg/L). */
+export function compileDrug(drug: Drug, targeting: number): DrugDescription {
+    const what = (field: string) => `${field} of drug ${drug.name}`;
+    if (!drug.route) throw new CompileError(`drug ${drug.name} has no route (oral, subcutaneous, intravenous, intra_articular or local)`, drug);
+    const route = drug.route as Route;
+    if (!drug.volume) throw new CompileError(`drug ${drug.name} has no volume of distribution (e.g. volume 8 L)`, drug);
+    if (!drug.halfLife && !drug.clearance && !drug.boneHalfLife) {
+        throw new CompileError(`drug ${drug.name} needs a half_life (or a clearance, or a bone_half_life)`, drug);
+    }
+    const opt = (q: typeof drug.halfLife, field: string, dimension: Parameters<typeof positive>[1]) =>
+        q ? positive(q, dimension, what(field)).value : undefined;
+
+    const absorption = route === 'intravenous'
+        ? undefined
+        : opt(drug.absorptionHalfLife, 'absorption_half_life', ['time']) ?? DEFAULT_ABSORPTION_HALF_LIFE_DAYS[route];
+    const ic50 = drug.ic50 ? positive(drug.ic50, ['concentration', 'mass'], what('ic50')) : undefined;
+
+    const description: DrugDescription = {
+        name: drug.name,
+        drugClass: drug.drugClass ?? 'unclassified',
+        route,
+        mechanisms: drug.mechanisms.map(m => {
+            if (m.verb === 'suppresses') return { verb: 'suppresses' as MechanismVerb, target: 'inflammation' };
+            const target = m.target?.ref?.name;
+            if (!target) throw new CompileError(`mechanism '${m.verb} ${m.target?.$refText ?? ''}' of drug ${drug.name} names no known target`, m);
+            return { verb: m.verb as MechanismVerb, target };
+        }),
+        pk: {
+            halfLifeDays: opt(drug.halfLife, 'half_life', ['time']),
+            absorptionHalfLifeDays: absorption,
+            // language spec §3.1: 100 % unless stated (intravenous doses are complete by definition).
+            bioavailability: route === 'intravenous' || !drug.bioavailability ? 1 : fractionOf(drug.bioavailability, what('bioavailability')),
+            volumeL: positive(drug.volume, ['volume'], what('volume')).value,
+            peripheralVolumeL: opt(drug.peripheralVolume, 'peripheral_volume', ['volume']),
+            intercompartmentalClearanceLPerDay: opt(drug.intercompartmentalClearance, 'intercompartmental_clearance', ['clearance']),
+            clearanceLPerDay: opt(drug.clearance, 'clearance', ['clearance']),
+            vmaxMgPerDay: opt(drug.vmax, 'vmax', ['massRate']),
+            kmMgPerL: opt(drug.km, 'km', ['concentration']),
+            molarMassKDa: opt(drug.molarMass, 'molar_mass', ['molarMass']),
+            boneHalfLifeDays: opt(drug.boneHalfLife, 'bone_half_life', ['time']),
+            boneUptake: drug.boneUptake ? fractionOf(drug.boneUptake, what('bone_uptake')) : undefined
+        },
+        pd: {
+            ic50: ic50?.value,
+            ic50Basis: ic50 ? (ic50.dimension === 'mass' ? 'bone-bound amount' : 'concentration') : undefined,
+            emax: drug.emax ? fractionOf(drug.emax, what('emax')) : 1
+        },
+        targeting
+    };
+    checkDrugConsistency(drug, description);
+    return description;
+}
+
+/** Checks the pieces the model needs together: a peripheral compartment needs both its volume and its flow. */
+function checkDrugConsistency(drug: Drug, d: DrugDescription): void {
+    const pk = d.pk;
+    if ((pk.peripheralVolumeL === undefined) !== (pk.intercompartmentalClearanceLPerDay === undefined)) {
+        throw new CompileError(`drug ${drug.name}: peripheral_volume and intercompartmental_clearance go together`, drug);
+    }
+    if ((pk.vmaxMgPerDay === undefined) !== (pk.kmMgPerL === undefined)) {
+        throw new CompileError(`drug ${drug.name}: vmax and km go together (Michaelis–Menten clearance)`, drug);
+    }
+    if (pk.boneHalfLifeDays !== undefined && d.pd.ic50Basis === 'concentration' && d.mechanisms.some(m => m.verb === 'kills')) {
+        // Bisphosphonate potency acts through the bone-bound amount (model spec §7).
+        throw new CompileError(`drug ${drug.name}: with bone_half_life, ic50 is a bone-bound amount in mg (e.g. ic50 1 mg)`, drug.ic50 ?? drug);
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * What the compiler hands the engine for one scenario: plain data (model descriptions, the reported
+ * series, the notes, and the sweep and population plans), so it crosses into a worker unchanged.
+ */
+import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
+import type { ModelDescription } from './model-description.js';
+
+/** One scenario of a document, compiled: one model description per arm. */
+export interface CompiledScenario {
+    readonly name: string;
+    readonly title: string;
+    readonly durationDays: number;
+    readonly arms: ModelDescription[];
+    /** Series keys chosen by the `report` lines (or the default report). */
+    readonly reported: string[];
+    readonly notes: string[];
+}
+
+/** A compiled scenario with its sweeps and populations (absent: none). */
+export interface AnalysedScenario extends CompiledScenario {
+    readonly sweeps?: SweepPlan[];
+    readonly populations?: PopulationPlan[];
+}

@@ -1,0 +1,32 @@
+/**
+ * The engine's public face: what the language (compiler, validation, editor help), the report, the CLI,
+ * the server and its worker may use. The engine reads plain data (model descriptions) and returns plain
+ * data (results); it never imports Langium, VS Code or the generated AST.
+ */
+export { AnalysisFailedError } from './analysis/analysis-error.js';
+export { DEFAULT_POPULATION_SIZE, DEFAULT_SEED, MAX_RUNS } from './analysis/analysis-plan.js';
+export type { MeasurePlan, PopulationPlan, PopulationVariable, SweepAxis, SweepPlan } from './analysis/analysis-plan.js';
+export { planSensitivityRequest } from './analysis/sensitivity-request.js';
+export { sensitivityResult, sensitivityTasks } from './analysis/sensitivity.js';
+export { seriesOf } from './analysis/series-keys.js';
+export { runTask } from './analysis/sim-task.js';
+export type { SimTask, TaskOutput } from './analysis/sim-task.js';
+export { sweepTasks } from './analysis/sweep.js';
+export { serialRunner } from './analysis/task-runner.js';
+export type { TaskRunner, TaskRunOptions } from './analysis/task-runner.js';
+export type { CompiledScenario } from './compiled-scenario.js';
+export { exportPython } from './export/index.js';
+export { LOCAL_SITES } from './model-description.js';
+export type { ConditionDescription, ConditionProcess, CytokineName, DoseEvent, DrugDescription, ImmuneCellName, InfusionDescription, MechanismVerb, MediatorName, ModelDescription, PatientDescription, SiteName } from './model-description.js';
+export { MODEL_INFO } from './model/model-info.js';
+export { findParameter, ModelInputError, PARAMETERS, resolveParameters } from './model/parameters.js';
+export type { ParameterInfo, ParameterValues } from './model/parameters.js';
+export { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, SHORT_TERM_CLASSES, TARGETED_DELIVERY_NOTE } from './pharmacology.js';
+export type { ArmResult, PopulationArmResult, PopulationParameter, PopulationResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SeriesSummary, SweepResult } from './results.js';
+export { analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, SelectionError, simulateCompiled } from './run-scenarios.js';
+export type { AnalysedScenario, SimulateOptions } from './run-scenarios.js';
+export { simulateArm, valueAt } from './simulate.js';
+export { CancelledError, solvePiecewise } from './solver/index.js';
+export type { Jump, OdeSystem, SolverOptions } from './solver/index.js';
+export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, lookupUnit, unitsOf } from './units.js';
+export type { Dimension } from './units.js';
