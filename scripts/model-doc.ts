@@ -9,7 +9,7 @@ import { MODEL_INFO, type ParameterInfo, PARAMETERS } from '../simulator/index.j
 import calibration from '../simulator/model/calibration.json';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { createRunner } from './calibration/objective.js';
-import { ANCHORS, evaluateAnchors, type AnchorOutcome, type Check } from './calibration/anchors.js';
+import { ANCHORS, evaluateAnchors, evidenceOf, margin, type Anchor, type AnchorOutcome, type Check } from './calibration/anchors.js';
 import { EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
 
 const ROOT = process.cwd();
@@ -190,24 +190,72 @@ function fittedTable(fit: FitRecord): string {
     ].join('\n');
 }
 
+/**
+ * Leave-one-out figure of an anchor: its margin (tolerance units) when the fit is re-run without it.
+ * Read from calibration.json `$loo` ({ "R08": number, … }) once `npm run calibrate -- --loo` writes it
+ * (issue 11); until then the column says so, with no number.
+ */
+function looCell(a: Anchor): string {
+    const loo = (calibration as Record<string, unknown>).$loo as Record<string, unknown> | undefined;
+    const v = loo?.[a.id];
+    if (typeof v === 'number' && Number.isFinite(v)) return num(Number(v.toPrecision(2)));
+    return a.weight > 0 ? 'not yet computed' : 'n/a (not fitted)';
+}
+
+const EVIDENCE_LABEL = { 'in-sample': 'in-sample (fitted, weight {w})', 'out-of-sample': 'out-of-sample', identity: '**identity**' } as const;
+
+function evidenceCell(a: Anchor): string {
+    return EVIDENCE_LABEL[evidenceOf(a)].replace('{w}', String(a.weight));
+}
+
+function marginCell(c: Check): string {
+    const m = margin(c);
+    if (Number.isNaN(m)) return '–';
+    if (m === Infinity) return '∞';
+    return num(Number(m.toFixed(2)));
+}
+
 function anchorTable(outcomes: AnchorOutcome[]): string {
-    const lines = ['| id | type | scenario | target (tolerance) | readout | simulated | pass band | result |', '|---|---|---|---|---|---|---|---|'];
+    const lines = [
+        '| id | type | evidence | scenario | target (tolerance) | readout | simulated | pass band | result | margin (tol. units) | LOO margin |',
+        '|---|---|---|---|---|---|---|---|---|---|---|'
+    ];
     for (const o of outcomes) {
         const a = o.anchor;
-        const head = `| ${a.id} | ${a.type} | \`tests/anchors/${a.file}\` (${a.scenario}) | ${cell(a.expected)} (${cell(a.source)})`;
-        if (o.error !== undefined) { lines.push(`${head} | – | error: ${cell(o.error)} | – | **miss** |`); continue; }
+        const head = `| ${a.id} | ${a.type} | ${evidenceCell(a)} | \`tests/anchors/${a.file}\` (${a.scenario}) | ${cell(a.expected)} (${cell(a.source)})`;
+        if (o.error !== undefined) { lines.push(`${head} | – | error: ${cell(o.error)} | – | **miss** | – | ${looCell(a)} |`); continue; }
         o.checks.forEach((c, i) => {
-            const first = i === 0 ? head : '| | | |';
-            lines.push(`${first} | ${cell(c.label)} | ${num(Number(c.value.toPrecision(3)))} ${c.unit} | ${bound(c)} | ${c.pass ? 'pass' : '**miss**'} |`);
+            const first = i === 0 ? head : '| | | | |';
+            const known = a.missedChecks?.includes(c.label) ? ' (known)' : '';
+            lines.push(`${first} | ${cell(c.label)} | ${num(Number(c.value.toPrecision(3)))} ${c.unit} | ${bound(c)} | ${c.pass ? 'pass' : `**miss**${known}`} | ${marginCell(c)} | ${i === 0 ? looCell(a) : ''} |`);
         });
     }
     return lines.join('\n');
 }
 
+/** What the passes show, by evidence: fit, validation or identity. */
+function evidenceSummary(outcomes: AnchorOutcome[]): string {
+    const group = (e: string) => outcomes.filter(o => evidenceOf(o.anchor) === e);
+    const count = (os: AnchorOutcome[]) => `${os.filter(o => o.pass).length} of ${os.length}`;
+    const ids = (os: AnchorOutcome[]) => os.map(o => o.anchor.id).join(', ') || '–';
+    const tight = outcomes.flatMap(o => o.checks.filter(c => c.pass && margin(c) < 0.1).map(c => `${o.anchor.id} (${c.label}: ${marginCell(c)})`));
+    return [
+        `- **In-sample** (carry weight in the calibration objective, scripts/calibration/objective.ts): met ${count(group('in-sample'))} (${ids(group('in-sample'))}). A pass here shows goodness of fit, not validation.`,
+        `- **Out-of-sample** (weight 0, never fitted): met ${count(group('out-of-sample'))} (${ids(group('out-of-sample'))}). Type M among them (${ids(group('out-of-sample').filter(o => o.anchor.type === 'M'))}) reproduce the published core; for the others a pass is a prediction.`,
+        `- **Identities** (hold by construction): met ${count(group('identity'))} (${ids(group('identity'))}).`,
+        ...outcomes.filter(o => o.anchor.identity).map(o => `  - ${o.anchor.id}: ${o.anchor.identity}`),
+        `- **Margin** of a check: how far inside its band it lies, in tolerance units (1 at the target of a two-sided band, 0 at the edge, negative outside; one-sided bands in units of their residual scale). Passes within 0.1 of an edge: ${tight.join('; ') || 'none'}.`,
+        '- **LOO margin**: the margin of an in-sample anchor when the fit is re-run without it (leave-one-out cross-validation, issue 11): **not yet computed** for any anchor; no figure is shown until it is.'
+    ].join('\n');
+}
+
 function missReasons(outcomes: AnchorOutcome[]): string {
     const misses = outcomes.filter(o => !o.pass);
     if (misses.length === 0) return 'Every anchor is met.';
-    return misses.map(o => `- **${o.anchor.id}**: ${o.anchor.knownMiss ?? 'not explained (a regression: the anchor test fails)'}`).join('\n');
+    return misses.map(o => {
+        const missed = o.checks.filter(c => !c.pass).map(c => c.label).join('; ');
+        return `- **${o.anchor.id}** (${missed || 'not read'}): ${o.anchor.knownMiss ?? 'not explained (a regression: the anchor test fails)'}`;
+    }).join('\n');
 }
 
 function quantifications(): string {
@@ -246,7 +294,8 @@ async function main(): Promise<void> {
         '',
         `Model **${MODEL_INFO.name}** ${MODEL_INFO.version}. The bone-cell core is Pivonka et al. 2008, reproduced exactly; every`,
         'addition is labelled ASSUMPTION and calibrated to the clinical anchors of the specification (model.md §8).',
-        `Anchors met: **${met} of ${outcomes.length}** (simulated when this page was generated).`,
+        `Anchors met: **${met} of ${outcomes.length}** (simulated when this page was generated); ${outcomes.filter(o => evidenceOf(o.anchor) === 'in-sample').length} of them carry weight in the fit,`,
+        'so their passes show goodness of fit rather than validation (§4 tells them apart).',
         EQUATIONS,
         '## 2. Parameters',
         '',
@@ -262,7 +311,10 @@ async function main(): Promise<void> {
         '## 4. Anchors',
         '',
         'Every anchor of model.md §8, simulated from its scenario in `tests/anchors/` through parse → compile → simulate with',
-        'the parameter table above. The same checks run in `tests/simulator/anchors-clinical.test.ts` and in the fit.',
+        'the parameter table above. The same checks run in `tests/simulator/anchors-clinical.test.ts`, one test per check:',
+        'a check the model meets must pass, a known miss (marked "(known)") must still miss, so a change either way is seen.',
+        '',
+        evidenceSummary(outcomes),
         '',
         anchorTable(outcomes),
         '',

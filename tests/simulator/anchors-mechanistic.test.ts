@@ -118,14 +118,15 @@ describe('R31: a single remodelling event (short RANKL pulse)', () => {
         expect(ob.end - ob.start).toBeGreaterThan(oc.end - oc.start);
     });
 
-    // Known miss, reported: the Pivonka core is a population model, not a basic multicellular unit.
-    // Its resorption phase lasts ≈ 1.5 weeks and formation ≈ 1 month, shorter than the textbook
-    // 2–4 weeks and 3–4 months. Kept as an expected failure so a model change that fixes it shows.
-    it.fails('matches textbook phase durations (resorption 2–4 weeks, formation 3–4 months)', () => {
+    // KNOWN MISS (R31), reported: the Pivonka core is a population model, not a basic multicellular
+    // unit. Its resorption phase lasts ≈ 1.5 weeks and formation ≈ 1 month, shorter than the textbook
+    // 2–4 weeks and 3–4 months. Asserted as a miss on each phase (a crash or NaN fails, unlike
+    // it.fails), so a model change that meets either turns this red for an update of the table.
+    it('KNOWN MISS (R31): both phases are shorter than the textbook (resorption < 2 weeks, formation < 3 months)', () => {
         const oc = phase('osteoclasts'), ob = phase('osteoblasts');
-        expect(oc.end - oc.start).toBeGreaterThanOrEqual(14);
-        expect(oc.end - oc.start).toBeLessThanOrEqual(28);
-        expect(ob.end - ob.start).toBeGreaterThanOrEqual(90);
-        expect(ob.end - ob.start).toBeLessThanOrEqual(120);
+        expect(oc.end - oc.start).toBeGreaterThan(0);
+        expect(oc.end - oc.start).toBeLessThan(14);
+        expect(ob.end - ob.start).toBeGreaterThan(0);
+        expect(ob.end - ob.start).toBeLessThan(90);
     });
 });
