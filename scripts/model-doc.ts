@@ -77,7 +77,8 @@ Precursors (osteomorphs, McDonald et al., Cell 2021) accumulate while RANKL sign
 is emptied by fusion, so draining is faster than filling); above-normal demand is met by myeloid supply.
 A bisphosphonate kills osteoclasts without blocking RANKL, so it fills no pool and has no rebound. The
 published OPG-stop case (R07: overshoot, then back to steady state) is kept within its tolerance as a fit
-constraint.
+constraint. With the calibrated pool the denosumab stop gives no measurable rebound against an untreated
+arm: R11 is a known miss (§4).
 
 ### 1.3 BMD layer per site (slow indirect response after Peterson & Riggs 2010, plus remodelling space)
 

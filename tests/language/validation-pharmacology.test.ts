@@ -42,7 +42,7 @@ describe('pharmacology warnings and hints (language spec §6)', async () => {
     test('denosumab stopped before the horizon without a follow-on antiresorptive: rebound warning', async () => {
         const stopped = await validate(scenario(`${PMO}\narm a { give denosumab 60 mg every 6 months until 2 years }`));
         expectWarning(await validate(scenario(`${PMO}\narm a { give denosumab 60 mg every 6 months until 1 year }`)), /stops at 1 year, before/, { code: IssueCodes.DenosumabStop });
-        expectWarning(stopped, /denosumab stops at 2 years, before the end of the scenario \(3 years\), with no follow-on antiresorptive: resorption rebounds/, { code: IssueCodes.DenosumabStop });
+        expectWarning(stopped, /denosumab stops at 2 years, before the end of the scenario \(3 years\), with no follow-on antiresorptive: in trials, resorption rebounds above baseline/, { code: IssueCodes.DenosumabStop });
         expectNoIssues(await validate(scenario(`${PMO}\narm a {\n give denosumab 60 mg every 6 months until 2 years\n give zoledronate 5 mg once from 2 years }`)));
         expectNoIssues(await validate(scenario(`${PMO}\narm a { give denosumab 60 mg every 6 months }`)));
         expectWarning(await validate(scenario(`${PMO}\narm a { give denosumab 60 mg once }`)), /wears off after about 6 months/, { code: IssueCodes.DenosumabStop });

@@ -7,6 +7,7 @@ import { dosingOf, drugOf, scenarioDuration, windowOf, type Window } from './sce
 
 /**
  * The source article's lessons as warnings and hints (language spec §6), one rationale per message.
+ * Every claim a message makes about what will happen is simulated in tests/simulator/warning-claims.test.ts.
  * Only gives whose drug, class and times are all known take part: partial input yields no guess.
  */
 
@@ -80,7 +81,7 @@ export function checkArmPharmacology(arm: Arm, accept: ValidationAcceptor): void
         const a = known.slice(0, j).find(a => a.drugName !== b.drugName && a.drugClass === b.drugClass
             && BIOLOGIC_CLASSES.has(a.drugClass) && overlaps(a.window, b.window));
         if (!a) return;
-        accept('warning', `${b.drugName} overlaps in time with ${a.drugName} in arm '${arm.name}', both ${classLabel(b.drugClass)}s: two drugs on one target add infection risk without added benefit. Stagger them with from/until, or keep one.`,
+        accept('warning', `${b.drugName} overlaps in time with ${a.drugName} in arm '${arm.name}', both ${classLabel(b.drugClass)}s: two drugs on one target add infection risk for little added benefit. Stagger them with from/until, or keep one.`,
             { node: b.give, property: 'target', ...issue(IssueCodes.OverlappingClass) });
     });
 
@@ -93,7 +94,8 @@ export function checkArmPharmacology(arm: Arm, accept: ValidationAcceptor): void
             { node: f.give, property: 'target', ...issue(IssueCodes.LongAntiInflammatory) });
     }
 
-    // Denosumab stopped without a follow-on antiresorptive.
+    // Denosumab stopped without a follow-on antiresorptive. The message says what trials show and what the
+    // model shows; tests/simulator/warning-claims.test.ts simulates it and ties the wording to anchor R11.
     for (const f of known) {
         if (f.drugClass !== 'RANKL_inhibitor' || horizon === undefined) continue;
         const until = f.give.until ? days(f.give.until) : undefined;
@@ -102,7 +104,7 @@ export function checkArmPharmacology(arm: Arm, accept: ValidationAcceptor): void
         const followOn = known.some(o => o !== f && ANTIRESORPTIVE_CLASSES.has(o.drugClass) && o.window.from >= f.window.from
             && (o.give.until ? (days(o.give.until) ?? 0) > stop : !o.once || o.window.from >= stop - DENOSUMAB_EFFECT_DAYS));
         if (followOn) continue;
-        accept('warning', `${f.drugName} ${until !== undefined ? `stops at ${formatDays(stop)}` : 'is given once and wears off after about 6 months'}, before the end of the scenario (${formatDays(horizon)}), with no follow-on antiresorptive: resorption rebounds above baseline and the bone gained is lost within about a year. Continue it, or follow it with a bisphosphonate (e.g. \`give zoledronate 5 mg once from ${formatDays(stop)}\`).`,
+        accept('warning', `${f.drugName} ${until !== undefined ? `stops at ${formatDays(stop)}` : 'is given once and wears off after about 6 months'}, before the end of the scenario (${formatDays(horizon)}), with no follow-on antiresorptive: in trials, resorption rebounds above baseline and the bone gained is lost within about a year (Bone et al., JCEM 2011); this model shows the gain lost more slowly and no rebound (anchor R11 is a known miss, docs/model.md). Continue it, or follow it with a bisphosphonate (e.g. \`give zoledronate 5 mg once from ${formatDays(stop)}\`).`,
             { node: f.give, property: f.give.until ? 'until' : 'target', ...issue(IssueCodes.DenosumabStop) });
     }
 
