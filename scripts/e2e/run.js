@@ -8,14 +8,17 @@
 //   download  @vscode/test-electron's normal Electron download (needs network, and a display on Linux)
 //   auto      (default) download when update.code.visualstudio.com resolves and a display exists, else offline
 // OSTEO_E2E_EXTENSION_PATH tests another copy of the extension (default: this working tree).
-// Options: --no-walkthrough, --grep PATTERN (only matching tests). Under CI=true a missing prerequisite fails the run;
-// elsewhere it is reported and the run is skipped.
+// Options: --no-walkthrough, --grep PATTERN (only matching tests).
+// The run never passes without running (scripts/e2e/outcome.js): a missing prerequisite fails it (exit 1) unless
+// OSTEO_E2E_ALLOW_SKIP=1 accepts the skip, and a run in which no test executed (e.g. a --grep that matches nothing)
+// fails, judged from the counts the suite writes to the file named by OSTEO_E2E_RESULT.
 'use strict';
 const dns = require('dns');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { RESULT_ENV, skipVerdict, suiteVerdict } = require('./outcome.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXTENSION = path.resolve(process.env.OSTEO_E2E_EXTENSION_PATH || ROOT);   // e.g. an unpacked VSIX
@@ -74,19 +77,23 @@ async function runSuite(runtime, grep) {
     // A fresh profile per run (test-electron would otherwise reuse .vscode-test/user-data and its old state).
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-e2e-profile-'));
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    const resultFile = path.join(profile, 'result.json');
     const options = {
         extensionDevelopmentPath: EXTENSION,
         extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
         launchArgs: [workspace, '--disable-extensions',
             `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
-        extensionTestsEnv: { OSTEO_E2E_FAILURE_SCREENSHOTS: runtime === 'offline' ? ARTIFACTS : '', OSTEO_E2E_GREP: grep || '' }
+        extensionTestsEnv: { OSTEO_E2E_FAILURE_SCREENSHOTS: runtime === 'offline' ? ARTIFACTS : '', OSTEO_E2E_GREP: grep || '', [RESULT_ENV]: resultFile }
     };
     if (runtime === 'offline') options.vscodeExecutablePath = path.join(__dirname, 'code-shim.js');
     else options.version = 'stable';
     const started = Date.now();
     try {
         await runTests(options);
-        say(`suite passed in ${seconds(started)} (${runtime} runtime)`);
+        // The host exiting cleanly is not enough: the suite must have reported tests that ran.
+        const verdict = suiteVerdict(fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : undefined);
+        if (!verdict.ok) throw new Error(verdict.message);
+        say(`suite passed in ${seconds(started)} (${runtime} runtime): ${verdict.message}`);
         fs.rmSync(profile, { recursive: true, force: true });
         return true;
     } catch (error) {
@@ -127,10 +134,11 @@ async function main() {
 }
 
 main().then(code => process.exit(code), error => {
-    if (error instanceof Prerequisite && !CI) {
-        console.warn(`[e2e] SKIPPED: ${error.message}`);
-        process.exit(0);
+    if (error instanceof Prerequisite) {
+        const verdict = skipVerdict(error.message, process.env);
+        (verdict.code === 0 ? console.warn : console.error)(`[e2e] ${CI ? '(CI) ' : ''}${verdict.message}`);
+        process.exit(verdict.code);
     }
-    console.error(`[e2e] ${CI && error instanceof Prerequisite ? 'prerequisite missing under CI: ' : ''}${error.message}`);
+    console.error(`[e2e] ${error.message}`);
     process.exit(1);
 });
