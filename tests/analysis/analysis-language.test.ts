@@ -1,5 +1,5 @@
 import { clearDocuments, expectCompletion } from 'langium/test';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver';
 import type { Model, Scenario, Sweep } from '../../language/src/generated/ast.js';
 import { PARAMETERS } from '../../simulator/model/parameters.js';
@@ -69,13 +69,20 @@ describe('parsing sweeps and populations', () => {
             population P { size 50 vary rankl_per_tnf lognormal 0.3 }`.replace('drug.adalimumab', 'adalimumab'))).toEqual([]);
     });
 
-    test('broken sweeps never crash validation', async () => {
+    test('broken sweeps never crash validation: each gets a diagnostic, none from a caught exception', async () => {
+        // Langium turns an exception in a check into an "An error occurred during validation" diagnostic
+        // and logs it with console.error, so "no crash" is both: no such diagnostic and nothing logged.
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        onTestFinished(() => logged.mockRestore());
         for (const body of ['sweep', 'sweep X {', 'sweep X { vary', 'sweep X { vary start of', 'sweep X { vary dose of Anti in', 'sweep X { measure bmd at at }',
             'population P { vary rankl_per_tnf lognormal }', 'population { size -3 }', 'sweep X { vary rankl_per_tnf from to step }']) {
             const document = await parse(`${HEAD}${body}`, { validation: true });
             await clearDocuments(services.shared, [document]);
-            expect(document.diagnostics).toBeDefined();
+            const messages = (document.diagnostics ?? []).map(d => d.message);
+            expect(messages.length, `'${body}' is reported`).toBeGreaterThan(0);
+            expect(messages.filter(m => /^An error occurred/.test(m)), body).toEqual([]);
         }
+        expect(logged).not.toHaveBeenCalled();
     });
 });
 

@@ -124,7 +124,8 @@ describe('the results view with sweeps and populations', () => {
             sweeps: [sweep1d(time), sweep2d(), sweep1d(time)], populations: [population(time)]
         }));
         expect(view.sweeps!.map(s => s.id)).toEqual(['sweep-StartTiming', 'sweep-DoseInterval', 'sweep-StartTiming_']);
-        expect(view.sweeps![1].heatmap).toBeDefined();
+        expect(view.sweeps![1].heatmap).toMatchObject({ columnLabels: ['10', '20', '40', '80'], rowLabels: ['7', '14', '28'] });
+        expect(view.sweeps![0].heatmap).toBeUndefined();
         expect(view.populations![0].charts.map(c => c.key)).toEqual(['bmd.lumbar_spine', 'osteoclasts']);
     });
 });
