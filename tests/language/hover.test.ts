@@ -1,5 +1,5 @@
 import { clearDocuments, expectHover } from 'langium/test';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { PARAMETERS } from '../../simulator/model/parameters.js';
 import { EXPLORATORY_NOTE } from '../../simulator/pharmacology.js';
 import { createTestServices } from './test-services.js';
@@ -122,10 +122,13 @@ describe('hover on `set` parameters and keywords', () => {
         await hover({ text: 'drug d {<|> }', index: 0, hover: undefined, disposeAfterCheck: true });
     });
 
-    test('broken text never throws', async () => {
+    test('broken text never throws, nor logs a caught error', async () => {
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        onTestFinished(() => logged.mockRestore());
         for (const text of ['drug <|>{', 'scenario S { duration <|>', 'regimen r { dose 4<|>0 }}}}', 'set x = <|>']) {
             await expect(hoverAt(text)).resolves.toBeTypeOf('string');
         }
+        expect(logged).not.toHaveBeenCalled();
     });
 });
 

@@ -8,11 +8,9 @@
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Model } from '../../language/src/generated/ast.js';
-import { compileDocument } from '../../language/src/simulator/run-scenarios.js';
-import { simulateArm } from '../../language/src/simulator/simulate.js';
-import type { ArmResult } from '../../language/src/simulator/results.js';
+import { compileDocument } from '../../language/src/compiler/compile-document.js';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
-import { DAYS_PER_MONTH } from '../../language/src/units.js';
+import { DAYS_PER_MONTH, simulateArm, type ArmResult } from '../../simulator/index.js';
 import { at, maxOver } from '../../scripts/calibration/anchors.js';
 import { validationSetup } from '../language/validation-helpers.js';
 
@@ -104,9 +102,13 @@ describe('pharmacology warnings say what the model shows', () => {
         const rebound = maxOver(w.arms.stopped, 'osteoclasts', 12 * M, 24 * M) / maxOver(w.arms.untreated, 'osteoclasts', 12 * M, 24 * M);
         const saysNoRebound = /this model shows the gain lost more slowly and no rebound/.test(message);
         expect({ rebound: rebound >= 1.2, saysNoRebound }).toEqual({ rebound: false, saysNoRebound: true });
-        // A single dose gets the same warning.
-        const once = await validate(`scenario W {\n    duration 2 years\n    ${PMO}\n    arm a { give denosumab 60 mg once }\n}`);
-        expect(once.diagnostics.filter(d => d.code === IssueCodes.DenosumabStop).map(d => d.message)[0]).toMatch(/no rebound/);
+        // A single dose "is given once and wears off after about 6 months": resorption is suppressed at
+        // 3 months and back within 10 % of the untreated arm at 6.
+        const once = await warnedAndSimulated('1 year', PMO, '    arm single { give denosumab 60 mg once }', IssueCodes.DenosumabStop);
+        expect(once.messages[0]).toMatch(/is given once and wears off after about 6 months.*no rebound/);
+        const oc = (months: number) => at(once.arms.single, 'osteoclasts', months * M) / at(once.arms.untreated, 'osteoclasts', months * M);
+        expect(oc(3)).toBeLessThan(0.6);
+        expect(oc(6)).toBeGreaterThan(0.9);
     });
 
     test('an antiresorptive alone against inflammation: "only slows resorption … does not address the inflammatory drivers" — osteoclasts fall, cytokines do not move', async () => {
@@ -126,5 +128,45 @@ describe('pharmacology warnings say what the model shows', () => {
         // The same drug does act where its target is raised (so "little" is the scenario, not the drug).
         const ra = await warnedAndSimulated('2 years', RA, '    arm anakinra { give anakinra 100 mg every 1 day }');
         expect(over(ra, 'anakinra', 'lumbar_spine', 24)).toBeGreaterThan(0.05);
+    });
+});
+
+describe('timing warnings say what the model does', () => {
+    /**
+     * Every series of one arm equals the other's at every sample, to the solver's tolerance (a dose or
+     * an onset at the last instant still splits the integration, which moves values by ~1e-9).
+     */
+    const same = (a: ArmResult, b: ArmResult) => {
+        const keys = Object.keys(a.series).filter(k => !k.startsWith('drug.') && k in b.series);
+        expect(keys).toEqual(expect.arrayContaining(['TNF_alpha', 'IL_6', 'osteoclasts', 'osteoblasts', 'bmd.lumbar_spine', 'bmd.total_hip']));
+        expect(a.time).toEqual(b.time);
+        for (const key of keys) {
+            const worst = Math.max(...a.series[key].map((x, k) => Math.abs(x - b.series[key][k]) / Math.max(1, Math.abs(b.series[key][k]))));
+            expect(worst, key).toBeLessThan(1e-6);
+        }
+    };
+
+    test('a treatment from the end of the scenario "never starts": the arm is the untreated arm', async () => {
+        const w = await warnedAndSimulated('1 year', PMO, '    arm late { give denosumab 60 mg every 6 months from 1 year }', IssueCodes.NeverStarts);
+        expect(w.messages[0]).toMatch(/^This treatment never starts/);
+        same(w.arms.late, w.arms.untreated);
+    });
+
+    test('a condition whose onset is at the end "never acts": the run is the run without it', async () => {
+        const patient = 'patient { age 55 years sex female menopause at 50 years }';
+        const late = await warnedAndSimulated('2 years', `${patient}\n    condition rheumatoid_arthritis { severity high onset at 2 years }`, '', IssueCodes.OnsetAfterEnd);
+        expect(late.messages[0]).toMatch(/so it never acts/);
+        const without = await warnedAndSimulated('2 years', patient, '');
+        same(late.arms.untreated, without.arms.untreated);
+    });
+
+    test('`menopause at` for a male patient "is ignored": the run is the run without it', async () => {
+        const w = await warnedAndSimulated('2 years', 'patient { age 65 years sex male menopause at 50 years }\n    condition aging { }', '', IssueCodes.MenopauseMale);
+        expect(w.messages[0]).toMatch(/`menopause at` is ignored/);
+        const without = await warnedAndSimulated('2 years', 'patient { age 65 years sex male }\n    condition aging { }', '');
+        same(w.arms.untreated, without.arms.untreated);
+        // …and it would not be ignored for a woman: the comparison can tell.
+        const woman = await warnedAndSimulated('2 years', 'patient { age 65 years sex female menopause at 50 years }\n    condition aging { }', '');
+        expect(woman.arms.untreated.series['bmd.total_hip']).not.toEqual(without.arms.untreated.series['bmd.total_hip']);
     });
 });

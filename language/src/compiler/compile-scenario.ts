@@ -118,8 +118,8 @@ function compilePatient(patient: Patient | undefined): PatientDescription {
     // Age 0 is valid (language spec §6: 0–120 years); a negative age is not.
     const ageYears = patient.age ? nonNegative(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
     const weightKg = patient.weight ? positive(patient.weight, ['bodyMass'], 'patient weight').value : DEFAULT_PATIENT.weightKg;
-    if (!patient.menopause) return { ageYears, sex, weightKg };
-    if (sex === 'male') throw new CompileError('menopause is set for a male patient', patient.menopause);
+    // A male patient has no menopause: the validator warns that `menopause at` is ignored (menopause-male), so it is.
+    if (!patient.menopause || sex === 'male') return { ageYears, sex, weightKg };
     const menopauseAgeYears = positive(patient.menopause, ['time'], 'age at menopause').value / DAYS_PER_YEAR;
     return { ageYears, sex, menopauseAgeYears, weightKg };
 }
