@@ -49,11 +49,11 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     for (const b of model.breakpoints) if (b > t0 && b < tEnd && Number.isFinite(b)) at(b);
     const jumps: Jump[] = [...jumpsAt.entries()].map(([time, fns]) => ({ time, apply: y => { for (const f of fns) f(y); } }));
 
-    const started = performance.now();
+    const started = now();
     const solution = solvePiecewise(model.system, model.y0, t0, times, jumps, {
         rtol: options.rtol ?? 1e-6, atol: model.atol, isCancelled: options.isCancelled
     });
-    const solveSeconds = (performance.now() - started) / 1000;
+    const solveSeconds = (now() - started) / 1000;
 
     const n = times.length;
     const series: Record<string, number[]> = {};
@@ -121,4 +121,12 @@ export function valueAt(times: readonly number[], values: readonly number[], t: 
     if (times[lo] === t || hi === lo) return values[lo];
     const f = (t - times[lo]) / (times[hi] - times[lo]);
     return values[lo] + f * (values[hi] - values[lo]);
+}
+
+/**
+ * Milliseconds from the host's monotonic clock (Node and browsers both have `performance`): the engine
+ * is typed without DOM or Node declarations, so it names the one thing it uses of its host here.
+ */
+function now(): number {
+    return (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 }
