@@ -15,21 +15,18 @@ const node = {
     logLevel: 'warning'
 };
 
-const targets = [
-    { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
-    { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'cli/main.ts' }, outdir: 'out' }
-];
+const fs = require('fs');
 
-const optional = [
+const all = [
+    { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'cli/main.ts' }, outdir: 'out' },
+    // The engine alone (simulator/ through simulator/index.ts): no Langium, no VS Code.
     { ...node, entryPoints: { 'simulation-worker': 'server/src/simulation-worker.ts' }, outdir: 'out' },
     {
         bundle: true, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: !production, minify: production,
         entryPoints: { results: 'client/webview/main.ts' }, outdir: 'out/webview', loader: { '.css': 'css' }, logLevel: 'warning'
     }
 ];
-
-const fs = require('fs');
-const all = [...targets, ...optional.filter(t => Object.values(t.entryPoints).every(p => fs.existsSync(p)))];
 
 async function main() {
     const contexts = await Promise.all(all.map(options => esbuild.context(options)));

@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
 
-/** `FILE:LINE:COL: severity code message`, 1-based, as in interfaces.md. */
+/** `FILE:LINE:COL: severity code message`, 1-based, as in README "Command line". */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
     const severity = SEVERITY[d.severity ?? 1];
     const code = d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'syntax';

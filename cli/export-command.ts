@@ -5,7 +5,7 @@ import { VERSION } from '../server/src/version.js';
 import { compileStep, loadValidated, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
 
-/** `osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]` (interfaces.md). */
+/** `osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]` (README "Command line"). */
 export async function runExport(args: CliArgs): Promise<number> {
     if (args.files.length !== 1) throw new UsageError(`export takes one file, got ${args.files.length}`);
     if (args.format !== 'python') {

@@ -6,7 +6,7 @@ import { UsageError, type CliArgs } from './args.js';
 import { simulateFiles } from './simulate-files.js';
 
 /**
- * `osteo report FILE [--scenario NAME] --out report.html` (interfaces.md): one self-contained HTML
+ * `osteo report FILE [--scenario NAME] --out report.html` (README "Command line"): one self-contained HTML
  * file, drawn by the same script as the VS Code results view (inlined from out/webview/).
  */
 export async function runReport(args: CliArgs): Promise<number> {

@@ -7,7 +7,7 @@ import { writeOutput } from './cli-steps.js';
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = typeof FORMATS[number];
 
-/** `osteo run FILE... [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]` (interfaces.md). */
+/** `osteo run FILE... [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]` (README "Command line"). */
 export async function runRun(args: CliArgs): Promise<number> {
     const format = (args.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or csv)`);

@@ -1,6 +1,7 @@
 /**
- * The custom requests between the Osteo client and server (interfaces.md "Language server").
- * Types and constants only, no runtime dependencies: the client imports it with `import type`.
+ * The custom requests between the Osteo client and server: method names (constants) and the types of
+ * their parameters, results and errors. No runtime dependencies, so the extension host and the server
+ * both import it (the host uses the method names as values) without pulling in the other side.
  */
 import type { RunResult } from '../simulator/index.js';
 export type { SensitivityResult } from '../simulator/index.js';
@@ -13,7 +14,7 @@ export interface SimulateParams {
     readonly uri: string;
     /** Run only this scenario; default every scenario of the document. */
     readonly scenario?: string;
-    /** Run only these arms; default every arm (an extension of interfaces.md). */
+    /** Run only these arms; default every arm. */
     readonly arms?: string[];
     /** Standard LSP work-done token: when present, the server reports `$/progress` per simulated arm. */
     readonly workDoneToken?: string | number;

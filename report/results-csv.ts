@@ -2,7 +2,7 @@ import type { RunResult } from '../simulator/index.js';
 
 export const CSV_HEADER = 'scenario,arm,time_days,series,value';
 
-/** Long format (interfaces.md): one row per sample of every series, full precision. */
+/** Long format (README "Command line"): one row per sample of every series, full precision. */
 export function formatCsv(result: RunResult): string {
     const lines = [CSV_HEADER];
     for (const scenario of result.scenarios) {

@@ -1,6 +1,6 @@
 import type { ArmResult, ScenarioResult, SeriesSummary } from '../simulator/index.js';
 
-/** Units of the result series (interfaces.md), for table headers. */
+/** Units of the result series (simulator/results.ts), for table headers. */
 export function seriesUnit(key: string): string {
     if (key.startsWith('bmd.')) return '% change';
     if (key.startsWith('drug.')) return 'mg/L';

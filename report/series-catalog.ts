@@ -1,5 +1,5 @@
 /**
- * What each series of the results contract (interfaces.md) means on screen: its chart, label and unit.
+ * What each series of the results contract (simulator/results.ts) means on screen: its chart, label and unit.
  * Charts group series that share a unit, so a reader compares like with like.
  */
 
@@ -116,7 +116,7 @@ export function matchReported(reported: string, seriesKeys: Iterable<string>): s
     return matches;
 }
 
-/** When a scenario has no `report` line (language spec §3.4). */
+/** When a scenario has no `report` line (docs/language.md §3.4). */
 export const DEFAULT_REPORTED = ['bmd.lumbar_spine', 'bmd.total_hip', 'osteoclasts', 'osteoblasts'];
 
 /** Reported series keys in report order; the spec's default set when the scenario reports nothing. */

@@ -1,6 +1,6 @@
 /**
  * The JSON results contract of `osteo run --format json` and the `osteo/simulate` request
- * (interfaces.md). Fields beyond the contract only extend it.
+ * (the JSON of `osteo run --format json`, README "Command line"). Fields beyond the contract only extend it.
  */
 
 export interface RunResult {
@@ -133,7 +133,7 @@ export interface ArmResult {
     readonly name: string;
     /** Days. */
     readonly time: number[];
-    /** Every series of interfaces.md, same length as `time`. */
+    /** Every series of the contract, same length as `time`. */
     readonly series: Record<string, number[]>;
     readonly summary: Record<string, SeriesSummary>;
     readonly stats: SolverStats;

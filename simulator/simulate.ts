@@ -1,6 +1,6 @@
 /**
  * Simulates one compiled arm: builds the bone model, integrates it piecewise between dose times
- * and restart points, and shapes every series of interfaces.md. A pure function of the description
+ * and restart points, and shapes every series of the results contract (results.ts). A pure function of the description
  * (and the parameter table), so the calibration script can call it directly.
  */
 import type { ModelDescription } from './model-description.js';

@@ -1,6 +1,6 @@
 /**
- * The units of the Osteo language (language spec §5) and their conversion to the model's units
- * (model spec: time in days, concentrations in mg/L or pM, volumes in L, masses in mg).
+ * The units of the Osteo language (docs/language.md §5) and their conversion to the model's units
+ * (docs/model.md: time in days, concentrations in mg/L or pM, volumes in L, masses in mg).
  * One table serves the validator, completion, hover and the compiler.
  */
 

@@ -19,7 +19,7 @@ import { VERSION } from './version.js';
 const QUOTED_ERRORS = 5;
 
 /**
- * `osteo/simulate` (interfaces.md): waits for the document to be validated, refuses documents with
+ * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
  * errors, compiles on this thread (the descriptions are plain data) and simulates in a worker.
  */
 export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string): Disposable {

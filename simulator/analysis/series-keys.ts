@@ -1,5 +1,5 @@
 /**
- * Which series an arm computes and in which unit (interfaces.md), read from its description alone,
+ * Which series an arm computes and in which unit (results.ts), read from its description alone,
  * so that a sweep's `measure` or `osteo sensitivity --output` can be checked before anything runs.
  */
 import { SYSTEMIC_SITES, type ModelDescription } from '../model-description.js';

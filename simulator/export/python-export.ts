@@ -1,5 +1,5 @@
 /**
- * `osteo export --format python`: one compiled arm as a self-contained SciPy script (interfaces.md). Everything
+ * `osteo export --format python`: one compiled arm as a self-contained SciPy script (README "Command line"). Everything
  * the TypeScript model derives from the description and the parameter table (effective values, initial state,
  * per-state tolerances, BMD at t = 0, dose events) is computed here by the model's own code and injected as
  * JSON, so the script's equations are the only thing written twice (python-template.ts).

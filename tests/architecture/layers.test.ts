@@ -122,3 +122,16 @@ describe('the cycle check', () => {
         expect(cycles.map(group => group.map(f => path.relative(ROOT, f)))).toEqual([]);
     });
 });
+
+describe('the simulation worker bundles the engine alone', () => {
+    test('no Langium, chevrotain, VS Code or language code in out/simulation-worker.js', async () => {
+        const esbuild = await import('esbuild');
+        const result = await esbuild.build({
+            entryPoints: [path.join(ROOT, 'server/src/simulation-worker.ts')], bundle: true, platform: 'node', format: 'cjs',
+            target: 'node20', write: false, metafile: true, outfile: path.join(os.tmpdir(), 'osteo-worker-probe.js'), logLevel: 'silent'
+        });
+        const inputs = Object.keys(result.metafile.inputs);
+        expect(inputs.some(f => f.startsWith('simulator/'))).toBe(true);
+        expect(inputs.filter(f => /node_modules\/(langium|chevrotain|vscode)|^language\/|^client\//.test(f))).toEqual([]);
+    });
+});

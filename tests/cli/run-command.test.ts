@@ -14,7 +14,7 @@ function osteo(...args: string[]) {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Every series interfaces.md promises for every arm (drug and local-site series come on top). */
+/** Every series the results contract (simulator/results.ts) promises for every arm (drug and local-site series come on top). */
 const ALWAYS = ['bmd.lumbar_spine', 'bmd.total_hip', 'bmd.femoral_neck', 'osteoclasts', 'osteoblasts', 'osteoblast_precursors',
     'rankl', 'opg', 'rankl_opg_ratio', 'TNF_alpha', 'IL_6', 'IL_1'];
 

@@ -20,7 +20,7 @@ async function format(text: string): Promise<string> {
     }
 }
 
-/** The examples of language spec §3, as written there. */
+/** The examples of docs/language.md §3, as written there. */
 const SPEC_EXAMPLES = `/** Fully human anti-TNF-α monoclonal antibody. */
 drug adalimumab "Adalimumab" {
     class anti_TNF                       // drug class: see §4

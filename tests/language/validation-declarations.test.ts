@@ -5,7 +5,7 @@ import { scenario, validationSetup, withCode } from './validation-helpers.js';
 
 const PK = 'route subcutaneous half_life 14 days volume 5 L';
 
-describe('mechanism targets (language spec §4)', async () => {
+describe('mechanism targets (docs/language.md §4)', async () => {
     const { validate } = await validationSetup();
     const wrongKind = { code: IssueCodes.WrongTargetKind };
 
@@ -34,7 +34,7 @@ describe('mechanism targets (language spec §4)', async () => {
     });
 });
 
-describe('declarations and their required parts (language spec §2, §3)', async () => {
+describe('declarations and their required parts (docs/language.md §2, §3)', async () => {
     const { validate } = await validationSetup();
     const missing = { code: IssueCodes.MissingProperty };
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { printDiagnostics } from 'langium/test';
 import { validationSetup } from './validation-helpers.js';
 
-// The examples of language spec §3 (the drug of §3.1 renamed: the standard library already declares adalimumab).
+// The examples of docs/language.md §3 (the drug of §3.1 renamed: the standard library already declares adalimumab).
 const DRUG = `
 /** Fully human anti-TNF-α monoclonal antibody. */
 drug my_adalimumab "Adalimumab" {

@@ -4,7 +4,7 @@ import { codesOf, validationSetup, withCode } from './validation-helpers.js';
 
 const REGIMENS = 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }';
 
-describe('imports (language spec §2, §6)', async () => {
+describe('imports (docs/language.md §2, §6)', async () => {
     const { workspace } = await validationSetup();
 
     test('an import of a missing file is an error on the import, with the closest known file', async () => {

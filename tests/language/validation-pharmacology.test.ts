@@ -7,7 +7,7 @@ import { codesOf, scenario, validationSetup } from './validation-helpers.js';
 const RA = 'condition rheumatoid_arthritis';
 const PMO = 'condition postmenopausal_osteoporosis';
 
-describe('pharmacology warnings and hints (language spec §6)', async () => {
+describe('pharmacology warnings and hints (docs/language.md §6)', async () => {
     const { validate } = await validationSetup();
 
     test('two biologics of one class overlapping in an arm: warning', async () => {

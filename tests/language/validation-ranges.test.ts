@@ -6,7 +6,7 @@ import { scenario, validationSetup } from './validation-helpers.js';
 const drug = (properties: string) => `drug d { class anti_TNF mechanism neutralizes TNF_alpha route subcutaneous ${properties} }`;
 const OK_PK = 'half_life 14 days volume 5 L';
 
-describe('ranges (language spec §6)', async () => {
+describe('ranges (docs/language.md §6)', async () => {
     const { validate } = await validationSetup();
     const outOfRange = { code: IssueCodes.OutOfRange };
 

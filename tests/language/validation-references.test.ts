@@ -3,7 +3,7 @@ import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 import { codesOf, scenario, validationSetup, withCode } from './validation-helpers.js';
 
-describe('unresolved references (language spec §6)', async () => {
+describe('unresolved references (docs/language.md §6)', async () => {
     const { validate, workspace } = await validationSetup();
     const unresolved = { code: IssueCodes.UnresolvedReference };
 
@@ -50,7 +50,7 @@ describe('unresolved references (language spec §6)', async () => {
     });
 });
 
-describe('duplicate names (language spec §6)', async () => {
+describe('duplicate names (docs/language.md §6)', async () => {
     const { validate, workspace } = await validationSetup();
     const duplicate = { code: IssueCodes.DuplicateName };
     const condition = (name: string) => `condition ${name} { drives IL_6 x 2 }`;

@@ -21,7 +21,7 @@ function wellFormed(d: Diagnostic): boolean {
     return positions.every(Number.isInteger) && d.message.length > 0 && !/\bundefined\b|\bNaN\b|\[object Object\]/.test(d.message);
 }
 
-describe('bad input never crashes validation (language spec §6)', async () => {
+describe('bad input never crashes validation (docs/language.md §6)', async () => {
     const { validate } = await validationSetup();
     let logged: ReturnType<typeof vi.spyOn>;
     beforeEach(() => { logged = vi.spyOn(console, 'error').mockImplementation(() => undefined); });

@@ -5,7 +5,7 @@ import { scenario, validationSetup } from './validation-helpers.js';
 
 const give = (times: string) => scenario(`arm a { give adalimumab 40 mg every 2 weeks ${times} }\ncondition rheumatoid_arthritis`);
 
-describe('time logic (language spec §6)', async () => {
+describe('time logic (docs/language.md §6)', async () => {
     const { validate } = await validationSetup();
 
     test('`until` not after `from` is an error, across units', async () => {

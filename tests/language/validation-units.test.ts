@@ -6,7 +6,7 @@ import { scenario, validationSetup } from './validation-helpers.js';
 
 const drug = (properties: string) => `drug d { class anti_TNF mechanism neutralizes TNF_alpha route subcutaneous volume 5 L half_life 14 days ${properties} }`;
 
-describe('units (language spec §5, §6)', async () => {
+describe('units (docs/language.md §5, §6)', async () => {
     const { validate } = await validationSetup();
 
     test('a quantity of the wrong dimension is an error that names the expected dimension', async () => {

@@ -19,7 +19,7 @@ const FILES: Record<string, string | Buffer> = {
     'missing-import.osteo': 'import "./nowhere.osteo"\nscenario S { duration 1 year }\n'
 };
 
-/** Each invocation and the exit code interfaces.md gives it. */
+/** Each invocation and the exit code README "Command line" gives it. */
 const INVOCATIONS: Array<[string[], number]> = [
     [[], 2], [['frobnicate'], 2], [['check'], 2], [['run'], 2], [['report'], 2],
     [['check', 'nope.osteo'], 2], [['check', 'folder'], 2], [['check', 'loop.osteo'], 2], [['check', ''], 2],

@@ -1,4 +1,4 @@
-/** The shape of an arm's results (interfaces.md): every series, right length, summaries, errors. */
+/** The shape of an arm's results (simulator/results.ts): every series, right length, summaries, errors. */
 import { describe, expect, it } from 'vitest';
 import { simulateArm, valueAt, exploratoryMechanisms, ModelInputError } from '../../simulator/simulate.js';
 import type { DrugDescription } from '../../simulator/model-description.js';
@@ -8,7 +8,7 @@ const CORE_SERIES = ['bmd.lumbar_spine', 'bmd.total_hip', 'bmd.femoral_neck', 'o
     'rankl', 'opg', 'rankl_opg_ratio', 'TNF_alpha', 'IL_6', 'IL_1'];
 
 describe('series of an arm', () => {
-    it('has every series of interfaces.md, each as long as time, for a healthy untreated arm', () => {
+    it('has every series of the results contract, each as long as time, for a healthy untreated arm', () => {
         const r = simulateArm(arm({ durationDays: 30 }));
         expect(Object.keys(r.series).sort()).toEqual([...CORE_SERIES].sort());
         for (const key of CORE_SERIES) expect(r.series[key]).toHaveLength(r.time.length);

@@ -27,7 +27,7 @@ export async function saveImage(panel: DocumentPanel, format: ImageFormat, fileN
     return saveWithDialog(panel, safeFileName(fileName.replace(/\.(png|svg)$/, '')) + `.${format}`, IMAGE_FILTERS[format], bytes);
 }
 
-/** Full-resolution data of the panel's scenario: CSV long format or the JSON results object (interfaces.md). */
+/** Full-resolution data of the panel's scenario: CSV long format or the JSON results object (README "Command line"). */
 export async function saveData(panel: ResultsPanel, format: 'csv' | 'json', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const result = panel.result;
     if (!result) {

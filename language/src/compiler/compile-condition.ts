@@ -3,7 +3,7 @@ import { type ConditionDescription, type ConditionProcess, type CytokineName, ty
 import { CompileError } from './compile-error.js';
 import { days, foldOf } from './quantities.js';
 
-/** Activity at full expression per severity (model spec §5). */
+/** Activity at full expression per severity (docs/model.md). */
 export const SEVERITY_ACTIVITY: Record<string, number> = { remission: 0.1, mild: 0.33, moderate: 0.66, high: 1.0 };
 export const DEFAULT_SEVERITY = 'moderate';
 
@@ -57,7 +57,7 @@ function applyFold(effect: FoldEffect, condition: string, drives: Record<string,
     else throw new CompileError(`${condition} cannot change ${target}: conditions drive cytokines (TNF_alpha, IL_6, IL_1) and activate T_cells, macrophage_M1 or macrophage_M2`, effect);
 }
 
-/** Sites that get their own bone core: the local sites any condition names (model spec §2). */
+/** Sites that get their own bone core: the local sites any condition names (docs/model.md). */
 export function localSitesOf(conditions: readonly ConditionDescription[]): SiteName[] {
     const named = new Set(conditions.flatMap(c => c.sites));
     return LOCAL_SITES.filter(s => named.has(s));

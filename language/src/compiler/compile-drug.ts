@@ -6,7 +6,7 @@ import { fractionOf, positive } from './quantities.js';
 type Route = DrugDescription['route'];
 
 /**
- * Absorption half-life when a drug does not state one (language spec §3.1 "default by route"):
+ * Absorption half-life when a drug does not state one (docs/language.md §3.1 "default by route"):
  * oral small molecules peak within hours, subcutaneous antibodies over days; intra-articular and
  * local deposits leak out within about a day. Intravenous doses are a bolus.
  */
@@ -48,7 +48,7 @@ export function compileDrug(drug: Drug, targeting: number): DrugDescription {
         pk: {
             halfLifeDays: opt(drug.halfLife, 'half_life', ['time']),
             absorptionHalfLifeDays: absorption,
-            // language spec §3.1: 100 % unless stated (intravenous doses are complete by definition).
+            // docs/language.md §3.1: 100 % unless stated (intravenous doses are complete by definition).
             bioavailability: route === 'intravenous' || !drug.bioavailability ? 1 : fractionOf(drug.bioavailability, what('bioavailability')),
             volumeL: positive(drug.volume, ['volume'], what('volume')).value,
             peripheralVolumeL: opt(drug.peripheralVolume, 'peripheral_volume', ['volume']),
@@ -81,7 +81,7 @@ function checkDrugConsistency(drug: Drug, d: DrugDescription): void {
         throw new CompileError(`drug ${drug.name}: vmax and km go together (Michaelis–Menten clearance)`, drug);
     }
     if (pk.boneHalfLifeDays !== undefined && d.pd.ic50Basis === 'concentration' && d.mechanisms.some(m => m.verb === 'kills')) {
-        // Bisphosphonate potency acts through the bone-bound amount (model spec §7).
+        // Bisphosphonate potency acts through the bone-bound amount (docs/model.md).
         throw new CompileError(`drug ${drug.name}: with bone_half_life, ic50 is a bone-bound amount in mg (e.g. ic50 1 mg)`, drug.ic50 ?? drug);
     }
 }

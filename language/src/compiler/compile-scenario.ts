@@ -13,9 +13,9 @@ import { convert, days, foldOf, nonNegative, positive } from './quantities.js';
 import { reportedSeries } from './reported-series.js';
 
 
-/** Name of the arm a scenario without `arm` gets (language spec §3.4). */
+/** Name of the arm a scenario without `arm` gets (docs/language.md §3.4). */
 export const IMPLICIT_ARM = 'baseline';
-/** Patient defaults (language spec §3.4): 50-year-old premenopausal woman of 70 kg. */
+/** Patient defaults (docs/language.md §3.4): 50-year-old premenopausal woman of 70 kg. */
 export const DEFAULT_PATIENT: PatientDescription = { ageYears: 50, sex: 'female', weightKg: 70 };
 /** Longer runs would produce results nobody can plot; ask for a coarser `sample every` instead. */
 export const MAX_SAMPLES = 100_000;
@@ -103,7 +103,7 @@ function durationOf(scenario: Scenario): number {
 
 function samplesOf(scenario: Scenario, durationDays: number): number[] {
     const spec = single(scenario.members.filter(isSampleSpec), 'its sample spacing', scenario);
-    // Default spacing (language spec §3.4): daily up to two years, weekly beyond.
+    // Default spacing (docs/language.md §3.4): daily up to two years, weekly beyond.
     const step = spec ? positive(spec.value, ['time'], 'sample spacing').value : durationDays <= 2 * DAYS_PER_YEAR ? 1 : 7;
     const count = Math.floor(durationDays / step) + 2;
     if (count > MAX_SAMPLES) {
@@ -115,7 +115,7 @@ function samplesOf(scenario: Scenario, durationDays: number): number[] {
 function compilePatient(patient: Patient | undefined): PatientDescription {
     if (!patient) return DEFAULT_PATIENT;
     const sex = patient.sex ?? DEFAULT_PATIENT.sex;
-    // Age 0 is valid (language spec §6: 0–120 years); a negative age is not.
+    // Age 0 is valid (docs/language.md §6: 0–120 years); a negative age is not.
     const ageYears = patient.age ? nonNegative(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
     const weightKg = patient.weight ? positive(patient.weight, ['bodyMass'], 'patient weight').value : DEFAULT_PATIENT.weightKg;
     // A male patient has no menopause: the validator warns that `menopause at` is ignored (menopause-male), so it is.

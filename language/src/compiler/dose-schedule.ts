@@ -1,5 +1,5 @@
 /**
- * Dose times of one `give` (language spec §3.4): a dose at `from`, then one every interval while
+ * Dose times of one `give` (docs/language.md §3.4): a dose at `from`, then one every interval while
  * the time is before `until` and within the horizon. Times are computed as from + k·interval, not by
  * repeated addition, so "every 6 months until 2 years" lands exactly on 0, 182.625, ..., 547.875.
  */

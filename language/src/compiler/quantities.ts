@@ -12,7 +12,7 @@ export interface Converted {
 /**
  * Converts `q` (named `what` in messages) to canonical units, accepting any of `dimensions`.
  * A bare number is a fraction in [0, 1] or a fold change where those are accepted, and otherwise
- * a missing unit (language spec §5): the validator reports the same mistakes while typing.
+ * a missing unit (docs/language.md §5): the validator reports the same mistakes while typing.
  */
 export function convert(q: Quantity | undefined, dimensions: readonly Dimension[], what: string, owner?: AstNode): Converted {
     if (!q) throw new CompileError(`${what} is missing`, owner);

@@ -1,10 +1,10 @@
 import { isCell, isCytokine, isDrug, isMediator, isOutput, type Report } from '../generated/ast.js';
 import { LOCAL_SITES, type SiteName } from '../../../simulator/index.js';
 
-/** What a scenario with no `report` line reports (language spec §3.4). */
+/** What a scenario with no `report` line reports (docs/language.md §3.4). */
 export const DEFAULT_REPORTED: readonly string[] = ['bmd.lumbar_spine', 'bmd.total_hip', 'osteoclasts', 'osteoblasts'];
 
-/** Output names whose series key differs from the concept name (interfaces.md spells the unit out). */
+/** Output names whose series key differs from the concept name (the results contract spells the unit out). */
 const OUTPUT_KEYS: Record<string, string> = { alveolar_height_loss: 'alveolar_height_loss_mm' };
 
 /**

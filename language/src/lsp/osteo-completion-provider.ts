@@ -38,7 +38,7 @@ const KEYWORD_QUANTITIES: Readonly<Record<string, ExpectedQuantity | undefined>>
     age: EXPECTED_QUANTITIES.Patient?.age, weight: EXPECTED_QUANTITIES.Patient?.weight
 };
 
-/** Completion that fits the position (language spec §7): units by dimension, targets by verb, templates. */
+/** Completion that fits the position (docs/language.md §7): units by dimension, targets by verb, templates. */
 export class OsteoCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
     /** Documentation and detail per declaration node: a node's text is immutable, and a reparse makes new nodes. */

@@ -1,4 +1,4 @@
-/** Templates offered next to the keywords that start a declaration (language spec §7). */
+/** Templates offered next to the keywords that start a declaration (docs/language.md §7). */
 import { DRUG_CLASS_INFO } from '../../../simulator/index.js';
 
 export interface Snippet {

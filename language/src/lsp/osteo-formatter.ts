@@ -17,7 +17,7 @@ const MEMBER_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 const MEMBER_CHILDREN: ReadonlySet<string> = new Set(['members', 'interventions', 'overrides']);
 
 /**
- * Canonical layout (language spec §7): 4-space indentation inside braces, one member per line, `{` on the
+ * Canonical layout (docs/language.md §7): 4-space indentation inside braces, one member per line, `{` on the
  * declaration line, `}` on its own line (`{ }` when empty), single spaces between tokens, none before `,`,
  * one blank line between top-level declarations, at most one blank line kept inside blocks, comments kept.
  * Concept bodies of the standard library stay on one line. Indentation is computed from the nesting of the

@@ -10,7 +10,7 @@ import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
 import { keywordDoc } from './osteo-keyword-docs.js';
 
-/** Hover: the doc comment plus computed facts (language spec §7); quantities in canonical units; keyword meanings. */
+/** Hover: the doc comment plus computed facts (docs/language.md §7); quantities in canonical units; keyword meanings. */
 export class OsteoHoverProvider extends MultilineCommentHoverProvider {
     constructor(services: LangiumServices) {
         super(services);

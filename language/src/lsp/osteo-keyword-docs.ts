@@ -1,4 +1,4 @@
-/** What the language's keywords mean (language spec §3–§5), for hover on a keyword. */
+/** What the language's keywords mean (docs/language.md §3–§5), for hover on a keyword. */
 import { DRUG_CLASS_INFO } from '../../../simulator/index.js';
 import { VERB_TARGET_KINDS, kindsWord } from '../validation/target-kinds.js';
 
@@ -14,7 +14,7 @@ const VERB_MEANING: Readonly<Record<string, string>> = {
 };
 
 const KEYWORDS: Readonly<Record<string, string>> = {
-    drug: 'A drug: class, mechanism(s), route and pharmacokinetics (language spec §3.1).',
+    drug: 'A drug: class, mechanism(s), route and pharmacokinetics (docs/language.md §3.1).',
     regimen: 'A reusable dosing plan: a drug, a dose and interval, an optional loading dose and targeted delivery (§3.2).',
     condition: 'An inflammatory driver: the cytokines it raises and the cells it activates, systemically or at named sites (§3.3).',
     scenario: 'A question to simulate: horizon, patient, active conditions, the arms to compare and what to report (§3.4).',
@@ -38,10 +38,10 @@ const KEYWORDS: Readonly<Record<string, string>> = {
     delivery: 'Targeted delivery: bone/joint exposure × the targeting factor, systemic exposure ÷ it (an assumption, not calibrated).',
     every: 'Repeat interval of the dose (or, after `sample`, of the output).',
     targeting: 'Targeting factor of the delivery: exposure at bone/joint × the factor, systemic exposure ÷ it.',
-    remission: 'Condition in remission: activity 0.1 of its full drives (model spec §5).',
-    mild: 'Mild condition: activity 0.33 of its full drives (model spec §5).',
-    moderate: 'Moderate condition (the default): activity 0.66 of its full drives (model spec §5).',
-    high: 'High activity: the condition\'s drives at full strength, activity 1.0 (model spec §5).',
+    remission: 'Condition in remission: activity 0.1 of its full drives (docs/model.md).',
+    mild: 'Mild condition: activity 0.33 of its full drives (docs/model.md).',
+    moderate: 'Moderate condition (the default): activity 0.66 of its full drives (docs/model.md).',
+    high: 'High activity: the condition\'s drives at full strength, activity 1.0 (docs/model.md).',
     once: 'A single dose.',
     severity: 'Activity of the condition: remission, mild, moderate (default) or high.',
     onset: 'When the condition starts (default 0).',
@@ -51,8 +51,8 @@ const KEYWORDS: Readonly<Record<string, string>> = {
     activates: 'Cells activated by the condition, as fold changes.',
     local_excess: 'Extra fold change at the condition\'s own sites, on top of the systemic level.',
     scope: 'systemic (whole skeleton) or local (named sites only).',
-    mechanism: 'What the drug does: a verb and the concept it acts on (language spec §4).',
-    class: 'The drug class (language spec §4).',
+    mechanism: 'What the drug does: a verb and the concept it acts on (docs/language.md §4).',
+    class: 'The drug class (docs/language.md §4).',
     route: 'oral | subcutaneous | intravenous | intra_articular | local.',
     suppresses: 'suppresses inflammation broadly (NSAIDs, glucocorticoids, DMARDs).',
     sweep: 'Re-runs one arm for each value of one input (a curve) or each pair of two (a grid, at most 10,000 runs) and reports one measured output per run.',

@@ -8,7 +8,7 @@ import { LIBRARY_URI } from '../builtins/library.js';
 
 /**
  * Global names are visible only from the standard library, the file itself and the files it imports
- * (language spec §2), not from every file that happens to be in the workspace.
+ * (docs/language.md §2), not from every file that happens to be in the workspace.
  *
  * Scopes are looked up by name through maps built once (per build for the global scope, per computation of a
  * document's local symbols for the local ones): Langium's default scans every visible declaration for every

@@ -15,7 +15,7 @@ import { closestNames } from './name-suggestions.js';
 import { formatDays, measure as measureOf } from './quantities.js';
 import { drugOf, dosingOf, scenarioDuration, scenarioOf } from './scenario-facts.js';
 
-/** Cells and mediators the model has a series for (interfaces.md). */
+/** Cells and mediators the model has a series for (the results contract, simulator/results.ts). */
 const COMPUTED_CELLS = new Set(['osteoclasts', 'osteoblasts', 'osteoblast_precursors']);
 const COMPUTED_MEDIATORS = new Set(['RANKL', 'OPG']);
 

@@ -7,7 +7,7 @@ import { isLibraryUri } from '../builtins/library.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindWord } from './target-kinds.js';
 
-/** Declarations and their required parts (language spec §2, §3). */
+/** Declarations and their required parts (docs/language.md §2, §3). */
 
 export function checkReservedKind(concept: Concept, accept: ValidationAcceptor): void {
     const document = AstUtils.findRootNode(concept).$document;
@@ -16,7 +16,7 @@ export function checkReservedKind(concept: Concept, accept: ValidationAcceptor):
         { node: concept, keyword: kindWord(concept.$type), ...issue(IssueCodes.ReservedKind) });
 }
 
-/** What the pharmacokinetic model cannot do without (model spec §6). */
+/** What the pharmacokinetic model cannot do without (docs/model.md). */
 export function checkDrugCompleteness(drug: Drug, accept: ValidationAcceptor): void {
     const missing: string[] = [];
     if (!drug.drugClass) missing.push('`class` (e.g. `class anti_TNF`)');

@@ -18,7 +18,7 @@ const fraction = (label: string): ExpectedQuantity => ({ dimensions: ['fraction'
 const fold = (label: string): ExpectedQuantity => ({ dimensions: ['fold'], unit: 'x', bare: true, label });
 const dose = (label: string): ExpectedQuantity => ({ dimensions: ['mass', 'massPerWeight'], unit: 'mg', label });
 
-/** AST type → property → what it expects (language spec §3, §5). */
+/** AST type → property → what it expects (docs/language.md §3, §5). */
 export const EXPECTED_QUANTITIES: Readonly<Record<string, Readonly<Record<string, ExpectedQuantity>>>> = {
     Drug: {
         halfLife: time('days', 'half_life'),

@@ -5,7 +5,7 @@ import { issue, IssueCodes } from './issue-codes.js';
 import { orList } from './name-suggestions.js';
 import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, verbsFor, withArticle } from './target-kinds.js';
 
-/** A mechanism's target must be of the kind its verb acts on (language spec §4). */
+/** A mechanism's target must be of the kind its verb acts on (docs/language.md §4). */
 export function checkMechanismTarget(mechanism: Mechanism, accept: ValidationAcceptor): void {
     if (mechanism.verb === 'suppresses') {
         if (!mechanism.inflammation) {

@@ -17,7 +17,7 @@ import { checkQuantityUnits } from './unit-checks.js';
 
 type Check = (node: never, accept: ValidationAcceptor) => void;
 
-/** Registers the checks of language spec §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
+/** Registers the checks of docs/language.md §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
 export function registerValidationChecks(services: OsteoServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OsteoValidator;

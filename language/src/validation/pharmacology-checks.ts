@@ -6,7 +6,7 @@ import { days, formatDays, valueAs } from './quantities.js';
 import { dosingOf, drugOf, scenarioDuration, windowOf, type Window } from './scenario-facts.js';
 
 /**
- * The source article's lessons as warnings and hints (language spec §6), one rationale per message.
+ * The source article's lessons as warnings and hints (docs/language.md §6), one rationale per message.
  * Every claim a message makes about what will happen is simulated in tests/simulator/warning-claims.test.ts.
  * Only gives whose drug, class and times are all known take part: partial input yields no guess.
  */

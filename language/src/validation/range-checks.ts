@@ -58,7 +58,7 @@ const RANGES: Readonly<Record<string, Readonly<Record<string, Range>>>> = {
 // Doses per body weight are positive too; the mass range stands for both.
 const ALSO: Partial<Record<Dimension, Dimension[]>> = { mass: ['massPerWeight'] };
 
-/** Numbers outside what the model can use (language spec §6 "Ranges"). */
+/** Numbers outside what the model can use (docs/language.md §6 "Ranges"). */
 export function checkQuantityRanges(node: AstNode, accept: ValidationAcceptor): void {
     const table = RANGES[node.$type];
     if (!table) return;

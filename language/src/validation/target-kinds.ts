@@ -1,4 +1,4 @@
-/** Which concept kinds each reference position accepts (language spec §3, §4); shared with completion. */
+/** Which concept kinds each reference position accepts (docs/language.md §3, §4); shared with completion. */
 
 /** Mechanism verb → the AST types of its possible targets. */
 export const VERB_TARGET_KINDS: Readonly<Record<string, readonly string[]>> = {

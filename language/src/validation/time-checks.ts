@@ -5,7 +5,7 @@ import { issue, IssueCodes } from './issue-codes.js';
 import { days, formatDays, quantityText } from './quantities.js';
 import { scenarioDuration, scenarioOf } from './scenario-facts.js';
 
-/** Time logic of language spec §6: order of start and stop, events beyond the horizon, menopause age. */
+/** Time logic of docs/language.md §6: order of start and stop, events beyond the horizon, menopause age. */
 
 export function checkInterventionTimes(node: Give | Infuse, accept: ValidationAcceptor): void {
     const from = node.from ? days(node.from) : 0;

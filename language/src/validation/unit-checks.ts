@@ -22,7 +22,7 @@ function candidateUnits(expected: ExpectedQuantity): string[] {
     return [...new Set([expected.unit, ...expected.dimensions.flatMap(proposedUnits)])];
 }
 
-/** Wrong dimension, unknown unit, missing unit (language spec §5, §6) for every constrained quantity. */
+/** Wrong dimension, unknown unit, missing unit (docs/language.md §5, §6) for every constrained quantity. */
 export function checkQuantityUnits(node: AstNode, accept: ValidationAcceptor): void {
     const table = EXPECTED_QUANTITIES[node.$type];
     if (!table) return;
