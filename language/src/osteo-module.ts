@@ -21,6 +21,16 @@ import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
 import { OsteoLinker } from './references/osteo-linker.js';
 import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
 import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
+import { DeclarationsByName } from './references/declarations-by-name.js';
+
+/** Services added on top of Langium's shared defaults (one instance for every document of the workspace). */
+export type OsteoAddedSharedServices = {
+    references: {
+        DeclarationsByName: DeclarationsByName
+    }
+};
+
+export type OsteoSharedServices = LangiumSharedServices & OsteoAddedSharedServices;
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {
@@ -29,7 +39,7 @@ export type OsteoAddedServices = {
     }
 };
 
-export type OsteoServices = LangiumServices & OsteoAddedServices;
+export type OsteoServices = LangiumServices & OsteoAddedServices & { readonly shared: OsteoSharedServices };
 
 export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAddedServices> = {
     validation: {
@@ -57,7 +67,10 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
     }
 };
 
-export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const OsteoSharedModule: Module<OsteoSharedServices, PartialLangiumSharedServices & OsteoAddedSharedServices> = {
+    references: {
+        DeclarationsByName: (shared) => new DeclarationsByName(shared)
+    },
     workspace: {
         WorkspaceManager: (services) => new OsteoWorkspaceManager(services),
         LangiumDocumentFactory: (services) => new OsteoDocumentFactory(services)
@@ -67,8 +80,8 @@ export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumShar
 /**
  * Creates the shared and language services. Used by the language server, the CLI and the tests alike.
  */
-export function createOsteoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices, Osteo: OsteoServices } {
-    const shared = inject(createDefaultSharedModule(context), OsteoGeneratedSharedModule, OsteoSharedModule);
+export function createOsteoServices(context: DefaultSharedModuleContext): { shared: OsteoSharedServices, Osteo: OsteoServices } {
+    const shared: OsteoSharedServices = inject(createDefaultSharedModule(context), OsteoGeneratedSharedModule, OsteoSharedModule);
     const Osteo = inject(createDefaultModule({ shared }), OsteoGeneratedModule, OsteoModule);
     shared.ServiceRegistry.register(Osteo);
     registerValidationChecks(Osteo);

@@ -1,8 +1,8 @@
 import { AstUtils, UriUtils, type AstNodeLocator, type ValidationAcceptor } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import type { OsteoServices } from '../osteo-module.js';
 import type { Declaration } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
-import { DeclarationsByName } from '../references/declarations-by-name.js';
+import type { DeclarationsByName } from '../references/declarations-by-name.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindWord } from './target-kinds.js';
 
@@ -11,8 +11,8 @@ export class DuplicateChecks {
     private readonly declarations: DeclarationsByName;
     private readonly locator: AstNodeLocator;
 
-    constructor(services: LangiumServices) {
-        this.declarations = new DeclarationsByName(services.shared);
+    constructor(services: OsteoServices) {
+        this.declarations = services.shared.references.DeclarationsByName;
         this.locator = services.workspace.AstNodeLocator;
     }
 

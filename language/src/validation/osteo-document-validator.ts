@@ -1,7 +1,7 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import type { OsteoServices } from '../osteo-module.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { issue, IssueCodes } from './issue-codes.js';
 import { UnresolvedReferences } from './unresolved-reference.js';
@@ -14,7 +14,7 @@ import { interruptEvery } from '../workspace/interrupt-every.js';
 export class OsteoDocumentValidator extends DefaultDocumentValidator {
     private readonly unresolved: UnresolvedReferences;
 
-    constructor(services: LangiumServices) {
+    constructor(services: OsteoServices) {
         super(services);
         this.unresolved = new UnresolvedReferences(services);
     }

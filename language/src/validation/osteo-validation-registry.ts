@@ -1,10 +1,15 @@
-import { ValidationRegistry, type AstNode, type ValidationAcceptor, type ValidationCategory, type ValidationCheck } from 'langium';
+import { isOperationCancelled, ValidationRegistry, type AstNode, type ValidationAcceptor, type ValidationCategory, type ValidationCheck } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 
 /**
  * Langium's registry wraps every check in two async functions and rebuilds a filtered stream of checks for every
  * node: on a 5,000-line file that is tens of thousands of promises per keystroke. Here a synchronous check stays
- * synchronous (errors handled exactly as Langium handles them) and each type's list of checks is built once.
+ * synchronous and each type's list of checks is built once.
+ *
+ * It is also the one exception guard: a check that throws on some unforeseen partial AST is logged and the
+ * other checks run on, their diagnostics kept (no diagnostic of its own: the user cannot act on it, and an
+ * error would block simulating a document whose real errors are none). An asynchronous check's rejection
+ * goes through Langium's handling.
  */
 export class OsteoValidationRegistry extends ValidationRegistry {
     /** Per requested category list (the builder passes the same array for a whole document), per node type. */
@@ -36,7 +41,9 @@ export class OsteoValidationRegistry extends ValidationRegistry {
             try {
                 result = check.call(thisObj, node, accept, cancelToken);
             } catch (error) {
-                return this.handleException(() => { throw error; }, 'An error occurred during validation', accept, node);
+                if (isOperationCancelled(error)) throw error;
+                console.error(`Osteo validation check '${check.name || 'anonymous'}' failed on ${node.$type}:`, error);
+                return undefined;
             }
             if (isThenable(result)) {
                 return this.handleException(() => result as Promise<void>, 'An error occurred during validation', accept, node);

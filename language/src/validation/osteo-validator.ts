@@ -1,4 +1,4 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationCheck, ValidationChecks } from 'langium';
 import type { OsteoAstType } from '../generated/ast.js';
 import type { OsteoServices } from '../osteo-module.js';
 import {
@@ -14,8 +14,6 @@ import { checkArmPharmacology } from './pharmacology-checks.js';
 import { checkFinite, checkPositiveAnyUnit, checkQuantityRanges, checkSample } from './range-checks.js';
 import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './time-checks.js';
 import { checkQuantityUnits } from './unit-checks.js';
-
-type Check = (node: never, accept: ValidationAcceptor) => void;
 
 /** Registers the checks of docs/language.md §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
 export function registerValidationChecks(services: OsteoServices): void {
@@ -33,8 +31,13 @@ export class OsteoValidator {
         this.imports = new ImportChecks(services);
     }
 
+    /**
+     * The checks keyed by AST type. Typed as ValidationChecks<OsteoAstType>, so a misspelt type or a check
+     * written for another node type does not compile. A check that throws is logged and the others run on
+     * (OsteoValidationRegistry.wrapValidationException, the one exception guard).
+     */
     checks(): ValidationChecks<OsteoAstType> {
-        const byType: Record<string, Check[]> = {
+        const checks: ValidationChecks<OsteoAstType> = {
             Model: [this.imports.checkImports],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
@@ -55,25 +58,11 @@ export class OsteoValidator {
             Population: [checkPopulation], PopulationVary: [checkPopulationVary],
             Quantity: [checkFinite]
         };
+        // Every node type with quantity properties gets the unit and range checks of its properties.
+        const table = checks as Record<string, Array<ValidationCheck<AstNode>> | undefined>;
         for (const type of Object.keys(EXPECTED_QUANTITIES)) {
-            (byType[type] ??= []).push(checkQuantityUnits, checkQuantityRanges);
+            table[type] = [...(table[type] ?? []), checkQuantityUnits, checkQuantityRanges];
         }
-        const checks: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};
-        for (const [type, list] of Object.entries(byType)) checks[type] = list.map(guard);
-        return checks as ValidationChecks<OsteoAstType>;
+        return checks;
     }
-}
-
-/**
- * A check that throws on some unforeseen partial AST must not take the other checks' diagnostics
- * with it (Langium drops the whole batch): log it and go on.
- */
-function guard(check: Check): (node: AstNode, accept: ValidationAcceptor) => void {
-    return (node, accept) => {
-        try {
-            (check as (node: AstNode, accept: ValidationAcceptor) => void)(node, accept);
-        } catch (error) {
-            console.error(`Osteo validation check '${check.name || 'anonymous'}' failed on ${node.$type}:`, error);
-        }
-    };
 }

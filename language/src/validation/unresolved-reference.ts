@@ -1,8 +1,8 @@
 import { type AstNodeDescription, type AstReflection, type LangiumDocument, type ReferenceInfo, type ScopeProvider } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import type { OsteoServices } from '../osteo-module.js';
 import { isCondition, isFoldEffect, isMechanism } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
-import { DeclarationsByName } from '../references/declarations-by-name.js';
+import type { DeclarationsByName } from '../references/declarations-by-name.js';
 import { relativeImportPath } from './import-checks.js';
 import { closestNames, orList } from './name-suggestions.js';
 import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, withArticle } from './target-kinds.js';
@@ -21,9 +21,9 @@ export class UnresolvedReferences {
     private readonly declarations: DeclarationsByName;
     private readonly reflection: AstReflection;
 
-    constructor(services: LangiumServices) {
+    constructor(services: OsteoServices) {
         this.scopeProvider = services.references.ScopeProvider;
-        this.declarations = new DeclarationsByName(services.shared);
+        this.declarations = services.shared.references.DeclarationsByName;
         this.reflection = services.shared.AstReflection;
     }
 
