@@ -72,6 +72,22 @@ export function lookupUnit(name: string): UnitInfo | undefined {
     return byName.get(name.replace(/\s+/g, ''));
 }
 
+/**
+ * `value` written in unit `name`, converted to the canonical unit of its dimension: the one conversion
+ * the validator (while typing) and the compiler (for the model) both use, so they agree to the last bit.
+ * Undefined for an unknown unit.
+ */
+export function toCanonical(value: number, name: string): { readonly value: number; readonly dimension: Dimension } | undefined {
+    const unit = lookupUnit(name);
+    return unit ? { value: scale(value, unit.factor), dimension: unit.dimension } : undefined;
+}
+
+/** value × factor, dividing by 100, 1000 ... instead of multiplying by 0.01, 0.001 so that 95 % is exactly 0.95. */
+function scale(value: number, factor: number): number {
+    const inverse = Math.round(1 / factor);
+    return factor < 1 && Math.abs(inverse * factor - 1) < 1e-12 ? value / inverse : value * factor;
+}
+
 export function unitsOf(dimension: Dimension): UnitInfo[] {
     return table.filter(u => u.dimension === dimension);
 }

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Quantity } from '../generated/ast.js';
-import { describeDimension, type Dimension, lookupUnit } from '../../../simulator/index.js';
+import { describeDimension, type Dimension, toCanonical } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 
 /** A quantity converted to the canonical unit of its dimension (units.ts). */
@@ -30,17 +30,10 @@ export function convert(q: Quantity | undefined, dimensions: readonly Dimension[
         if (dimensions.includes('fold')) return { value, dimension: 'fold' };
         throw new CompileError(`${what} needs a unit: expected ${expected}`, q);
     }
-    const unit = lookupUnit(q.unit);
-    if (!unit) throw new CompileError(`unknown unit '${q.unit}' in ${what}`, q);
-    const scaled = scale(value, unit.factor);
-    if (!Number.isFinite(scaled)) throw new CompileError(`${what} is too large to compute with in the model's units`, q);
-    return accept(scaled, unit.dimension, dimensions, what, expected, q, q.unit);
-}
-
-/** value × factor, dividing by 100, 1000 ... instead of multiplying by 0.01, 0.001 so that 95 % is exactly 0.95. */
-function scale(value: number, factor: number): number {
-    const inverse = Math.round(1 / factor);
-    return factor < 1 && Math.abs(inverse * factor - 1) < 1e-12 ? value / inverse : value * factor;
+    const converted = toCanonical(value, q.unit);
+    if (!converted) throw new CompileError(`unknown unit '${q.unit}' in ${what}`, q);
+    if (!Number.isFinite(converted.value)) throw new CompileError(`${what} is too large to compute with in the model's units`, q);
+    return accept(converted.value, converted.dimension, dimensions, what, expected, q, q.unit);
 }
 
 function accept(value: number, dimension: Dimension, dimensions: readonly Dimension[], what: string,

@@ -1,5 +1,5 @@
 import type { Quantity } from '../generated/ast.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR, type Dimension, lookupUnit } from '../../../simulator/index.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, type Dimension, toCanonical } from '../../../simulator/index.js';
 
 /** A quantity in its dimension's canonical unit (days, mg, L, fraction, fold …). */
 export interface Measured {
@@ -13,8 +13,8 @@ export function measure(q: Quantity | undefined): Measured | undefined {
     if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return undefined;
     if (q.fold) return { value: q.value, dimension: 'fold' };
     if (!q.unit) return { value: q.value, dimension: undefined };
-    const unit = lookupUnit(q.unit);
-    return unit ? { value: q.value * unit.factor, dimension: unit.dimension } : undefined;
+    // The compiler converts with the same function (simulator/units.ts), so both see the same number.
+    return toCanonical(q.value, q.unit);
 }
 
 /** Canonical value if the quantity has (or, bare, may stand for) the dimension. */
