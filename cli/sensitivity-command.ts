@@ -1,6 +1,6 @@
 import { isModel } from '../language/src/generated/ast.js';
-import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { AnalysisFailedError, planSensitivityRequest, sensitivityResult, type SensitivityResult, sensitivityTasks } from '../simulator/index.js';
+import { planDocumentSensitivity, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
+import { AnalysisFailedError, type SensitivityResult } from '../simulator/index.js';
 import { formatDays } from '../language/src/validation/quantities.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -23,16 +23,19 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     if (!isModel(model)) return 1;
     const output = args.output;
     const plan = compileStep(document, () => {
-        const scenarios = compileDocument(model, { scenario: args.scenario, arms: args.arms });
-        if (scenarios.length > 1) throw new UsageError(`${displayPath(document.uri)} declares ${scenarios.length} scenarios; choose one with --scenario (${scenarios.map(s => s.name).join(', ')})`);
-        return planSensitivityRequest(scenarios[0], { arm: args.arms[0], output, at: args.at });
+        try {
+            return planDocumentSensitivity(model, { scenario: args.scenario, arm: args.arms[0], output, at: args.at });
+        } catch (error) {
+            if (!(error instanceof ScenarioChoiceNeeded)) throw error;
+            throw new UsageError(`${displayPath(document.uri)} declares ${error.scenarios.length} scenarios; choose one with --scenario (${error.scenarios.join(', ')})`);
+        }
     });
     if (plan === 1) return 1;
     const runner = cliTaskRunner();
     const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} runs`) : undefined;
     let result: SensitivityResult;
     try {
-        result = sensitivityResult(plan, await runner.run(sensitivityTasks(plan), { onProgress: progress }));
+        result = await runSensitivityPlan(plan, runner, { onProgress: progress });
     } catch (error) {
         if (error instanceof AnalysisFailedError) {
             stderrLine(`osteo: ${error.message}`);

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isModel, isScenario, type Model } from '../language/src/generated/ast.js';
-import { type AnalysedScenario, AnalysisFailedError, analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, type RunResult, simulateCompiled } from '../simulator/index.js';
-import { compileDocument } from '../language/src/compiler/compile-document.js';
+import { type AnalysedScenario, AnalysisFailedError, ArmFailedError, type RunResult, simulateCompiled } from '../simulator/index.js';
+import { CANCELLED, compileSelection, runCompiled } from '../language/src/application/run-document.js';
 import { workerPoolOrSerial } from '../server/src/worker-pool.js';
 import { VERSION } from '../server/src/version.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -38,23 +38,26 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
     for (const document of candidates) {
         const model = document.parseResult.value;
         if (!isModel(model)) return 1;
-        const scenarios = compileStep(document, () => compileDocument(model, { scenario: args.scenario, arms: args.arms }));
+        const scenarios = compileStep(document, () => compileSelection(model, { scenario: args.scenario, arms: args.arms }));
         if (scenarios === 1) return 1;
         compiled.push(...scenarios);
     }
-    const runner = analysisRuns(compiled) > 0 ? cliTaskRunner() : undefined;
     try {
-        const scenarios = simulateCompiled(armsOnly(compiled));
-        const withAnalyses = runner ? await runAnalyses(compiled, scenarios, runner) : scenarios;
-        return { result: buildRunResult(withAnalyses, VERSION), sources: candidates };
+        const result = await runCompiled(compiled, {
+            simulateArms: async arms => simulateCompiled(arms),
+            analysisRunner: () => {
+                const runner = cliTaskRunner();
+                return { runner, release: () => runner.dispose?.() };
+            }
+        }, VERSION);
+        if (result === CANCELLED) throw new Error('the run was cancelled without a cancellation source');
+        return { result, sources: candidates };
     } catch (error) {
         if (error instanceof ArmFailedError || error instanceof AnalysisFailedError) {
             stderr(`osteo: ${error.message}`);
             return 3;
         }
         throw error;
-    } finally {
-        runner?.dispose?.();
     }
 }
 

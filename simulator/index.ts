@@ -8,6 +8,7 @@ export { DEFAULT_POPULATION_SIZE, DEFAULT_SEED, MAX_RUNS } from './analysis/anal
 export type { MeasurePlan, PopulationPlan, PopulationVariable, SweepAxis, SweepPlan } from './analysis/analysis-plan.js';
 export { planSensitivityRequest } from './analysis/sensitivity-request.js';
 export { sensitivityResult, sensitivityTasks } from './analysis/sensitivity.js';
+export type { SensitivityPlan } from './analysis/sensitivity.js';
 export { seriesOf } from './analysis/series-keys.js';
 export { runTask } from './analysis/sim-task.js';
 export type { SimTask, TaskOutput } from './analysis/sim-task.js';

@@ -6,8 +6,8 @@ import {
 import { isModel, type Model } from '../../language/src/generated/ast.js';
 import { importedUris } from '../../language/src/references/osteo-scope-provider.js';
 import { CompileError } from '../../language/src/compiler/index.js';
-import { type AnalysedScenario, AnalysisFailedError, analysisRuns, armsOnly, buildRunResult, planSensitivityRequest, runAnalyses, SelectionError, sensitivityResult, type SensitivityResult, sensitivityTasks } from '../../simulator/index.js';
-import { compileDocument } from '../../language/src/compiler/compile-document.js';
+import { type AnalysedScenario, AnalysisFailedError, analysisRuns, SelectionError, type SensitivityResult, sensitivityTasks } from '../../simulator/index.js';
+import { CANCELLED, compileSelection, planDocumentSensitivity, runCompiled, runSensitivityPlan } from '../../language/src/application/run-document.js';
 import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
 } from '../../protocol/requests.js';
@@ -68,7 +68,7 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     const uri = URI.parse(params.uri);
     const model = await modelOf(shared, uri, token);
     if (model instanceof ResponseError) return model;
-    const compiled = compiledOf<AnalysedScenario[]>(uri, () => compileDocument(model, { scenario: params.scenario, arms: params.arms }));
+    const compiled = compiledOf<AnalysedScenario[]>(uri, () => compileSelection(model, { scenario: params.scenario, arms: params.arms }));
     if (compiled instanceof ResponseError) return compiled;
 
     const total = compiled.reduce((n, s) => n + s.arms.length, 0);
@@ -76,17 +76,14 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin(`Simulating ${fileName(uri)}`, 0, `0 of ${total} arms`, true);
     try {
-        const scenarios = await runner.run(armsOnly(compiled), {
-            onProgress: (done, all, label) => progress.report(Math.round(100 * done / (all + runs)), `${done} of ${all} arms (${label})`),
-            onCancel: cancel => token.onCancellationRequested(cancel)
-        });
-        if (token.isCancellationRequested) return cancelled();
-        const withAnalyses = runs === 0 ? scenarios : await runAnalyses(compiled, scenarios, pool, {
+        const result = await runCompiled(compiled, {
+            simulateArms: (arms, onProgress) => runner.run(arms, { onProgress, onCancel: cancel => token.onCancellationRequested(cancel) }),
+            analysisRunner: () => ({ runner: pool }),
             isCancelled: () => token.isCancellationRequested,
-            onProgress: (done, all) => progress.report(Math.round(100 * (total + done) / (total + all)), `${done} of ${all} sweep and population runs`)
-        });
-        if (token.isCancellationRequested) return cancelled();
-        return buildRunResult(withAnalyses, VERSION);
+            onArmProgress: (done, all, label) => progress.report(Math.round(100 * done / (all + runs)), `${done} of ${all} arms (${label})`),
+            onAnalysisProgress: (done, all) => progress.report(Math.round(100 * (total + done) / (total + all)), `${done} of ${all} sweep and population runs`)
+        }, VERSION);
+        return result === CANCELLED ? cancelled() : result;
     } catch (error) {
         const analysis = analysisFailure(error);
         if (analysis) return analysis;
@@ -110,22 +107,18 @@ async function runSensitivity(connection: Connection, shared: LangiumSharedServi
     const uri = URI.parse(params.uri);
     const model = await modelOf(shared, uri, token);
     if (model instanceof ResponseError) return model;
-    const plan = compiledOf(uri, () => {
-        const scenarios = compileDocument(model, { scenario: params.scenario, arms: params.arm ? [params.arm] : undefined });
-        if (scenarios.length > 1) throw new SelectionError(`the document declares ${scenarios.length} scenarios; choose one (${scenarios.map(s => s.name).join(', ')})`);
-        return planSensitivityRequest(scenarios[0], { arm: params.arm, output: params.output, at: params.at });
-    });
+    const plan = compiledOf(uri, () => planDocumentSensitivity(model, { scenario: params.scenario, arm: params.arm, output: params.output, at: params.at }));
     if (plan instanceof ResponseError) return plan;
     const tasks = sensitivityTasks(plan);
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin(`Sensitivity of ${plan.output}`, 0, `0 of ${tasks.length} runs`, true);
     try {
-        const outputs = await pool.run(tasks, {
+        const result = await runSensitivityPlan(plan, pool, {
             onProgress: (done, all) => progress.report(Math.round(100 * done / all), `${done} of ${all} runs`),
             onCancel: cancel => token.onCancellationRequested(cancel)
         });
         if (token.isCancellationRequested) return cancelled();
-        return sensitivityResult(plan, outputs);
+        return result;
     } catch (error) {
         const analysis = analysisFailure(error);
         if (analysis) return analysis;

@@ -1,0 +1,79 @@
+/**
+ * The one service that runs a document, for the CLI commands and the language server's handlers alike:
+ * compile the selection → simulate the arms → run the sweeps and populations → the results; and for a
+ * sensitivity, the "one scenario" rule and the plan. The callers only supply where the work runs (this
+ * thread, the worker, the pool) and map the errors to their medium (exit codes, LSP errors).
+ */
+import type { Model } from '../generated/ast.js';
+import {
+    analysisRuns, armsOnly, buildRunResult, planSensitivityRequest, runAnalyses, SelectionError, sensitivityResult, sensitivityTasks,
+    type AnalysedScenario, type CompiledScenario, type RunResult, type ScenarioResult, type SensitivityPlan, type SensitivityResult,
+    type TaskRunner, type TaskRunOptions
+} from '../../../simulator/index.js';
+import { compileDocument, type Selection } from '../compiler/compile-document.js';
+
+/** Simulates the arms of compiled scenarios: in this thread (CLI) or in the simulation worker (server). */
+export type ArmSimulator = (compiled: CompiledScenario[], onProgress?: (done: number, total: number, label: string) => void) => Promise<ScenarioResult[]>;
+
+export interface RunPorts {
+    readonly simulateArms: ArmSimulator;
+    /** The runner of sweep and population tasks, asked for only when the scenarios have some; `release` after use. */
+    readonly analysisRunner: () => { readonly runner: TaskRunner; readonly release?: () => void };
+    readonly isCancelled?: () => boolean;
+    readonly onArmProgress?: (done: number, total: number, label: string) => void;
+    readonly onAnalysisProgress?: (done: number, total: number) => void;
+}
+
+/** What a run stopped by `isCancelled` returns instead of results. */
+export const CANCELLED = Symbol('cancelled');
+
+/** Compiles the selected scenarios and arms of one document (SelectionError and CompileError name the mistake). */
+export function compileSelection(model: Model, selection: Selection = {}): AnalysedScenario[] {
+    return compileDocument(model, selection);
+}
+
+/** Simulates compiled scenarios, then their sweeps and populations: the results contract, or CANCELLED. */
+export async function runCompiled(compiled: readonly AnalysedScenario[], ports: RunPorts, version: string): Promise<RunResult | typeof CANCELLED> {
+    const scenarios = await ports.simulateArms(armsOnly(compiled), ports.onArmProgress);
+    if (ports.isCancelled?.()) return CANCELLED;
+    let withAnalyses = scenarios;
+    if (analysisRuns(compiled) > 0) {
+        const { runner, release } = ports.analysisRunner();
+        try {
+            withAnalyses = await runAnalyses(compiled, scenarios, runner, { isCancelled: ports.isCancelled, onProgress: ports.onAnalysisProgress });
+        } finally {
+            release?.();
+        }
+        if (ports.isCancelled?.()) return CANCELLED;
+    }
+    return buildRunResult(withAnalyses, version);
+}
+
+/** A sensitivity needs one scenario and the document has several: the message names them. */
+export class ScenarioChoiceNeeded extends SelectionError {
+    constructor(readonly scenarios: readonly string[]) {
+        super(`the document declares ${scenarios.length} scenarios; choose one (${scenarios.join(', ')})`);
+    }
+}
+
+export interface SensitivitySelection {
+    /** Required when the document declares more than one scenario. */
+    readonly scenario?: string;
+    /** Default: the scenario's first arm. */
+    readonly arm?: string;
+    readonly output: string;
+    /** "3 years", "180 days", "90" (days); default: the end of the horizon. */
+    readonly at?: string;
+}
+
+/** The runs of a sensitivity of one output of one arm of the document's one (or chosen) scenario. */
+export function planDocumentSensitivity(model: Model, selection: SensitivitySelection): SensitivityPlan {
+    const scenarios = compileDocument(model, { scenario: selection.scenario, arms: selection.arm ? [selection.arm] : undefined });
+    if (scenarios.length > 1) throw new ScenarioChoiceNeeded(scenarios.map(s => s.name));
+    return planSensitivityRequest(scenarios[0], { arm: selection.arm, output: selection.output, at: selection.at });
+}
+
+/** Runs a sensitivity plan on `runner` (the pool, or this thread). */
+export async function runSensitivityPlan(plan: SensitivityPlan, runner: TaskRunner, options: TaskRunOptions & { readonly onCancel?: (cancel: () => void) => void } = {}): Promise<SensitivityResult> {
+    return sensitivityResult(plan, await runner.run(sensitivityTasks(plan), options));
+}
