@@ -7,13 +7,7 @@ import type { IToken, TokenType } from 'chevrotain';
  * reserved word used as a name, or something that is not a name at all.
  */
 export class OsteoParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
-    override buildNoViableAltMessage(options: {
-        expectedPathsPerAlt: TokenType[][][];
-        actual: IToken[];
-        previous: IToken;
-        customUserDescription?: string;
-        ruleName: string;
-    }): string {
+    override buildNoViableAltMessage(options: Parameters<LangiumParserErrorMessageProvider['buildNoViableAltMessage']>[0]): string {
         // Langium suffixes rule names with a zero-width space inside Chevrotain.
         if (options.ruleName.replace(/\u200B/g, '') === 'Name') return nameMessage(options.actual[0]);
         return super.buildNoViableAltMessage(options);
