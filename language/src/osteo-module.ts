@@ -21,6 +21,8 @@ import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
 import { OsteoLinker } from './references/osteo-linker.js';
 import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
 import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
+import { OsteoIndexManager } from './references/osteo-index-manager.js';
+import { OsteoDocumentUpdateHandler } from './lsp/osteo-document-update-handler.js';
 import { OsteoParserErrorMessageProvider } from './parser/osteo-parser-error-messages.js';
 
 /** Services added on top of Langium's defaults. */
@@ -62,7 +64,11 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
 };
 
 export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new OsteoDocumentUpdateHandler(services)
+    },
     workspace: {
+        IndexManager: (services) => new OsteoIndexManager(services),
         WorkspaceManager: (services) => new OsteoWorkspaceManager(services),
         LangiumDocumentFactory: (services) => new OsteoDocumentFactory(services)
     }

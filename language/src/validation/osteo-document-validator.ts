@@ -68,6 +68,7 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
             const { code, data } = issue(IssueCodes.UnresolvedReference, {
                 suggestions: description.suggestions,
                 importPath: description.importPath,
+                importPaths: description.importPaths,
                 // Kept for tools that look for Langium's own linking-error code.
                 linkingError: DocumentValidator.LinkingError,
                 refText: reference.$refText
