@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { Model } from '../../language/src/generated/ast.js';
 import { validationSetup } from './validation-helpers.js';
 
 /**
@@ -33,6 +34,6 @@ describe('the README tour', async () => {
             .filter(d => d.severity === 1)
             .map(d => `${name}:${d.range.start.line + 1}: ${d.code} ${d.message}`));
         expect(problems).toEqual([]);
-        expect(documents['examples/tour.osteo'].parseResult.value.declarations.length).toBeGreaterThan(1);
+        expect((documents['examples/tour.osteo'].parseResult.value as Model).declarations.length).toBeGreaterThan(1);
     });
 });
