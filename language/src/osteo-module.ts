@@ -22,6 +22,9 @@ import { OsteoLinker } from './references/osteo-linker.js';
 import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
 import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
 import { DeclarationsByName } from './references/declarations-by-name.js';
+import { OsteoIndexManager } from './references/osteo-index-manager.js';
+import { OsteoDocumentUpdateHandler } from './lsp/osteo-document-update-handler.js';
+import { OsteoParserErrorMessageProvider } from './parser/osteo-parser-error-messages.js';
 
 /** Services added on top of Langium's shared defaults (one instance for every document of the workspace). */
 export type OsteoAddedSharedServices = {
@@ -47,6 +50,9 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
         DocumentValidator: (services) => new OsteoDocumentValidator(services),
         ValidationRegistry: (services) => new OsteoValidationRegistry(services)
     },
+    parser: {
+        ParserErrorMessageProvider: () => new OsteoParserErrorMessageProvider()
+    },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services),
         ScopeComputation: (services) => new OsteoScopeComputation(services),
@@ -71,7 +77,11 @@ export const OsteoSharedModule: Module<OsteoSharedServices, PartialLangiumShared
     references: {
         DeclarationsByName: (shared) => new DeclarationsByName(shared)
     },
+    lsp: {
+        DocumentUpdateHandler: (services) => new OsteoDocumentUpdateHandler(services)
+    },
     workspace: {
+        IndexManager: (services) => new OsteoIndexManager(services),
         WorkspaceManager: (services) => new OsteoWorkspaceManager(services),
         LangiumDocumentFactory: (services) => new OsteoDocumentFactory(services)
     }

@@ -68,7 +68,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -210,7 +210,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -260,7 +260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -272,7 +272,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -322,7 +322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -334,7 +334,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -384,7 +384,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -396,7 +396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -446,7 +446,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -458,7 +458,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -508,7 +508,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -520,7 +520,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -574,7 +574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -595,7 +595,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@54"
                   },
                   "arguments": []
                 }
@@ -664,7 +664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -676,7 +676,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -788,7 +788,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -809,7 +809,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -830,7 +830,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -851,7 +851,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -872,7 +872,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -893,7 +893,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -914,7 +914,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -935,7 +935,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -956,7 +956,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -977,7 +977,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -998,7 +998,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1019,7 +1019,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1040,7 +1040,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1061,7 +1061,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1208,7 +1208,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@52"
                     },
                     "arguments": []
                   },
@@ -1310,7 +1310,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1322,7 +1322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -1354,7 +1354,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@47"
                         },
                         "arguments": []
                       },
@@ -1399,7 +1399,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1453,7 +1453,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1475,7 +1475,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1532,7 +1532,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -1589,7 +1589,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1601,7 +1601,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -1740,7 +1740,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@52"
                         },
                         "arguments": []
                       },
@@ -1767,7 +1767,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@52"
                             },
                             "arguments": []
                           },
@@ -1794,7 +1794,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1922,7 +1922,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@52"
                 },
                 "arguments": []
               },
@@ -1937,7 +1937,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1966,7 +1966,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1978,7 +1978,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -2103,7 +2103,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2135,7 +2135,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2184,7 +2184,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2230,7 +2230,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2251,7 +2251,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2314,7 +2314,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -2371,7 +2371,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -2396,7 +2396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -2422,7 +2422,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@52"
                             },
                             "arguments": []
                           },
@@ -2449,7 +2449,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@52"
                                 },
                                 "arguments": []
                               },
@@ -2536,7 +2536,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -2548,7 +2548,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -2629,7 +2629,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -2664,7 +2664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -2686,7 +2686,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -2723,7 +2723,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@52"
                 },
                 "arguments": []
               },
@@ -2742,7 +2742,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2761,7 +2761,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -2783,7 +2783,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -2866,7 +2866,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -2893,7 +2893,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@52"
                     },
                     "arguments": []
                   },
@@ -2920,7 +2920,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@52"
                         },
                         "arguments": []
                       },
@@ -2957,7 +2957,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2973,7 +2973,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -3002,7 +3002,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -3014,7 +3014,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -3104,7 +3104,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3120,7 +3120,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3136,7 +3136,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3232,7 +3232,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@47"
                     },
                     "arguments": []
                   },
@@ -3256,7 +3256,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@47"
                     },
                     "arguments": []
                   },
@@ -3294,7 +3294,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@47"
                     },
                     "arguments": []
                   },
@@ -3321,7 +3321,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@47"
                         },
                         "arguments": []
                       },
@@ -3344,7 +3344,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@52"
                   },
                   "arguments": []
                 }
@@ -3368,7 +3368,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@47"
                         },
                         "arguments": []
                       },
@@ -3426,7 +3426,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -3471,7 +3471,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -3498,7 +3498,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@52"
                     },
                     "arguments": []
                   },
@@ -3523,7 +3523,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -3555,7 +3555,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -3567,7 +3567,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -3594,7 +3594,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -3615,7 +3615,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -3665,7 +3665,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -3692,7 +3692,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3718,7 +3718,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3734,7 +3734,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3749,6 +3749,359 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "fragment": false,
       "parameters": [],
       "$comment": "/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Name",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@52"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "baseline"
+          },
+          {
+            "$type": "Keyword",
+            "value": "unit"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scope"
+          },
+          {
+            "$type": "Keyword",
+            "value": "per_site"
+          },
+          {
+            "$type": "Keyword",
+            "value": "class"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mechanism"
+          },
+          {
+            "$type": "Keyword",
+            "value": "route"
+          },
+          {
+            "$type": "Keyword",
+            "value": "half_life"
+          },
+          {
+            "$type": "Keyword",
+            "value": "absorption_half_life"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bioavailability"
+          },
+          {
+            "$type": "Keyword",
+            "value": "volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "clearance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "peripheral_volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "intercompartmental_clearance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "vmax"
+          },
+          {
+            "$type": "Keyword",
+            "value": "km"
+          },
+          {
+            "$type": "Keyword",
+            "value": "molar_mass"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ic50"
+          },
+          {
+            "$type": "Keyword",
+            "value": "emax"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bone_half_life"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bone_uptake"
+          },
+          {
+            "$type": "Keyword",
+            "value": "NSAID"
+          },
+          {
+            "$type": "Keyword",
+            "value": "glucocorticoid"
+          },
+          {
+            "$type": "Keyword",
+            "value": "anti_TNF"
+          },
+          {
+            "$type": "Keyword",
+            "value": "anti_IL6"
+          },
+          {
+            "$type": "Keyword",
+            "value": "anti_IL1"
+          },
+          {
+            "$type": "Keyword",
+            "value": "JAK_inhibitor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "NF_kB_inhibitor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bisphosphonate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "RANKL_inhibitor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "anabolic"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cell_therapy"
+          },
+          {
+            "$type": "Keyword",
+            "value": "DMARD"
+          },
+          {
+            "$type": "Keyword",
+            "value": "oral"
+          },
+          {
+            "$type": "Keyword",
+            "value": "subcutaneous"
+          },
+          {
+            "$type": "Keyword",
+            "value": "intravenous"
+          },
+          {
+            "$type": "Keyword",
+            "value": "intra_articular"
+          },
+          {
+            "$type": "Keyword",
+            "value": "local"
+          },
+          {
+            "$type": "Keyword",
+            "value": "suppresses"
+          },
+          {
+            "$type": "Keyword",
+            "value": "inflammation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "neutralizes"
+          },
+          {
+            "$type": "Keyword",
+            "value": "blocks"
+          },
+          {
+            "$type": "Keyword",
+            "value": "inhibits"
+          },
+          {
+            "$type": "Keyword",
+            "value": "binds"
+          },
+          {
+            "$type": "Keyword",
+            "value": "kills"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stimulates"
+          },
+          {
+            "$type": "Keyword",
+            "value": "supplies"
+          },
+          {
+            "$type": "Keyword",
+            "value": "polarizes"
+          },
+          {
+            "$type": "Keyword",
+            "value": "dose"
+          },
+          {
+            "$type": "Keyword",
+            "value": "loading"
+          },
+          {
+            "$type": "Keyword",
+            "value": "delivery"
+          },
+          {
+            "$type": "Keyword",
+            "value": "nanoparticle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "liposome"
+          },
+          {
+            "$type": "Keyword",
+            "value": "hydrogel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "drives"
+          },
+          {
+            "$type": "Keyword",
+            "value": "activates"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sites"
+          },
+          {
+            "$type": "Keyword",
+            "value": "local_excess"
+          },
+          {
+            "$type": "Keyword",
+            "value": "process"
+          },
+          {
+            "$type": "Keyword",
+            "value": "systemic"
+          },
+          {
+            "$type": "Keyword",
+            "value": "estrogen_loss"
+          },
+          {
+            "$type": "Keyword",
+            "value": "senescence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "glucocorticoid_excess"
+          },
+          {
+            "$type": "Keyword",
+            "value": "age"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sex"
+          },
+          {
+            "$type": "Keyword",
+            "value": "menopause"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Keyword",
+            "value": "female"
+          },
+          {
+            "$type": "Keyword",
+            "value": "male"
+          },
+          {
+            "$type": "Keyword",
+            "value": "severity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "onset"
+          },
+          {
+            "$type": "Keyword",
+            "value": "resolves"
+          },
+          {
+            "$type": "Keyword",
+            "value": "remission"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mild"
+          },
+          {
+            "$type": "Keyword",
+            "value": "moderate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "high"
+          },
+          {
+            "$type": "Keyword",
+            "value": "values"
+          },
+          {
+            "$type": "Keyword",
+            "value": "start"
+          },
+          {
+            "$type": "Keyword",
+            "value": "interval"
+          },
+          {
+            "$type": "Keyword",
+            "value": "size"
+          },
+          {
+            "$type": "Keyword",
+            "value": "seed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lognormal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "uniform"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/**\\n * A user's name: any identifier, including the words that are keywords only inside a block or after another\\n * keyword (\`start\`, \`dose\`, \`values\`, \`severity\`, \`systemic\` …; docs/language.md, \\"Names\\"). The words that start\\n * a statement or join its parts (\`give\`, \`arm\`, \`from\`, \`of\` …) stay reserved: they are where the parser\\n * recovers while a line is half typed.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -3775,7 +4128,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -3792,7 +4145,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -3804,7 +4157,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 },
@@ -3834,7 +4187,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@53"
             },
             "arguments": []
           }
@@ -3857,7 +4210,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@52"
                 },
                 "arguments": []
               },
@@ -3871,7 +4224,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@52"
                     },
                     "arguments": []
                   }
@@ -3898,7 +4251,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@52"
                 },
                 "arguments": []
               }

@@ -38,7 +38,7 @@ export class OsteoValidator {
      */
     checks(): ValidationChecks<OsteoAstType> {
         const checks: ValidationChecks<OsteoAstType> = {
-            Model: [this.imports.checkImports],
+            Model: [this.imports.checkImports, this.duplicates.checkAmbiguousUses],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
             Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit],
