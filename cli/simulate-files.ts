@@ -10,6 +10,7 @@ import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { compileStep, loadValidated, stderrLine } from './cli-steps.js';
 import { diagnosticsOf, formatDiagnostic } from './diagnostics-format.js';
+import { progressFor } from './progress.js';
 
 export interface SimulatedFiles {
     readonly result: RunResult;
@@ -43,9 +44,12 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
         compiled.push(...scenarios);
     }
     const runner = analysisRuns(compiled) > 0 ? cliTaskRunner() : undefined;
+    const progress = progressFor(args);
     try {
-        const scenarios = simulateCompiled(armsOnly(compiled));
-        const withAnalyses = runner ? await runAnalyses(compiled, scenarios, runner) : scenarios;
+        const scenarios = simulateCompiled(armsOnly(compiled), { onProgress: (done, total) => progress?.update('arms', done, total) });
+        const withAnalyses = runner
+            ? await runAnalyses(compiled, scenarios, runner, { onProgress: (done, total) => progress?.update('sweep and population runs', done, total) })
+            : scenarios;
         return { result: buildRunResult(withAnalyses, VERSION), sources: candidates };
     } catch (error) {
         if (error instanceof ArmFailedError || error instanceof AnalysisFailedError) {
@@ -55,6 +59,7 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
         throw error;
     } finally {
         runner?.dispose?.();
+        progress?.end();
     }
 }
 

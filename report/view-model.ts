@@ -11,7 +11,7 @@ import { buildPopulationViews, type PopulationView } from './population-view.js'
 
 export { reportedSeries } from './series-catalog.js';
 import { decimationIndices, pick } from './decimate.js';
-import { timeScaleFor, type TimeScale } from './format.js';
+import { formatTimePoint, timeScaleFor, type TimeScale } from './format.js';
 
 export interface ResultsView {
     readonly header: ResultsHeader;
@@ -79,7 +79,17 @@ export interface SummaryTable {
     readonly key: string;
     readonly label: string;
     readonly unit: string;
+    /** The summary columns between end and min: 1 year by default, or the scenario's `report at …` times. */
+    readonly times: SummaryTime[];
+    /** The arm the difference column compares against (`compare to`, else the first arm). */
+    readonly reference: string;
     readonly rows: SummaryRow[];
+}
+
+export interface SummaryTime {
+    readonly days: number;
+    /** "6 months", "2 years". */
+    readonly label: string;
 }
 
 export interface SummaryRow {
@@ -87,9 +97,12 @@ export interface SummaryRow {
     readonly armIndex: number;
     readonly end: number | null;
     readonly at1y: number | null;
+    /** Values at the table's `times`, in order (null beyond the horizon). */
+    readonly at: (number | null)[];
     readonly min: number | null;
-    /** End value minus the first arm's end value; null for the first arm itself. */
-    readonly diffFromFirst: number | null;
+    /** End value minus the reference arm's end value; null for the reference arm itself. */
+    readonly diff: number | null;
+    readonly isReference: boolean;
 }
 
 export interface ViewOptions {
@@ -129,7 +142,7 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
         arms: arms.map((arm, index) => ({ name: arm.name, index, stats: arm.stats })),
         timeScale,
         charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)),
-        summary: reportedKeys.map(key => summaryTable(key, arms)),
+        summary: reportedKeys.map(key => summaryTable(key, arms, summaryTimesOf(scenario), scenario.reference)),
         ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)
     };
 }
@@ -171,14 +184,26 @@ function explorations(scenario: ScenarioResult, timeScale: TimeScale, maxPoints:
     return { ...(sweeps.length > 0 ? { sweeps } : {}), ...(populations.length > 0 ? { populations } : {}) };
 }
 
-function summaryTable(key: string, arms: readonly ArmResult[]): SummaryTable {
-    const rows = arms.map((arm, armIndex) => ({ arm: arm.name, armIndex, ...summaryOf(arm, key) }));
-    const reference = rows[0]?.end ?? null;
+/** The scenario's summary times, or one year (docs/language.md §3.4). */
+export function summaryTimesOf(scenario: Pick<ScenarioResult, 'summaryTimes'>): SummaryTime[] {
+    const days = scenario.summaryTimes && scenario.summaryTimes.length > 0 ? scenario.summaryTimes : [DAYS_PER_YEAR];
+    return days.map(d => ({ days: d, label: formatTimePoint(d) }));
+}
+
+function summaryTable(key: string, arms: readonly ArmResult[], times: SummaryTime[], referenceArm: string | undefined): SummaryTable {
+    const rows = arms.map((arm, armIndex) => ({
+        arm: arm.name, armIndex, ...summaryOf(arm, key),
+        at: times.map(t => valueAt(arm.time ?? [], arm.series?.[key] ?? [], t.days))
+    }));
+    const refIndex = Math.max(0, rows.findIndex(r => r.arm === referenceArm));
+    const reference = rows[refIndex]?.end ?? null;
     return {
-        key, label: seriesLabel(key), unit: seriesUnit(key),
+        key, label: seriesLabel(key), unit: seriesUnit(key), times,
+        reference: rows[refIndex]?.arm ?? '',
         rows: rows.map((row, i) => ({
             ...row,
-            diffFromFirst: i === 0 || row.end === null || reference === null ? null : row.end - reference
+            isReference: i === refIndex,
+            diff: i === refIndex || row.end === null || reference === null ? null : row.end - reference
         }))
     };
 }

@@ -19,6 +19,10 @@ export interface ScenarioResult {
     readonly reported: string[];
     /** Extension: one sentence per exploratory mechanism or assumption the scenario relies on. */
     readonly assumptions: string[];
+    /** Extension: days of the summary columns the scenario asks for (`report at 6 months, 2 years`); absent: 1 year. */
+    readonly summaryTimes?: number[];
+    /** Extension: the arm the differences are taken against (`compare to ARM`); absent: the first arm. */
+    readonly reference?: string;
     /** Extension: one entry per `sweep` of the scenario (absent when it has none). */
     readonly sweeps?: SweepResult[];
     /** Extension: one entry per `population` of the scenario (absent when it has none). */

@@ -4,7 +4,7 @@
  */
 import type { ChartView, ResultsView, SummaryTable } from '../../report/view-model.js';
 import { armColor } from '../../report/palette.js';
-import { formatDifference, formatDuration, formatValue } from '../../report/format.js';
+import { formatDifference, formatDuration, formatValue, THRESHOLD_NOTE } from '../../report/format.js';
 import { safeFileName } from '../../report/escape.js';
 import type { ImageFormat } from '../../protocol/webview-messages.js';
 import { InteractiveChart } from './charts.js';
@@ -241,22 +241,23 @@ export class ResultsPage {
         this.summaryRows = this.view.summary.reduce((n, t) => n + t.rows.length, 0);
         return el('section', { class: 'summary', attrs: { 'aria-label': 'Summary' } },
             el('h2', { text: 'Summary' }),
-            tables.length > 0 ? el('div', { class: 'tables' }, ...tables) : el('p', { text: 'Nothing reported.' }));
+            tables.length > 0 ? el('div', { class: 'tables' }, ...tables) : el('p', { text: 'Nothing reported.' }),
+            tables.length > 0 ? el('p', { class: 'note', text: THRESHOLD_NOTE }) : null);
     }
 
     private summaryTable(table: SummaryTable): HTMLElement {
-        const first = table.rows[0]?.arm ?? '';
         const unit = table.unit ? ` (${table.unit})` : '';
-        const head = el('tr', {}, ...['Arm', 'End', 'At 1 year', 'Minimum', `Δ end vs ${first}`].map(h => el('th', { text: h, attrs: { scope: 'col' } })));
+        const columns = ['Arm', 'End', ...table.times.map(t => `At ${t.label}`), 'Minimum', `Δ end vs ${table.reference}`];
+        const head = el('tr', {}, ...columns.map(h => el('th', { text: h, attrs: { scope: 'col' } })));
         const rows = table.rows.map(row => {
             const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true', 'data-arm-swatch': String(row.armIndex) } });
             swatch.style.setProperty('--arm-color', armColor(row.armIndex, this.theme.kind));
             return el('tr', {},
                 el('th', { attrs: { scope: 'row' } }, swatch, row.arm),
                 el('td', { text: formatValue(row.end) }),
-                el('td', { text: formatValue(row.at1y) }),
+                ...row.at.map(v => el('td', { text: formatValue(v) })),
                 el('td', { text: formatValue(row.min) }),
-                el('td', { text: row.armIndex === 0 ? 'reference' : formatDifference(row.diffFromFirst) }));
+                el('td', { text: row.isReference ? 'reference' : formatDifference(row.diff) }));
         });
         return el('table', { class: 'summary-table', attrs: { 'data-series': table.key } },
             el('caption', { text: `${table.label}${unit}` }),

@@ -113,9 +113,9 @@ describe('summary tables', () => {
     });
 
     test('the difference at the end is taken against the first arm', () => {
-        expect(table.rows[0].diffFromFirst).toBeNull();
-        expect(table.rows[1].diffFromFirst).toBeCloseTo(3.65, 6);
-        expect(table.rows[2].diffFromFirst).toBeCloseTo(-2.65 + 7.3, 6);
+        expect(table.rows[0].diff).toBeNull();
+        expect(table.rows[1].diff).toBeCloseTo(3.65, 6);
+        expect(table.rows[2].diff).toBeCloseTo(-2.65 + 7.3, 6);
     });
 
     test('the simulator\'s own summary wins when present', () => {

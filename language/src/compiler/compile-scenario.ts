@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import {
-    isArm, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
+    isArm, isCompare, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
     type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
 } from '../generated/ast.js';
 import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription } from '../../../simulator/index.js';
@@ -73,15 +73,32 @@ export function compileScenario(scenario: Scenario, armNames?: readonly string[]
     const chosen = armNames ? all.filter(a => armNames.includes(a?.name ?? IMPLICIT_ARM)) : all;
     const arms = chosen.map(arm => compileArm(scenario, arm, { notes }));
     const localSites = arms[0]?.localSites ?? localSitesOf(scenario.members.filter(isConditionUse).map(compileConditionUse));
-    const reported = reportedSeries(scenario.members.filter(isReport), localSites, notes);
+    const reports = scenario.members.filter(isReport);
+    const reported = reportedSeries(reports, localSites, notes);
+    const times = reports.flatMap(r => r.times).map(t => nonNegative(t, ['time'], 'summary time').value);
+    const summaryTimes = [...new Set(times)].sort((a, b) => a - b);
+    const reference = referenceArm(scenario, arms.map(a => a.arm), notes);
     return {
         name: scenario.name,
         title: scenario.title ?? scenario.name,
         durationDays: durationOf(scenario),
         arms,
         reported,
+        ...(summaryTimes.length > 0 ? { summaryTimes } : {}),
+        ...(reference ? { reference } : {}),
         notes: [...new Set(notes)]
     };
+}
+
+/** `compare to ARM`, when that arm is among those run (with `--arm` it may not be: then the first arm, said in a note). */
+function referenceArm(scenario: Scenario, running: readonly string[], notes: string[]): string | undefined {
+    const compare = single(scenario.members.filter(isCompare), 'compare to', scenario);
+    if (!compare) return undefined;
+    const name = compare.reference.ref?.name ?? compare.reference.$refText;
+    if (!compare.reference.ref) throw new CompileError(`compare to '${name}': scenario ${scenario.name} has no such arm`, compare);
+    if (running.includes(name)) return name;
+    notes.push(`compare to ${name}: arm ${name} is not among the arms run, so differences are against ${running[0] ?? 'the first arm'}.`);
+    return undefined;
 }
 
 /** Names of the arms a scenario runs: its declared arms, or the implicit baseline. */

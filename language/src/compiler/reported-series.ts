@@ -14,7 +14,8 @@ const OUTPUT_KEYS: Record<string, string> = { alveolar_height_loss: 'alveolar_he
  * Anything that cannot be honoured is left out with a sentence in `notes`.
  */
 export function reportedSeries(reports: readonly Report[], localSites: readonly SiteName[], notes: string[]): string[] {
-    if (reports.length === 0) return [...DEFAULT_REPORTED];
+    // A line with only summary times (`report at 6 months`) chooses when, not what.
+    if (reports.every(r => r.items.length === 0)) return [...DEFAULT_REPORTED];
     const keys: string[] = [];
     const add = (key: string) => { if (!keys.includes(key)) keys.push(key); };
     for (const item of reports.flatMap(r => r.items)) {
