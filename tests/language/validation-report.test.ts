@@ -24,10 +24,10 @@ describe('summary times and the compared-to arm', async () => {
     });
 
     test('mistakes get a sentence at their place', async () => {
-        expectError(await validate(scenario(`${arms}\nreport`)), /`report` needs what to report/);
-        expectError(await validate(scenario(`${arms}\nreport at 6 mg`)), /summary time expects a time/);
-        expectWarning(await validate(scenario(`${arms}\nreport at 5 years`)), /after the end of the 1095.75-day horizon/);
-        expectError(await validate(scenario(`${arms}\ncompare to nobody`)), /nobody/);
-        expectError(await validate(scenario(`${arms}\ncompare to placebo\ncompare to treated`)), /`compare to` is given more than once/);
+        expectError(await validate(scenario(`${arms}\nreport`)), /`report` needs what to report/, {});
+        expectError(await validate(scenario(`${arms}\nreport at 6 mg`)), /summary time expects a time/, {});
+        expectWarning(await validate(scenario(`${arms}\nreport at 5 years`)), /after the end of the 1095.75-day horizon/, {});
+        expectError(await validate(scenario(`${arms}\ncompare to nobody`)), /nobody/, {});
+        expectError(await validate(scenario(`${arms}\ncompare to placebo\ncompare to treated`)), /`compare to` is given more than once/, {});
     });
 });
