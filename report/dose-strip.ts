@@ -18,8 +18,8 @@ export interface DoseStripRow {
 }
 
 /** Height of one row and the gap above the strip, in CSS pixels. */
-export const STRIP_ROW_PX = 7;
-export const STRIP_GAP_PX = 6;
+export const STRIP_ROW_PX = 10;
+export const STRIP_GAP_PX = 2;
 const MIN_TRIANGLE_SPACING_PX = 9;
 
 /** Space the strip needs below the axis for `rows` rows (0 without doses). */

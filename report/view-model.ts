@@ -4,7 +4,7 @@
  * so the extension host, the webview and the CLI share it.
  */
 import type { ArmResult, RunResult, ScenarioResult } from '../simulator/index.js';
-import { chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
+import { baseOf, chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
 import { indexLookup, sharedTimes } from './time-axis.js';
 import { buildSweepViews, type SweepView } from './sweep-view.js';
 import { buildPopulationViews, type PopulationView } from './population-view.js';
@@ -52,6 +52,8 @@ export interface ChartView {
     readonly logCapable: boolean;
     /** Time in `timeScale` units, shared by every line of the chart. */
     readonly x: number[];
+    /** The time axis spans [0, horizon] (in `timeScale` units) whatever the samples: every chart reaches the end. */
+    readonly horizon: number;
     readonly lines: LineView[];
     readonly doses: DoseMark[];
 }
@@ -141,21 +143,24 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
         },
         arms: arms.map((arm, index) => ({ name: arm.name, index, stats: arm.stats })),
         timeScale,
-        charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)),
+        charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS, scenario.durationDays)),
         summary: reportedKeys.map(key => summaryTable(key, arms, summaryTimesOf(scenario), scenario.reference)),
         ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)
     };
 }
 
 function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: boolean, arms: readonly ArmResult[],
-    scale: TimeScale, maxPoints: number): ChartView {
-    const withData = arms.map((arm, armIndex) => ({ arm, armIndex })).filter(({ arm }) => def.keys.some(k => arm.series?.[k]));
-    const times = sharedTimes(withData.map(({ arm }) => arm.time ?? []));
+    scale: TimeScale, maxPoints: number, durationDays: number): ChartView {
+    // Drug concentrations come from their dose-following samples when the arm has them (docs/language.md "Charts").
+    const sampled = (arm: ArmResult) => def.group === 'drugs' && arm.drugCurves && def.keys.every(k => arm.drugCurves!.series[k])
+        ? { time: arm.drugCurves.time, series: arm.drugCurves.series } : { time: arm.time ?? [], series: arm.series ?? {} };
+    const withData = arms.map((arm, armIndex) => ({ arm, armIndex, data: sampled(arm) })).filter(({ data }) => def.keys.some(k => data.series[k]));
+    const times = sharedTimes(withData.map(({ data }) => data.time));
     const lines: LineView[] = [];
-    for (const { arm, armIndex } of withData) {
-        const lookup = indexLookup(arm.time ?? [], times);
+    for (const { arm, armIndex, data } of withData) {
+        const lookup = indexLookup(data.time, times);
         def.keys.forEach((key, seriesIndex) => {
-            const values = arm.series?.[key];
+            const values = data.series[key];
             if (!values) return;
             lines.push({
                 arm: arm.name, armIndex, key, seriesIndex,
@@ -165,13 +170,14 @@ function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: 
         });
     }
     const keep = decimationIndices(times.length, lines.map(l => l.values), maxPoints);
-    const drugs = def.group === 'drugs' ? new Set(def.keys.map(k => k.slice(5))) : undefined;
+    const drugs = def.group === 'drugs' ? new Set(def.keys.map(k => baseOf(k).slice(5))) : undefined;
     const doses = withData.flatMap(({ arm, armIndex }) => (arm.doses ?? [])
         .filter(d => Number.isFinite(d.time) && (!drugs || drugs.has(d.drug)))
         .map(d => ({ x: d.time / scale.daysPer, armIndex, drug: d.drug, amountMg: d.amountMg })));
     return {
         id: def.id, group: def.group, title: def.title, unit: def.unit, reported, logCapable: def.logCapable,
         x: pick(times, keep).map(t => t / scale.daysPer),
+        horizon: durationDays / scale.daysPer,
         lines: lines.map(l => ({ ...l, values: pick(l.values, keep) })),
         doses
     };

@@ -141,6 +141,12 @@ export interface ArmResult {
     readonly series: Record<string, number[]>;
     readonly summary: Record<string, SeriesSummary>;
     readonly stats: SolverStats;
+    /**
+     * Extension: drug concentrations (every `drug.*` series) at dose-following times, for charts that
+     * must not alias (docs/language.md "Charts"); absent when the output grid already resolves every
+     * dosing interval. `series` keys as in `series`, each the length of `time`.
+     */
+    readonly drugCurves?: { readonly time: number[]; readonly series: Record<string, number[]> };
     /** Extension: the arm's dose events, for marking them on the time axis. */
     readonly doses: { readonly time: number; readonly drug: string; readonly amountMg: number }[];
 }

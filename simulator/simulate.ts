@@ -50,12 +50,20 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     const jumps: Jump[] = [...jumpsAt.entries()].map(([time, fns]) => ({ time, apply: y => { for (const f of fns) f(y); } }));
 
     const started = performance.now();
-    const solution = solvePiecewise(model.system, model.y0, t0, times, jumps, {
+    // Drug concentrations also at their dose-following times (docs/language.md "Charts"); the dense output
+    // makes extra output times free of extra steps, and every other series stays on the grid.
+    const drugTimes = desc.drugSampleTimes && desc.drugSampleTimes.length > 0 && model.drugs.length > 0
+        ? mergeTimes(times, desc.drugSampleTimes.filter(t => t >= t0 && t <= tEnd)) : undefined;
+    const outputTimes = drugTimes ?? times;
+    const solution = solvePiecewise(model.system, model.y0, t0, outputTimes, jumps, {
         rtol: options.rtol ?? 1e-6, atol: model.atol, isCancelled: options.isCancelled
     });
     const solveSeconds = (performance.now() - started) / 1000;
 
     const n = times.length;
+    // Where each grid time sits among the output times (the grid wins ties in mergeTimes).
+    const gridIndex = drugTimes ? indicesOf(times, drugTimes) : undefined;
+    const stateAt = (k: number) => solution.states[gridIndex ? gridIndex[k] : k];
     const series: Record<string, number[]> = {};
     const column = (key: string) => (series[key] = new Array<number>(n));
     const bmd = model.sites.map(s => ({ s, out: column(`bmd.${s.site}`) }));
@@ -68,7 +76,7 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     // steady state unless something (a past menopause) was already acting at t = 0.
     const y0 = model.y0;
     for (let k = 0; k < n; k++) {
-        const y = solution.states[k];
+        const y = stateAt(k);
         for (const { s, out } of bmd) out[k] = (y[s.state] - 1) * 100;
         if (height) height[k] = y[model.alveolarHeight];
         oc[k] = 100 * y[OCA] / y0[OCA];
@@ -86,6 +94,13 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
         if (bad >= 0) throw new SolverError(`series '${key}' is not finite at ${times[bad]} days`, times[bad]);
     }
 
+    let drugCurves: ArmResult['drugCurves'];
+    if (drugTimes) {
+        const curves: Record<string, number[]> = {};
+        model.drugs.forEach((d, i) => { curves[`drug.${d.name}`] = solution.states.map(y => model.systemicConcentration(i, y)); });
+        drugCurves = { time: drugTimes, series: curves };
+    }
+
     const summary: Record<string, SeriesSummary> = {};
     for (const [key, values] of Object.entries(series)) summary[key] = summarize(times, values);
     return {
@@ -99,6 +114,7 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
             rhsEvaluations: solution.stats.rhsEvaluations + solution.stats.jacobianEvaluations * model.rhsPerJacobian,
             solveSeconds
         },
+        ...(drugCurves ? { drugCurves } : {}),
         doses: desc.doses.filter(d => d.timeDays <= tEnd).map(d => ({ time: d.timeDays, drug: d.drug, amountMg: d.amountMg }))
     };
 }
@@ -121,4 +137,28 @@ export function valueAt(times: readonly number[], values: readonly number[], t: 
     if (times[lo] === t || hi === lo) return values[lo];
     const f = (t - times[lo]) / (times[hi] - times[lo]);
     return values[lo] + f * (values[hi] - values[lo]);
+}
+
+/** For each of `wanted` (ascending), the index of the nearest entry of `within` (ascending, a superset up to rounding). */
+function indicesOf(wanted: readonly number[], within: readonly number[]): number[] {
+    const out = new Array<number>(wanted.length);
+    let j = 0;
+    for (let k = 0; k < wanted.length; k++) {
+        while (j + 1 < within.length && Math.abs(within[j + 1] - wanted[k]) <= Math.abs(within[j] - wanted[k])) j++;
+        out[k] = j;
+    }
+    return out;
+}
+
+/** The union of two ascending time lists, without near-duplicates (the grid's value wins a tie). */
+function mergeTimes(grid: readonly number[], extra: readonly number[]): number[] {
+    const eps = 1e-9 * Math.max(1, grid[grid.length - 1] ?? 1);
+    const out: number[] = [];
+    let i = 0, j = 0;
+    while (i < grid.length || j < extra.length) {
+        const next = j >= extra.length || (i < grid.length && grid[i] <= extra[j] + eps) ? grid[i++] : extra[j++];
+        if (out.length > 0 && Math.abs(next - out[out.length - 1]) <= eps) continue;
+        out.push(next);
+    }
+    return out;
 }

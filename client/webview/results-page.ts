@@ -259,17 +259,17 @@ export class ResultsPage {
                 el('td', { text: formatValue(row.min) }),
                 el('td', { text: row.isReference ? 'reference' : formatDifference(row.diff) }));
         });
-        return el('table', { class: 'summary-table', attrs: { 'data-series': table.key } },
+        return el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table', attrs: { 'data-series': table.key } },
             el('caption', { text: `${table.label}${unit}` }),
             el('thead', {}, head),
-            el('tbody', {}, ...rows));
+            el('tbody', {}, ...rows)));
     }
 
     private footer(): HTMLElement {
         const stats = this.view.arms.filter(a => a.stats).map(a =>
             el('li', { text: `${a.name}: ${a.stats!.steps} steps, ${a.stats!.rhsEvaluations} right-hand-side evaluations, ${formatValue(a.stats!.solveSeconds * 1000)} ms` }));
         return el('footer', { class: 'results-footer' },
-            el('p', { text: 'Marks along the bottom of a chart are dose events, one row per arm. Drag across a chart to zoom, double-click to reset; click an arm (or its legend entry) to hide or show it.' }),
+            el('p', { text: 'The strip under a chart\'s time axis marks dose events, one row per arm and drug in the arm\'s colour. Drag across a chart to zoom, double-click to reset; click an arm (or its legend entry) to hide or show it.' }),
             stats.length > 0 ? el('details', {}, el('summary', { text: 'Solver statistics' }), el('ul', {}, ...stats)) : null);
     }
 }

@@ -75,7 +75,7 @@ describe('osteo report', () => {
             expect(await page.$eval('.toolbar', e => getComputedStyle(e).display)).toBe('flex');
             expect(await page.$eval('body', e => getComputedStyle(e).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)');
             const reported = await page.$$eval('.osteo-results > .charts > figure.chart', f => f.map(e => e.getAttribute('data-chart-id')));
-            expect(reported).toEqual(['bmd-lumbar_spine', 'bmd-total_hip', 'bmd-hand', 'turnover', 'rankl-opg-ratio', 'cytokines']);
+            expect(reported).toEqual(['bmd-lumbar_spine', 'bmd-total_hip', 'bmd-hand', 'osteoclasts', 'osteoblasts', 'rankl-opg-ratio', 'TNF_alpha']);
             expect(await page.$$eval('.osteo-results > .charts .plot[data-drawn="true"]', p => p.length)).toBe(reported.length);
             const painted = await paintedCanvases(page);
             expect(painted).toHaveLength(reported.length);

@@ -9,6 +9,7 @@ import { CompileError } from './compile-error.js';
 import { compileConditionUse, localSitesOf } from './compile-condition.js';
 import { compileDrug } from './compile-drug.js';
 import { doseTimes, sampleGrid } from './dose-schedule.js';
+import { drugSampleTimes } from './drug-sampling.js';
 import { convert, days, foldOf, nonNegative, positive } from './quantities.js';
 import { reportedSeries } from './reported-series.js';
 
@@ -49,11 +50,14 @@ export function compileArm(scenario: Scenario, arm: Arm | undefined, options: Co
             infusions.push(compileInfusion(intervention, durationDays));
         }
     }
+    const sampleTimes = samplesOf(scenario, durationDays);
+    const drugTimes = drugSampleTimes(doses, durationDays, sampleTimes.length > 1 ? sampleTimes[1] - sampleTimes[0] : durationDays);
     return {
         scenario: scenario.name,
         arm: arm?.name ?? IMPLICIT_ARM,
         durationDays,
-        sampleTimes: samplesOf(scenario, durationDays),
+        sampleTimes,
+        ...(drugTimes.length > 0 ? { drugSampleTimes: drugTimes } : {}),
         patient,
         conditions,
         drugs: [...drugs.values()],

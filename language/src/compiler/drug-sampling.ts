@@ -40,16 +40,3 @@ export function drugSampleTimes(doses: readonly DoseEvent[], durationDays: numbe
     }
     return [...points].sort((a, b) => a - b);
 }
-
-/** The union of two ascending time lists, without near-duplicates (the first list's value wins). */
-export function mergeTimes(grid: readonly number[], extra: readonly number[]): number[] {
-    const eps = 1e-9 * Math.max(1, grid[grid.length - 1] ?? 1);
-    const out: number[] = [];
-    let i = 0, j = 0;
-    while (i < grid.length || j < extra.length) {
-        const next = j >= extra.length || (i < grid.length && grid[i] <= extra[j]) ? grid[i++] : extra[j++];
-        if (out.length > 0 && Math.abs(next - out[out.length - 1]) <= eps) continue;
-        out.push(next);
-    }
-    return out;
-}
