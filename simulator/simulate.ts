@@ -7,7 +7,7 @@ import type { ModelDescription } from './model-description.js';
 import type { ArmResult, SeriesSummary } from './results.js';
 import { solvePiecewise, SolverError, type Jump } from './solver/index.js';
 import { DAYS_PER_YEAR } from './units.js';
-import { createBoneModel, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
+import { COMPARTMENT_SIZE, createBoneModel, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
 import { applyDose } from './model/pharmacokinetics.js';
 import { ModelInputError, resolveParameters, type ParameterValues } from './model/parameters.js';
 
@@ -72,6 +72,17 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     const rankl = column('rankl'), opg = column('opg'), ratio = column('rankl_opg_ratio');
     const tnf = column('TNF_alpha'), il6 = column('IL_6'), il1 = column('IL_1');
     const drugs = model.drugs.map((d, i) => ({ i, out: column(`drug.${d.name}`) }));
+    // Local sites (docs/language.md "Local sites"): each has its own cells, cytokines, mediators and drug exposure.
+    const locals = model.compartments.slice(1).map((site, j) => {
+        const c = j + 1, o = c * COMPARTMENT_SIZE, at = `@${site}`;
+        return {
+            c, o,
+            oc: column(`osteoclasts${at}`), ob: column(`osteoblasts${at}`), obp: column(`osteoblast_precursors${at}`),
+            rankl: column(`rankl${at}`), opg: column(`opg${at}`), ratio: column(`rankl_opg_ratio${at}`),
+            tnf: column(`TNF_alpha${at}`), il6: column(`IL_6${at}`), il1: column(`IL_1${at}`),
+            drugs: model.drugs.map((d, i) => ({ i, out: column(`drug.${d.name}${at}`) }))
+        };
+    });
     // Cells are % of the arm's own start (pre-treatment, like a marker's baseline), which is the healthy
     // steady state unless something (a past menopause) was already acting at t = 0.
     const y0 = model.y0;
@@ -82,7 +93,18 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
         oc[k] = 100 * y[OCA] / y0[OCA];
         ob[k] = 100 * y[OBA] / y0[OBA];
         obp[k] = 100 * y[OBP] / y0[OBP];
-        const med = model.mediators(times[k], y);
+        const meds = model.compartmentMediators(times[k], y);
+        const med = meds[0];
+        for (const l of locals) {
+            l.oc[k] = 100 * y[l.o + OCA] / y0[l.o + OCA];
+            l.ob[k] = 100 * y[l.o + OBA] / y0[l.o + OBA];
+            l.obp[k] = 100 * y[l.o + OBP] / y0[l.o + OBP];
+            l.rankl[k] = meds[l.c].rankl;
+            l.opg[k] = meds[l.c].opg;
+            l.ratio[k] = meds[l.c].rankl / meds[l.c].opg;
+            l.tnf[k] = y[l.o + TNF]; l.il6[k] = y[l.o + IL6]; l.il1[k] = y[l.o + IL1];
+            for (const { i, out } of l.drugs) out[k] = model.concentrationIn(i, l.c, y);
+        }
         rankl[k] = med.rankl;
         opg[k] = med.opg;
         ratio[k] = med.rankl / med.opg;
@@ -97,7 +119,10 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     let drugCurves: ArmResult['drugCurves'];
     if (drugTimes) {
         const curves: Record<string, number[]> = {};
-        model.drugs.forEach((d, i) => { curves[`drug.${d.name}`] = solution.states.map(y => model.systemicConcentration(i, y)); });
+        model.drugs.forEach((d, i) => {
+            curves[`drug.${d.name}`] = solution.states.map(y => model.systemicConcentration(i, y));
+            model.compartments.slice(1).forEach((site, j) => { curves[`drug.${d.name}@${site}`] = solution.states.map(y => model.concentrationIn(i, j + 1, y)); });
+        });
         drugCurves = { time: drugTimes, series: curves };
     }
 
