@@ -50,7 +50,7 @@ describe('charts', () => {
         const view = buildResultsView(run([]), scenario(arms, { reported: ['TNF_alpha', 'bmd.total_hip', 'osteoclasts'] }));
         expect(view.charts.filter(c => c.reported).map(c => c.id)).toEqual(['TNF_alpha', 'bmd-total_hip', 'osteoclasts']);
         expect(view.charts.slice(0, 3).every(c => c.reported)).toBe(true);
-        expect(view.charts.slice(3).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'osteoblasts', 'osteoblast_precursors', 'rankl', 'opg', 'rankl-opg-ratio', 'IL_6', 'IL_1', 'drug-adalimumab']);
+        expect(view.charts.slice(3).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'osteoblasts', 'rankl', 'opg', 'rankl-opg-ratio', 'IL_6', 'IL_1', 'drug-adalimumab']);
     });
 
     test('with no report line, the language default (BMD at spine and hip, osteoclasts, osteoblasts) is shown', () => {
