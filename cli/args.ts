@@ -11,6 +11,8 @@ export const USAGE = `Usage:
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
   osteo --help | --version
 
+Long commands (many arms, sweeps, populations, sensitivity) show progress on stderr when it is a terminal;
+--progress shows it also in logs, --no-progress never.
 Exit codes: 0 success, 1 the file has errors, 2 usage error or unreadable file, 3 simulation failed.
 Add --debug to see internal stack traces.
 `;
@@ -25,10 +27,12 @@ export interface CliArgs {
     readonly output?: string;
     readonly at?: string;
     readonly debug: boolean;
+    /** --progress: true; --no-progress: false; absent: only when stderr is a terminal. */
+    readonly progress?: boolean;
 }
 
 const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at']);
-const FLAG_OPTIONS = new Set(['--debug']);
+const FLAG_OPTIONS = new Set(['--debug', '--progress', '--no-progress']);
 
 export function parseArgs(argv: string[]): CliArgs {
     const [command, ...rest] = argv;
@@ -54,6 +58,7 @@ export function parseArgs(argv: string[]): CliArgs {
         command, files, arms,
         scenario: values['--scenario'], format: values['--format'], out: values['--out'],
         output: values['--output'], at: values['--at'],
-        debug: argv.includes('--debug')
+        debug: argv.includes('--debug'),
+        ...(argv.includes('--no-progress') ? { progress: false } : argv.includes('--progress') ? { progress: true } : {})
     };
 }

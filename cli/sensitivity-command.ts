@@ -6,6 +6,7 @@ import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { cliTaskRunner } from './simulate-files.js';
+import { progressFor } from './progress.js';
 
 const FORMATS = ['table', 'json'];
 
@@ -32,7 +33,8 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     });
     if (plan === 1) return 1;
     const runner = cliTaskRunner();
-    const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} runs`) : undefined;
+    const reporter = progressFor(args);
+    const progress = reporter ? (done: number, total: number) => reporter.update('sensitivity runs', done, total) : undefined;
     let result: SensitivityResult;
     try {
         result = await runSensitivityPlan(plan, runner, { onProgress: progress });
@@ -44,7 +46,7 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
         throw error;
     } finally {
         runner.dispose?.();
-        if (progress) process.stderr.write('\r\x1b[K');
+        reporter?.end();
     }
     writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSensitivityTable(result), args.out);
     return 0;

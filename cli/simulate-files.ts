@@ -10,6 +10,7 @@ import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { compileStep, loadValidated, stderrLine } from './cli-steps.js';
 import { diagnosticsOf, formatDiagnostic } from './diagnostics-format.js';
+import { progressFor } from './progress.js';
 
 export interface SimulatedFiles {
     readonly result: RunResult;
@@ -42,13 +43,15 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
         if (scenarios === 1) return 1;
         compiled.push(...scenarios);
     }
+    const progress = progressFor(args);
     try {
         const result = await runCompiled(compiled, {
-            simulateArms: async arms => simulateCompiled(arms),
+            simulateArms: async arms => simulateCompiled(arms, { onProgress: (done, total) => progress?.update('arms', done, total) }),
             analysisRunner: () => {
                 const runner = cliTaskRunner();
                 return { runner, release: () => runner.dispose?.() };
-            }
+            },
+            onAnalysisProgress: (done, total) => progress?.update('sweep and population runs', done, total)
         }, VERSION);
         if (result === CANCELLED) throw new Error('the run was cancelled without a cancellation source');
         return { result, sources: candidates };
@@ -58,6 +61,8 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
             return 3;
         }
         throw error;
+    } finally {
+        progress?.end();
     }
 }
 

@@ -1,20 +1,64 @@
-import type { RunResult } from '../simulator/index.js';
+import type { PopulationResult, RunResult, SweepResult } from '../simulator/index.js';
 
 export const CSV_HEADER = 'scenario,arm,time_days,series,value';
+/**
+ * The columns a run with sweeps or populations adds (docs/language.md "CSV columns"); a run without
+ * them keeps the five-column header of interfaces.md, so existing readers are unaffected.
+ */
+export const CSV_ANALYSIS_COLUMNS = 'analysis,statistic,parameter,parameter_value,parameter2,parameter2_value';
 
-/** Long format (README "Command line"): one row per sample of every series, full precision. */
+/**
+ * Long format (README "Command line"): one row per sample of every series, full precision. Sweeps add one row
+ * per run (`analysis` = `sweep NAME`, `statistic` = `value`, the swept values in `parameter_value`,
+ * `parameter2_value`); populations one row per arm, series, time and statistic (`median`, `p05`, `p95`).
+ */
 export function formatCsv(result: RunResult): string {
-    const lines = [CSV_HEADER];
+    const extended = result.scenarios.some(s => (s.sweeps?.length ?? 0) > 0 || (s.populations?.length ?? 0) > 0);
+    const lines = [extended ? `${CSV_HEADER},${CSV_ANALYSIS_COLUMNS}` : CSV_HEADER];
+    const tail = extended ? ',,,,,,' : '';
     for (const scenario of result.scenarios) {
         for (const arm of scenario.arms) {
             const prefix = `${field(scenario.name)},${field(arm.name)},`;
             for (const [key, values] of Object.entries(arm.series)) {
                 const series = field(key);
-                for (let i = 0; i < values.length; i++) lines.push(`${prefix}${arm.time[i]},${series},${values[i]}`);
+                for (let i = 0; i < values.length; i++) lines.push(`${prefix}${arm.time[i]},${series},${values[i]}${tail}`);
+            }
+        }
+        for (const sweep of scenario.sweeps ?? []) lines.push(...sweepRows(scenario.name, sweep));
+        for (const population of scenario.populations ?? []) lines.push(...populationRows(scenario.name, population));
+    }
+    return lines.join('\n') + '\n';
+}
+
+function sweepRows(scenario: string, sweep: SweepResult): string[] {
+    const rows: string[] = [];
+    const second = sweep.values2 && sweep.values2.length > 0 ? sweep.values2 : undefined;
+    const analysis = field(`sweep ${sweep.name}`);
+    const parameter = (name: string, unit: string | undefined) => field(unit ? `${name} (${unit})` : name);
+    sweep.values.forEach((v, i) => {
+        const runs = second ? second.map((w, j) => ({ w, r: sweep.results[i * second.length + j] })) : [{ w: undefined, r: sweep.results[i] }];
+        for (const { w, r } of runs) {
+            rows.push([field(scenario), field(sweep.arm), sweep.at, field(sweep.measure), r, analysis, 'value',
+                parameter(sweep.parameter, sweep.unit), field(String(v)),
+                second ? parameter(sweep.parameter2 ?? '', sweep.unit2) : '', w === undefined ? '' : field(String(w))].join(','));
+        }
+    });
+    return rows;
+}
+
+function populationRows(scenario: string, population: PopulationResult): string[] {
+    const rows: string[] = [];
+    const analysis = field(`population ${population.name}`);
+    for (const arm of population.arms) {
+        for (const [statistic, table] of [['median', arm.median], ['p05', arm.p05], ['p95', arm.p95]] as const) {
+            for (const [key, values] of Object.entries(table)) {
+                const prefix = `${field(scenario)},${field(arm.name)},`;
+                const series = field(key);
+                for (let i = 0; i < values.length; i++) rows.push(`${prefix}${arm.time[i]},${series},${values[i]},${analysis},${statistic},,,,`);
             }
         }
     }
-    return lines.join('\n') + '\n';
+    return rows;
 }
 
 function field(text: string): string {

@@ -1,14 +1,22 @@
-import type { ArmResult, ScenarioResult, SeriesSummary } from '../simulator/index.js';
+/**
+ * `osteo run --format table`: per scenario a summary of the reported series (end, the summary times,
+ * min, difference from the reference arm), then one table per sweep and per population
+ * (docs/language.md "Reading the results"). Numbers below the display threshold print as 0.
+ */
+import type { ArmResult, PopulationResult, ScenarioResult, SeriesSummary, SweepResult } from '../simulator/index.js';
+import { displayed, formatTimePoint, THRESHOLD_NOTE } from './format.js';
+import { summaryTimesOf, valueAt } from './view-model.js';
 
 /** Units of the result series (simulator/results.ts), for table headers. */
 export function seriesUnit(key: string): string {
-    if (key.startsWith('bmd.')) return '% change';
-    if (key.startsWith('drug.')) return 'mg/L';
-    if (key === 'rankl' || key === 'opg') return 'pM';
-    if (key === 'rankl_opg_ratio') return 'ratio';
-    if (key === 'TNF_alpha' || key === 'IL_6' || key === 'IL_1') return 'pg/mL';
-    if (key === 'alveolar_height_loss_mm') return 'mm';
-    if (key === 'osteoclasts' || key === 'osteoblasts' || key === 'osteoblast_precursors') return '% of baseline';
+    const base = key.includes('@') ? key.slice(0, key.indexOf('@')) : key;
+    if (base.startsWith('bmd.')) return '% change';
+    if (base.startsWith('drug.')) return 'mg/L';
+    if (base === 'rankl' || base === 'opg') return 'pM';
+    if (base === 'rankl_opg_ratio') return 'ratio';
+    if (base === 'TNF_alpha' || base === 'IL_6' || base === 'IL_1') return 'pg/mL';
+    if (base === 'alveolar_height_loss_mm') return 'mm';
+    if (base === 'osteoclasts' || base === 'osteoblasts' || base === 'osteoblast_precursors') return '% of baseline';
     return '';
 }
 
@@ -22,13 +30,20 @@ export function summaryOf(arm: ArmResult, key: string): SeriesSummary | undefine
     return { end: values[values.length - 1], min: Math.min(...values), at1y: i1y >= 0 ? values[i1y] : null };
 }
 
-/** One summary table per scenario: a row per (reported series, arm), with the end value's difference from the first arm. */
+/**
+ * One summary table per scenario: a row per (reported series, arm) with end, the value at each summary
+ * time (`report at …`, default 1 year), min, and the end value's difference from the reference arm
+ * (`compare to`, default the first arm); then the sweeps and populations.
+ */
 export function formatScenarioTable(scenario: ScenarioResult): string {
     const years = scenario.durationDays / 365.25;
     const horizon = years >= 1 ? plural(+years.toFixed(2), 'year') : plural(+scenario.durationDays.toFixed(1), 'day');
     const lines = [`${scenario.name}${scenario.title && scenario.title !== scenario.name ? ` — ${scenario.title}` : ''} (${horizon})`];
-    const reference = scenario.arms[0];
-    const header = ['series', 'arm', 'end', '1 y', 'min'];
+    const refIndex = Math.max(0, scenario.arms.findIndex(a => a.name === scenario.reference));
+    const reference = scenario.arms[refIndex];
+    const times = summaryTimesOf(scenario);
+    const defaultTimes = !scenario.summaryTimes || scenario.summaryTimes.length === 0;
+    const header = ['series', 'arm', 'end', ...times.map(t => defaultTimes ? '1 y' : t.label), 'min'];
     if (scenario.arms.length > 1) header.push(`Δ end vs ${reference.name}`);
     const rows: string[][] = [];
     for (const key of scenario.reported) {
@@ -37,39 +52,85 @@ export function formatScenarioTable(scenario: ScenarioResult): string {
         scenario.arms.forEach((arm, i) => {
             const s = summaryOf(arm, key);
             const label = i === 0 ? (unit ? `${key} (${unit})` : key) : '';
-            const row = [label, arm.name, num(s?.end), s?.at1y === null ? '–' : num(s?.at1y), num(s?.min)];
-            if (scenario.arms.length > 1) row.push(i === 0 || !s || !ref ? '' : signed(s.end - ref.end));
+            const at = times.map(t => num(valueAt(arm.time, arm.series[key] ?? [], t.days)));
+            const row = [label, arm.name, num(s?.end), ...at, num(s?.min)];
+            if (scenario.arms.length > 1) row.push(i === refIndex || !s || !ref ? '' : signed(s.end - ref.end));
             rows.push(row);
         });
     }
-    lines.push(...align([header, ...rows]));
+    lines.push(...align([header, ...rows], 2));
+    for (const sweep of scenario.sweeps ?? []) lines.push('', ...sweepTable(sweep));
+    for (const population of scenario.populations ?? []) lines.push('', ...populationTable(population, scenario, times));
+    lines.push('', THRESHOLD_NOTE);
     if (scenario.assumptions.length > 0) {
         lines.push('', 'Assumptions and exploratory mechanisms:', ...scenario.assumptions.map(a => `  - ${a}`));
     }
     return lines.join('\n') + '\n';
 }
 
+/** A 1-D sweep: a row per value; a 2-D sweep: the grid, first axis down, second across. */
+export function sweepTable(sweep: SweepResult): string[] {
+    const measure = `${sweep.measure}${sweep.measureUnit ? ` (${sweep.measureUnit})` : ''} at ${formatTimePoint(sweep.at)}`;
+    const title = `Sweep ${sweep.name}${sweep.title ? ` — ${sweep.title}` : ''}: ${measure}, arm ${sweep.arm}`;
+    const axis = (parameter: string, unit: string) => unit ? `${parameter} (${unit})` : parameter;
+    if (!sweep.values2 || sweep.values2.length === 0) {
+        const rows = sweep.values.map((v, i) => [String(v), num(sweep.results[i])]);
+        return [title, ...align([[axis(sweep.parameter, sweep.unit), sweep.measure], ...rows], 1)];
+    }
+    const columns = sweep.values2.map(v => String(v));
+    const header = [`${axis(sweep.parameter, sweep.unit)} \\ ${axis(sweep.parameter2 ?? '', sweep.unit2 ?? '')}`, ...columns];
+    const rows = sweep.values.map((v, i) => [String(v), ...columns.map((_, j) => num(sweep.results[i * columns.length + j]))]);
+    return [title, ...align([header, ...rows], 1)];
+}
+
+/** A population: per reported series and arm, the median [5th–95th percentile] at the summary times and at the end. */
+export function populationTable(population: PopulationResult, scenario: ScenarioResult, times: { days: number; label: string }[]): string[] {
+    const varied = population.parameters.map(p => p.distribution === 'lognormal'
+        ? `${p.name} lognormal CV ${+((p.cv ?? 0) * 100).toPrecision(3)} %`
+        : `${p.name} uniform ${p.low}–${p.high}${p.unit ? ` ${p.unit}` : ''}`).join('; ');
+    const failed = population.arms.reduce((n, a) => n + a.failed, 0);
+    const title = `Population ${population.name}${population.title ? ` — ${population.title}` : ''}: ${population.size} virtual patients (seed ${population.seed})${varied ? `; ${varied}` : ''}`;
+    const header = ['series', 'arm', ...times.map(t => `${t.label}: median [p05, p95]`), 'end: median [p05, p95]'];
+    const rows: string[][] = [];
+    const keys = scenario.reported.filter(k => population.arms.some(a => a.median[k]));
+    for (const key of keys) {
+        const unit = seriesUnit(key);
+        population.arms.forEach((arm, i) => {
+            const at = (t: number) => {
+                const v = (s: Record<string, number[]>) => valueAt(arm.time, s[key] ?? [], t);
+                return `${num(v(arm.median))} [${num(v(arm.p05))}, ${num(v(arm.p95))}]`;
+            };
+            rows.push([i === 0 ? (unit ? `${key} (${unit})` : key) : '', arm.name, ...times.map(t => at(t.days)), at(arm.time[arm.time.length - 1] ?? 0)]);
+        });
+    }
+    const out = [title, ...align([header, ...rows], 2)];
+    if (failed > 0) out.push(`${failed} virtual patient run(s) failed in the solver and are left out of the percentiles.`);
+    return out;
+}
+
 function plural(n: number, unit: string): string {
     return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-function align(rows: string[][]): string[] {
+/** The first `textColumns` columns left-aligned, numbers right-aligned; a rule under the header. */
+function align(rows: string[][], textColumns: number): string[] {
     const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
-    // Text columns left-aligned, numbers right-aligned.
-    const out = rows.map(r => r.map((cell, c) => c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])).join('  ').trimEnd());
+    const out = rows.map(r => r.map((cell, c) => c < textColumns ? cell.padEnd(widths[c]) : cell.padStart(widths[c])).join('  ').trimEnd());
     out.splice(1, 0, widths.map(w => '-'.repeat(w)).join('  '));
     return out;
 }
 
+/** Two decimals, exponent for very large or small magnitudes, 0 below the display threshold. */
 export function num(v: number | null | undefined): string {
     if (v === null || v === undefined) return '–';
     if (!Number.isFinite(v)) return String(v);
-    const a = Math.abs(v);
-    if (a !== 0 && (a >= 1e5 || a < 0.01)) return v.toExponential(2);
+    const a = Math.abs(displayed(v));
+    if (a === 0) return '0.00';
+    if (a >= 1e5 || a < 0.01) return v.toExponential(2);
     return v.toFixed(2);
 }
 
 function signed(v: number): string {
     const s = num(v);
-    return v > 0 && !s.startsWith('-') ? `+${s}` : s;
+    return displayed(v) > 0 && !s.startsWith('-') ? `+${s}` : s;
 }

@@ -50,6 +50,8 @@ export function humanize(name: string): string {
 }
 
 export function seriesLabel(key: string): string {
+    const site = siteOf(key);
+    if (site) return `${seriesLabel(baseOf(key))}: ${siteLabel(site)}`;
     if (key.startsWith('bmd.')) return `BMD ${siteLabel(key.slice(4))}`;
     if (key.startsWith('drug.')) return humanize(key.slice(5));
     return SERIES_LABELS[key] ?? humanize(key);
@@ -60,6 +62,7 @@ export function siteLabel(site: string): string {
 }
 
 export function seriesUnit(key: string): string {
+    if (siteOf(key)) return seriesUnit(baseOf(key));
     if (key.startsWith('bmd.')) return '% change from baseline';
     if (key.startsWith('drug.')) return 'mg/L';
     if (TURNOVER.includes(key)) return '% of baseline';
@@ -70,7 +73,12 @@ export function seriesUnit(key: string): string {
     return '';
 }
 
-/** The charts for a set of series keys (the union over arms), in the canonical order. */
+/**
+ * The charts for a set of series keys (the union over arms), in the canonical order. Every chart holds
+ * one series, so its lines are the arms told apart by colour alone: no chart needs dash styles, and a
+ * chart has as many lines as arms (the old "Bone turnover" chart had 3 series × 4 arms = 12). A local
+ * site's series (`osteoclasts@alveolar_bone`) gets its own chart beside the systemic one.
+ */
 export function chartDefinitions(keys: Iterable<string>): ChartDefinition[] {
     const present = new Set(keys);
     const charts: ChartDefinition[] = [];
@@ -79,22 +87,50 @@ export function chartDefinitions(keys: Iterable<string>): ChartDefinition[] {
     for (const site of bmdSites) {
         charts.push({ id: `bmd-${site}`, group: 'bmd', title: `BMD: ${siteLabel(site)}`, unit: '% change from baseline', keys: [`bmd.${site}`], logCapable: false });
     }
-    const take = (candidates: string[]) => candidates.filter(k => present.has(k));
-    const add = (id: string, group: ChartGroup, title: string, unit: string, members: string[], logCapable = false) => {
-        if (members.length > 0) charts.push({ id, group, title, unit, keys: members, logCapable });
+    const localSites = [...new Set([...present].filter(k => k.includes('@')).map(k => k.slice(k.indexOf('@') + 1)))]
+        .sort((a, b) => rank(BMD_SITE_ORDER, a) - rank(BMD_SITE_ORDER, b) || a.localeCompare(b));
+    const add = (group: ChartGroup, base: string, logCapable = false) => {
+        for (const site of ['', ...localSites]) {
+            const key = site ? `${base}@${site}` : base;
+            if (!present.has(key)) continue;
+            const id = chartId(key);
+            charts.push({ id, group, title: seriesLabel(key), unit: seriesUnit(key), keys: [key], logCapable });
+        }
     };
-    add('alveolar-height', 'alveolar', 'Alveolar bone height loss', 'mm', take(['alveolar_height_loss_mm']));
-    add('turnover', 'turnover', 'Bone turnover', '% of baseline', take(TURNOVER));
-    add('rankl-opg', 'rankl_opg', 'RANKL and OPG', 'pM', take(RANKL_OPG), true);
-    add('rankl-opg-ratio', 'ratio', 'RANKL:OPG ratio', 'ratio', take(['rankl_opg_ratio']), true);
-    add('cytokines', 'cytokines', 'Cytokines', 'pg/mL', take(CYTOKINES), true);
-    add('drugs', 'drugs', 'Drug concentrations', 'mg/L', [...present].filter(k => k.startsWith('drug.')).sort(), true);
+    add('alveolar', 'alveolar_height_loss_mm');
+    for (const key of TURNOVER) add('turnover', key);
+    for (const key of RANKL_OPG) add('rankl_opg', key, true);
+    add('ratio', 'rankl_opg_ratio', true);
+    for (const key of CYTOKINES) add('cytokines', key, true);
+    const drugs = [...new Set([...present].filter(k => k.startsWith('drug.')).map(k => baseOf(k)))].sort();
+    for (const key of drugs) add('drugs', key, true);
 
     const known = new Set(charts.flatMap(c => c.keys));
     for (const key of [...present].filter(k => !known.has(k)).sort()) {
-        add(`series-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`, 'other', seriesLabel(key), seriesUnit(key), [key]);
+        charts.push({ id: chartId(key), group: 'other', title: seriesLabel(key), unit: seriesUnit(key), keys: [key], logCapable: false });
     }
     return charts;
+}
+
+/** `osteoclasts` → `osteoclasts`, `drug.adalimumab@hand` → `drug-adalimumab-at-hand`: stable ids for elements and file names. */
+export function chartId(key: string): string {
+    if (key in LEGACY_IDS) return LEGACY_IDS[key];
+    return key.replace(/^drug\./, 'drug-').replace('@', '-at-').replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Ids kept from the grouped charts, so saved state and exported file names stay valid. */
+const LEGACY_IDS: Record<string, string> = { alveolar_height_loss_mm: 'alveolar-height', rankl_opg_ratio: 'rankl-opg-ratio' };
+
+/** The series without its site: `TNF_alpha@alveolar_bone` → `TNF_alpha`. */
+export function baseOf(key: string): string {
+    const at = key.indexOf('@');
+    return at < 0 ? key : key.slice(0, at);
+}
+
+/** The local site of a series, or undefined for systemic series. */
+export function siteOf(key: string): string | undefined {
+    const at = key.indexOf('@');
+    return at < 0 ? undefined : key.slice(at + 1);
 }
 
 function rank(order: string[], item: string): number {
@@ -107,9 +143,12 @@ function rank(order: string[], item: string): number {
  * (`bmd` at sites, `RANKL`, a drug, `alveolar_height_loss`); the results use series keys.
  */
 export function matchReported(reported: string, seriesKeys: Iterable<string>): string[] {
+    const keys = [...seriesKeys];
+    // The compiler reports exact series keys: `osteoclasts` must not also pick `osteoclasts@alveolar_bone`.
+    if (keys.includes(reported)) return [reported];
     const wanted = reported.toLowerCase();
     const matches: string[] = [];
-    for (const key of seriesKeys) {
+    for (const key of keys) {
         const k = key.toLowerCase();
         if (k === wanted || k === `drug.${wanted}` || k.startsWith(`${wanted}.`) || k === `${wanted}_mm`) matches.push(key);
     }

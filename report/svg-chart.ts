@@ -6,7 +6,8 @@ import type { ChartView, ResultsView } from './view-model.js';
 import { armColor, dashFor, lineWidth, type ThemeKind } from './palette.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatTicks } from './format.js';
-import { doseRows } from './dose-marks.js';
+import { doseStripRows, stripHeight, stripKeys, STRIP_GAP_PX, STRIP_ROW_PX } from './dose-strip.js';
+import { timeTicks } from './time-ticks.js';
 import { logTicks, niceTicks, paddedRange } from './ticks.js';
 
 export interface SvgChartOptions {
@@ -32,10 +33,11 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
     const log = !!options.log && chart.logCapable;
     const lines = chart.lines.filter(l => !options.hiddenArms?.has(l.armIndex));
     const legendRows = Math.ceil(lines.length / 3);
-    const margin = { left: 64, right: 16, top: 36, bottom: 44 + 18 * legendRows };
+    const strip = stripHeight(stripKeys(chart.doses).length);
+    const margin = { left: 64, right: 16, top: 36, bottom: 44 + strip + 18 * legendRows };
     const plotW = width - margin.left - margin.right, plotH = height - margin.top - margin.bottom;
 
-    const [x0, x1] = options.xRange ?? [chart.x[0] ?? 0, chart.x[chart.x.length - 1] ?? 1];
+    const [x0, x1] = options.xRange ?? [0, chart.horizon ?? chart.x[chart.x.length - 1] ?? 1];
     const inWindow = (i: number) => chart.x[i] >= x0 && chart.x[i] <= x1;
     const yRange = paddedRange(lines.flatMap(l => l.values.filter((_, i) => inWindow(i))), log) ?? [0, 1];
     const ty = (v: number) => log ? Math.log10(v) : v;
@@ -56,7 +58,7 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
         parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y}" y2="${y}" stroke="${esc(colors.grid)}" stroke-width="1"/>`);
         parts.push(`<text x="${margin.left - 6}" y="${y}" dy="4" text-anchor="end" fill="${esc(colors.foreground)}">${esc(yLabels[i])}</text>`);
     });
-    const xTicks = niceTicks(x0, x1, 6).filter(v => v >= x0 && v <= x1);
+    const xTicks = timeTicks(x0, x1, view.timeScale.unit, 6).filter(v => v >= x0 && v <= x1);
     const xLabels = formatTicks(xTicks);
     xTicks.forEach((v, i) => {
         const x = sx(v).toFixed(1);
@@ -77,13 +79,16 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
         }
     }
     parts.push('</g>');
-    for (const row of doseRows(chart.doses, sx, margin.left, margin.left + plotW, options.hiddenArms)) {
-        const y = margin.top + plotH - row.row * 9;
+    // Dose strip below the axis title: a row per arm and drug, in the arm's colour.
+    const stripTop = margin.top + plotH + 44 + STRIP_GAP_PX;
+    for (const row of doseStripRows(chart.doses, sx, margin.left, margin.left + plotW, options.hiddenArms)) {
+        const y = stripTop + row.row * STRIP_ROW_PX;
         const color = armColor(row.armIndex, theme);
+        parts.push(`<text x="${margin.left - 4}" y="${y + STRIP_ROW_PX / 2}" dy="3" font-size="9" text-anchor="end" fill="${esc(colors.foreground)}">${esc(row.drug)}</text>`);
         row.xs.forEach((x, i) => {
             const shape = row.style === 'tick'
-                ? `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${y}" y2="${y - 8}" stroke="${color}" stroke-width="1">`
-                : `<path d="M${x.toFixed(1)} ${y - 8} l-4 8 h8 z" fill="${color}">`;
+                ? `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${y + 1}" y2="${y + STRIP_ROW_PX - 1}" stroke="${color}" stroke-width="1">`
+                : `<path d="M${x.toFixed(1)} ${y + STRIP_ROW_PX - 1} l-2.5 -5 h5 z" fill="${color}">`;
             parts.push(`${shape}<title>${esc(row.labels[i])}</title>${row.style === 'tick' ? '</line>' : '</path>'}`);
         });
     }

@@ -4,14 +4,14 @@
  * so the extension host, the webview and the CLI share it.
  */
 import type { ArmResult, RunResult, ScenarioResult } from '../simulator/index.js';
-import { chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
+import { baseOf, chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type ChartGroup } from './series-catalog.js';
 import { indexLookup, sharedTimes } from './time-axis.js';
 import { buildSweepViews, type SweepView } from './sweep-view.js';
 import { buildPopulationViews, type PopulationView } from './population-view.js';
 
 export { reportedSeries } from './series-catalog.js';
 import { decimationIndices, pick } from './decimate.js';
-import { timeScaleFor, type TimeScale } from './format.js';
+import { formatTimePoint, timeScaleFor, type TimeScale } from './format.js';
 
 export interface ResultsView {
     readonly header: ResultsHeader;
@@ -52,6 +52,8 @@ export interface ChartView {
     readonly logCapable: boolean;
     /** Time in `timeScale` units, shared by every line of the chart. */
     readonly x: number[];
+    /** The time axis spans [0, horizon] (in `timeScale` units) whatever the samples: every chart reaches the end. */
+    readonly horizon: number;
     readonly lines: LineView[];
     readonly doses: DoseMark[];
 }
@@ -79,7 +81,17 @@ export interface SummaryTable {
     readonly key: string;
     readonly label: string;
     readonly unit: string;
+    /** The summary columns between end and min: 1 year by default, or the scenario's `report at …` times. */
+    readonly times: SummaryTime[];
+    /** The arm the difference column compares against (`compare to`, else the first arm). */
+    readonly reference: string;
     readonly rows: SummaryRow[];
+}
+
+export interface SummaryTime {
+    readonly days: number;
+    /** "6 months", "2 years". */
+    readonly label: string;
 }
 
 export interface SummaryRow {
@@ -87,9 +99,12 @@ export interface SummaryRow {
     readonly armIndex: number;
     readonly end: number | null;
     readonly at1y: number | null;
+    /** Values at the table's `times`, in order (null beyond the horizon). */
+    readonly at: (number | null)[];
     readonly min: number | null;
-    /** End value minus the first arm's end value; null for the first arm itself. */
-    readonly diffFromFirst: number | null;
+    /** End value minus the reference arm's end value; null for the reference arm itself. */
+    readonly diff: number | null;
+    readonly isReference: boolean;
 }
 
 export interface ViewOptions {
@@ -128,21 +143,24 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
         },
         arms: arms.map((arm, index) => ({ name: arm.name, index, stats: arm.stats })),
         timeScale,
-        charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)),
-        summary: reportedKeys.map(key => summaryTable(key, arms)),
+        charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS, scenario.durationDays)),
+        summary: reportedKeys.map(key => summaryTable(key, arms, summaryTimesOf(scenario), scenario.reference)),
         ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)
     };
 }
 
 function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: boolean, arms: readonly ArmResult[],
-    scale: TimeScale, maxPoints: number): ChartView {
-    const withData = arms.map((arm, armIndex) => ({ arm, armIndex })).filter(({ arm }) => def.keys.some(k => arm.series?.[k]));
-    const times = sharedTimes(withData.map(({ arm }) => arm.time ?? []));
+    scale: TimeScale, maxPoints: number, durationDays: number): ChartView {
+    // Drug concentrations come from their dose-following samples when the arm has them (docs/language.md "Charts").
+    const sampled = (arm: ArmResult) => def.group === 'drugs' && arm.drugCurves && def.keys.every(k => arm.drugCurves!.series[k])
+        ? { time: arm.drugCurves.time, series: arm.drugCurves.series } : { time: arm.time ?? [], series: arm.series ?? {} };
+    const withData = arms.map((arm, armIndex) => ({ arm, armIndex, data: sampled(arm) })).filter(({ data }) => def.keys.some(k => data.series[k]));
+    const times = sharedTimes(withData.map(({ data }) => data.time));
     const lines: LineView[] = [];
-    for (const { arm, armIndex } of withData) {
-        const lookup = indexLookup(arm.time ?? [], times);
+    for (const { arm, armIndex, data } of withData) {
+        const lookup = indexLookup(data.time, times);
         def.keys.forEach((key, seriesIndex) => {
-            const values = arm.series?.[key];
+            const values = data.series[key];
             if (!values) return;
             lines.push({
                 arm: arm.name, armIndex, key, seriesIndex,
@@ -152,13 +170,14 @@ function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: 
         });
     }
     const keep = decimationIndices(times.length, lines.map(l => l.values), maxPoints);
-    const drugs = def.group === 'drugs' ? new Set(def.keys.map(k => k.slice(5))) : undefined;
+    const drugs = def.group === 'drugs' ? new Set(def.keys.map(k => baseOf(k).slice(5))) : undefined;
     const doses = withData.flatMap(({ arm, armIndex }) => (arm.doses ?? [])
         .filter(d => Number.isFinite(d.time) && (!drugs || drugs.has(d.drug)))
         .map(d => ({ x: d.time / scale.daysPer, armIndex, drug: d.drug, amountMg: d.amountMg })));
     return {
         id: def.id, group: def.group, title: def.title, unit: def.unit, reported, logCapable: def.logCapable,
         x: pick(times, keep).map(t => t / scale.daysPer),
+        horizon: durationDays / scale.daysPer,
         lines: lines.map(l => ({ ...l, values: pick(l.values, keep) })),
         doses
     };
@@ -171,14 +190,26 @@ function explorations(scenario: ScenarioResult, timeScale: TimeScale, maxPoints:
     return { ...(sweeps.length > 0 ? { sweeps } : {}), ...(populations.length > 0 ? { populations } : {}) };
 }
 
-function summaryTable(key: string, arms: readonly ArmResult[]): SummaryTable {
-    const rows = arms.map((arm, armIndex) => ({ arm: arm.name, armIndex, ...summaryOf(arm, key) }));
-    const reference = rows[0]?.end ?? null;
+/** The scenario's summary times, or one year (docs/language.md §3.4). */
+export function summaryTimesOf(scenario: Pick<ScenarioResult, 'summaryTimes'>): SummaryTime[] {
+    const days = scenario.summaryTimes && scenario.summaryTimes.length > 0 ? scenario.summaryTimes : [DAYS_PER_YEAR];
+    return days.map(d => ({ days: d, label: formatTimePoint(d) }));
+}
+
+function summaryTable(key: string, arms: readonly ArmResult[], times: SummaryTime[], referenceArm: string | undefined): SummaryTable {
+    const rows = arms.map((arm, armIndex) => ({
+        arm: arm.name, armIndex, ...summaryOf(arm, key),
+        at: times.map(t => valueAt(arm.time ?? [], arm.series?.[key] ?? [], t.days))
+    }));
+    const refIndex = Math.max(0, rows.findIndex(r => r.arm === referenceArm));
+    const reference = rows[refIndex]?.end ?? null;
     return {
-        key, label: seriesLabel(key), unit: seriesUnit(key),
+        key, label: seriesLabel(key), unit: seriesUnit(key), times,
+        reference: rows[refIndex]?.arm ?? '',
         rows: rows.map((row, i) => ({
             ...row,
-            diffFromFirst: i === 0 || row.end === null || reference === null ? null : row.end - reference
+            isReference: i === refIndex,
+            diff: i === refIndex || row.end === null || reference === null ? null : row.end - reference
         }))
     };
 }

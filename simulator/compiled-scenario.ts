@@ -13,6 +13,10 @@ export interface CompiledScenario {
     readonly arms: ModelDescription[];
     /** Series keys chosen by the `report` lines (or the default report). */
     readonly reported: string[];
+    /** Days of the summary columns (`report at …`), ascending; absent: the default (1 year). */
+    readonly summaryTimes?: number[];
+    /** Arm of the difference column (`compare to ARM`); absent: the first arm. */
+    readonly reference?: string;
     readonly notes: string[];
 }
 

@@ -21,6 +21,11 @@ export interface ModelDescription {
     readonly durationDays: number;
     /** Output grid in days, ascending, starting at 0 and ending at durationDays. */
     readonly sampleTimes: readonly number[];
+    /**
+     * Extra output times for drug concentrations only (docs/language.md "Charts": dose-following samples
+     * so that a drug given every 12 h does not alias); absent when the grid resolves every interval.
+     */
+    readonly drugSampleTimes?: readonly number[];
     readonly patient: PatientDescription;
     readonly conditions: readonly ConditionDescription[];
     /** Each distinct drug given in the arm, once. */

@@ -19,6 +19,10 @@ export interface ScenarioResult {
     readonly reported: string[];
     /** Extension: one sentence per exploratory mechanism or assumption the scenario relies on. */
     readonly assumptions: string[];
+    /** Extension: days of the summary columns the scenario asks for (`report at 6 months, 2 years`); absent: 1 year. */
+    readonly summaryTimes?: number[];
+    /** Extension: the arm the differences are taken against (`compare to ARM`); absent: the first arm. */
+    readonly reference?: string;
     /** Extension: one entry per `sweep` of the scenario (absent when it has none). */
     readonly sweeps?: SweepResult[];
     /** Extension: one entry per `population` of the scenario (absent when it has none). */
@@ -137,6 +141,12 @@ export interface ArmResult {
     readonly series: Record<string, number[]>;
     readonly summary: Record<string, SeriesSummary>;
     readonly stats: SolverStats;
+    /**
+     * Extension: drug concentrations (every `drug.*` series) at dose-following times, for charts that
+     * must not alias (docs/language.md "Charts"); absent when the output grid already resolves every
+     * dosing interval. `series` keys as in `series`, each the length of `time`.
+     */
+    readonly drugCurves?: { readonly time: number[]; readonly series: Record<string, number[]> };
     /** Extension: the arm's dose events, for marking them on the time axis. */
     readonly doses: { readonly time: number; readonly drug: string; readonly amountMg: number }[];
 }

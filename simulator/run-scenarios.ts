@@ -90,7 +90,9 @@ export function simulateCompiled(compiled: readonly CompiledScenario[], options:
             durationDays: scenario.durationDays,
             arms,
             reported: scenario.reported.filter(key => arms.some(a => key in a.series)),
-            assumptions: assumptionsOf(scenario, arms)
+            assumptions: assumptionsOf(scenario, arms),
+            ...(scenario.summaryTimes ? { summaryTimes: scenario.summaryTimes } : {}),
+            ...(scenario.reference ? { reference: scenario.reference } : {})
         };
     });
 }

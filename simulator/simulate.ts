@@ -7,7 +7,7 @@ import type { ModelDescription } from './model-description.js';
 import type { ArmResult, SeriesSummary } from './results.js';
 import { solvePiecewise, SolverError, type Jump } from './solver/index.js';
 import { DAYS_PER_YEAR } from './units.js';
-import { createBoneModel, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
+import { COMPARTMENT_SIZE, createBoneModel, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
 import { applyDose } from './model/pharmacokinetics.js';
 import { ModelInputError, resolveParameters, type ParameterValues } from './model/parameters.js';
 
@@ -50,12 +50,20 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     const jumps: Jump[] = [...jumpsAt.entries()].map(([time, fns]) => ({ time, apply: y => { for (const f of fns) f(y); } }));
 
     const started = now();
-    const solution = solvePiecewise(model.system, model.y0, t0, times, jumps, {
+    // Drug concentrations also at their dose-following times (docs/language.md "Charts"); the dense output
+    // makes extra output times free of extra steps, and every other series stays on the grid.
+    const drugTimes = desc.drugSampleTimes && desc.drugSampleTimes.length > 0 && model.drugs.length > 0
+        ? mergeTimes(times, desc.drugSampleTimes.filter(t => t >= t0 && t <= tEnd)) : undefined;
+    const outputTimes = drugTimes ?? times;
+    const solution = solvePiecewise(model.system, model.y0, t0, outputTimes, jumps, {
         rtol: options.rtol ?? 1e-6, atol: model.atol, isCancelled: options.isCancelled
     });
     const solveSeconds = (now() - started) / 1000;
 
     const n = times.length;
+    // Where each grid time sits among the output times (the grid wins ties in mergeTimes).
+    const gridIndex = drugTimes ? indicesOf(times, drugTimes) : undefined;
+    const stateAt = (k: number) => solution.states[gridIndex ? gridIndex[k] : k];
     const series: Record<string, number[]> = {};
     const column = (key: string) => (series[key] = new Array<number>(n));
     const bmd = model.sites.map(s => ({ s, out: column(`bmd.${s.site}`) }));
@@ -64,17 +72,39 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     const rankl = column('rankl'), opg = column('opg'), ratio = column('rankl_opg_ratio');
     const tnf = column('TNF_alpha'), il6 = column('IL_6'), il1 = column('IL_1');
     const drugs = model.drugs.map((d, i) => ({ i, out: column(`drug.${d.name}`) }));
+    // Local sites (docs/language.md "Local sites"): each has its own cells, cytokines, mediators and drug exposure.
+    const locals = model.compartments.slice(1).map((site, j) => {
+        const c = j + 1, o = c * COMPARTMENT_SIZE, at = `@${site}`;
+        return {
+            c, o,
+            oc: column(`osteoclasts${at}`), ob: column(`osteoblasts${at}`), obp: column(`osteoblast_precursors${at}`),
+            rankl: column(`rankl${at}`), opg: column(`opg${at}`), ratio: column(`rankl_opg_ratio${at}`),
+            tnf: column(`TNF_alpha${at}`), il6: column(`IL_6${at}`), il1: column(`IL_1${at}`),
+            drugs: model.drugs.map((d, i) => ({ i, out: column(`drug.${d.name}${at}`) }))
+        };
+    });
     // Cells are % of the arm's own start (pre-treatment, like a marker's baseline), which is the healthy
     // steady state unless something (a past menopause) was already acting at t = 0.
     const y0 = model.y0;
     for (let k = 0; k < n; k++) {
-        const y = solution.states[k];
+        const y = stateAt(k);
         for (const { s, out } of bmd) out[k] = (y[s.state] - 1) * 100;
         if (height) height[k] = y[model.alveolarHeight];
         oc[k] = 100 * y[OCA] / y0[OCA];
         ob[k] = 100 * y[OBA] / y0[OBA];
         obp[k] = 100 * y[OBP] / y0[OBP];
-        const med = model.mediators(times[k], y);
+        const meds = model.compartmentMediators(times[k], y);
+        const med = meds[0];
+        for (const l of locals) {
+            l.oc[k] = 100 * y[l.o + OCA] / y0[l.o + OCA];
+            l.ob[k] = 100 * y[l.o + OBA] / y0[l.o + OBA];
+            l.obp[k] = 100 * y[l.o + OBP] / y0[l.o + OBP];
+            l.rankl[k] = meds[l.c].rankl;
+            l.opg[k] = meds[l.c].opg;
+            l.ratio[k] = meds[l.c].rankl / meds[l.c].opg;
+            l.tnf[k] = y[l.o + TNF]; l.il6[k] = y[l.o + IL6]; l.il1[k] = y[l.o + IL1];
+            for (const { i, out } of l.drugs) out[k] = model.concentrationIn(i, l.c, y);
+        }
         rankl[k] = med.rankl;
         opg[k] = med.opg;
         ratio[k] = med.rankl / med.opg;
@@ -84,6 +114,16 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
     for (const [key, values] of Object.entries(series)) {
         const bad = values.findIndex(x => !Number.isFinite(x));
         if (bad >= 0) throw new SolverError(`series '${key}' is not finite at ${times[bad]} days`, times[bad]);
+    }
+
+    let drugCurves: ArmResult['drugCurves'];
+    if (drugTimes) {
+        const curves: Record<string, number[]> = {};
+        model.drugs.forEach((d, i) => {
+            curves[`drug.${d.name}`] = solution.states.map(y => model.systemicConcentration(i, y));
+            model.compartments.slice(1).forEach((site, j) => { curves[`drug.${d.name}@${site}`] = solution.states.map(y => model.concentrationIn(i, j + 1, y)); });
+        });
+        drugCurves = { time: drugTimes, series: curves };
     }
 
     const summary: Record<string, SeriesSummary> = {};
@@ -99,6 +139,7 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
             rhsEvaluations: solution.stats.rhsEvaluations + solution.stats.jacobianEvaluations * model.rhsPerJacobian,
             solveSeconds
         },
+        ...(drugCurves ? { drugCurves } : {}),
         doses: desc.doses.filter(d => d.timeDays <= tEnd).map(d => ({ time: d.timeDays, drug: d.drug, amountMg: d.amountMg }))
     };
 }
@@ -129,4 +170,28 @@ export function valueAt(times: readonly number[], values: readonly number[], t: 
  */
 function now(): number {
     return (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
+}
+
+/** For each of `wanted` (ascending), the index of the nearest entry of `within` (ascending, a superset up to rounding). */
+function indicesOf(wanted: readonly number[], within: readonly number[]): number[] {
+    const out = new Array<number>(wanted.length);
+    let j = 0;
+    for (let k = 0; k < wanted.length; k++) {
+        while (j + 1 < within.length && Math.abs(within[j + 1] - wanted[k]) <= Math.abs(within[j] - wanted[k])) j++;
+        out[k] = j;
+    }
+    return out;
+}
+
+/** The union of two ascending time lists, without near-duplicates (the grid's value wins a tie). */
+function mergeTimes(grid: readonly number[], extra: readonly number[]): number[] {
+    const eps = 1e-9 * Math.max(1, grid[grid.length - 1] ?? 1);
+    const out: number[] = [];
+    let i = 0, j = 0;
+    while (i < grid.length || j < extra.length) {
+        const next = j >= extra.length || (i < grid.length && grid[i] <= extra[j] + eps) ? grid[i++] : extra[j++];
+        if (out.length > 0 && Math.abs(next - out[out.length - 1]) <= eps) continue;
+        out.push(next);
+    }
+    return out;
 }

@@ -6,7 +6,8 @@ import uPlot from 'uplot';
 import type { ChartView, ResultsView } from '../../report/view-model.js';
 import { armColor, dashFor, lineWidth } from '../../report/palette.js';
 import { formatTicks, formatValue } from '../../report/format.js';
-import { doseRows } from '../../report/dose-marks.js';
+import { doseStripRows, stripHeight, stripKeys, STRIP_GAP_PX, STRIP_ROW_PX } from '../../report/dose-strip.js';
+import { timeIncrements } from '../../report/time-ticks.js';
 import { chartToSvg } from '../../report/svg-chart.js';
 import type { ThemeColors } from './theme.js';
 import { composePng } from './plot.js';
@@ -61,8 +62,7 @@ export class InteractiveChart {
     }
 
     resetZoom(): void {
-        const x = this.options.chart.x;
-        if (this.plot && x.length > 0) this.plot.setScale('x', { min: x[0], max: x[x.length - 1] });
+        if (this.plot) this.plot.setScale('x', { min: 0, max: this.options.chart.horizon });
     }
 
     /** PNG of what is on screen: title, plot, axes and a legend, on the theme's background. */
@@ -107,11 +107,17 @@ export class InteractiveChart {
 
     private resize(): void {
         const width = this.width();
-        if (this.plot && width > 0 && Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: HEIGHT });
+        if (this.plot && width > 0 && Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: this.height() });
     }
 
+    /** The container's width: the chart follows the panel down to 200 px (a 320 px window less its padding). */
     private width(): number {
-        return Math.max(280, Math.floor(this.container.clientWidth));
+        return Math.max(200, Math.floor(this.container.clientWidth));
+    }
+
+    /** The plot keeps its height; the dose strip below the axis adds its rows. */
+    private height(): number {
+        return HEIGHT + stripHeight(stripKeys(this.options.chart.doses).length);
     }
 
     private create(): void {
@@ -125,9 +131,13 @@ export class InteractiveChart {
             grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }
         });
         const readout = (_: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatValue(v));
+        const strip = stripHeight(stripKeys(chart.doses).length);
+        const horizon = chart.horizon;
         const options: uPlot.Options = {
             width: this.width(),
-            height: HEIGHT,
+            height: this.height(),
+            // The x axis always spans the whole horizon; the dose strip sits in the bottom padding.
+            padding: [8, 12, strip, 0],
             scales: { x: { time: false }, y: useLog ? { distr: 3, log: 10 } : {} },
             series: [
                 { label: `Time (${view.timeScale.unit})`, value: readout },
@@ -143,13 +153,20 @@ export class InteractiveChart {
                 }))
             ],
             axes: [
-                { ...axis(`Time (${view.timeScale.unit})`), values: (_u, values) => formatTicks(values) },
+                // Whole months, quarters, years: never 0, 3, 5, 8, 10 months.
+                { ...axis(`Time (${view.timeScale.unit})`), incrs: timeIncrements(view.timeScale.unit), space: 44, values: (_u, values) => formatTicks(values) },
                 { ...axis(useLog ? `${chart.unit} (log)` : chart.unit), size: 64, values: (_u, values) => formatTicks(values) }
             ],
             cursor: { sync: { key: syncKey, setSeries: false }, drag: { x: true, y: false, setScale: true } },
             legend: { live: true },
             hooks: {
-                draw: [plot => { this.drawDoses(plot); this.options.onDrawn(); }],
+                draw: [plot => {
+                    this.drawDoses(plot);
+                    // What the browser test reads: the axis really reaches the end of the horizon.
+                    this.container.dataset.xMax = String(plot.scales.x.max ?? '');
+                    this.container.dataset.horizon = String(horizon);
+                    this.options.onDrawn();
+                }],
                 setSeries: [(plot, index, series) => {
                     if (index === null || index === 0 || series.show === undefined) return;
                     const line = chart.lines[index - 1];
@@ -164,31 +181,45 @@ export class InteractiveChart {
             ...chart.lines.map(line => useLog ? line.values.map(v => (v !== null && v > 0 ? v : null)) : line.values)
         ];
         this.plot = new uPlot(options, data, this.container);
+        this.plot.setScale('x', { min: 0, max: horizon });
     }
 
-    /** Dose events on the time axis in the arm's colour, one row per dosed arm. */
+    /**
+     * Dose events as a strip below the x axis (docs/language.md "Charts"): a row per arm and drug in the
+     * arm's colour, labelled in the left gutter; nothing is drawn over the curves.
+     */
     private drawDoses(plot: uPlot): void {
-        const { chart, hiddenArms, theme } = this.options;
+        const { chart, hiddenArms, theme, view } = this.options;
+        if (chart.doses.length === 0) return;
         const ctx = plot.ctx;
         const ratio = ctx.canvas.width / Math.max(1, plot.width);
-        const { left, top, width, height } = plot.bbox;
-        const rows = doseRows(chart.doses, x => plot.valToPos(x, 'x', true), left, left + width, hiddenArms);
-        const size = 4 * ratio;
+        const { left, width } = plot.bbox;
+        const rows = doseStripRows(chart.doses, x => plot.valToPos(x, 'x', true), left, left + width, hiddenArms);
+        const rowHeight = STRIP_ROW_PX * ratio;
+        const top = ctx.canvas.height - stripHeight(rows.length) * ratio + STRIP_GAP_PX * ratio;
+        const size = (STRIP_ROW_PX - 2) * ratio / 2;
         ctx.save();
         ctx.setLineDash([]);
+        ctx.font = `${9 * ratio}px ${theme.fontFamily}`;
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'middle';
         for (const row of rows) {
-            const bottom = top + height - row.row * (2 * size + ratio);
-            ctx.fillStyle = ctx.strokeStyle = armColor(row.armIndex, theme.kind);
+            const y0 = top + row.row * rowHeight, mid = y0 + rowHeight / 2;
+            const color = armColor(row.armIndex, theme.kind);
+            ctx.fillStyle = ctx.strokeStyle = color;
+            ctx.globalAlpha = hiddenArms.has(row.armIndex) ? 0.35 : 1;
+            const label = `${view.arms[row.armIndex]?.name ?? ''} · ${row.drug}`;
+            ctx.fillText(fit(ctx, label, left - 6 * ratio), left - 4 * ratio, mid);
             ctx.lineWidth = Math.max(1, ratio);
             ctx.beginPath();
             for (const x of row.xs) {
                 if (row.style === 'tick') {
-                    ctx.moveTo(x, bottom);
-                    ctx.lineTo(x, bottom - 2 * size);
+                    ctx.moveTo(x, y0 + ratio);
+                    ctx.lineTo(x, y0 + rowHeight - ratio);
                 } else {
-                    ctx.moveTo(x, bottom - 2 * size);
-                    ctx.lineTo(x - size, bottom);
-                    ctx.lineTo(x + size, bottom);
+                    ctx.moveTo(x, y0 + rowHeight - ratio);
+                    ctx.lineTo(x - size, y0 + ratio);
+                    ctx.lineTo(x + size, y0 + ratio);
                     ctx.closePath();
                 }
             }
@@ -197,4 +228,13 @@ export class InteractiveChart {
         }
         ctx.restore();
     }
+}
+
+/** The label, shortened with an ellipsis to fit `max` pixels. */
+function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
+    if (max <= 0) return '';
+    if (ctx.measureText(text).width <= max) return text;
+    let cut = text;
+    while (cut.length > 1 && ctx.measureText(`${cut}…`).width > max) cut = cut.slice(0, -1);
+    return `${cut}…`;
 }

@@ -60,7 +60,7 @@ export class Plot implements Drawable {
     }
 
     private width(): number {
-        return Math.max(280, Math.floor(this.container.clientWidth));
+        return Math.max(200, Math.floor(this.container.clientWidth));
     }
 
     private create(): void {

@@ -4,7 +4,7 @@
  */
 import type { ChartView, ResultsView, SummaryTable } from '../../report/view-model.js';
 import { armColor } from '../../report/palette.js';
-import { formatDifference, formatDuration, formatValue } from '../../report/format.js';
+import { formatDifference, formatDuration, formatValue, THRESHOLD_NOTE } from '../../report/format.js';
 import { safeFileName } from '../../report/escape.js';
 import type { ImageFormat } from '../../protocol/webview-messages.js';
 import { InteractiveChart } from './charts.js';
@@ -241,34 +241,35 @@ export class ResultsPage {
         this.summaryRows = this.view.summary.reduce((n, t) => n + t.rows.length, 0);
         return el('section', { class: 'summary', attrs: { 'aria-label': 'Summary' } },
             el('h2', { text: 'Summary' }),
-            tables.length > 0 ? el('div', { class: 'tables' }, ...tables) : el('p', { text: 'Nothing reported.' }));
+            tables.length > 0 ? el('div', { class: 'tables' }, ...tables) : el('p', { text: 'Nothing reported.' }),
+            tables.length > 0 ? el('p', { class: 'note', text: THRESHOLD_NOTE }) : null);
     }
 
     private summaryTable(table: SummaryTable): HTMLElement {
-        const first = table.rows[0]?.arm ?? '';
         const unit = table.unit ? ` (${table.unit})` : '';
-        const head = el('tr', {}, ...['Arm', 'End', 'At 1 year', 'Minimum', `Δ end vs ${first}`].map(h => el('th', { text: h, attrs: { scope: 'col' } })));
+        const columns = ['Arm', 'End', ...table.times.map(t => `At ${t.label}`), 'Minimum', `Δ end vs ${table.reference}`];
+        const head = el('tr', {}, ...columns.map(h => el('th', { text: h, attrs: { scope: 'col' } })));
         const rows = table.rows.map(row => {
             const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true', 'data-arm-swatch': String(row.armIndex) } });
             swatch.style.setProperty('--arm-color', armColor(row.armIndex, this.theme.kind));
             return el('tr', {},
                 el('th', { attrs: { scope: 'row' } }, swatch, row.arm),
                 el('td', { text: formatValue(row.end) }),
-                el('td', { text: formatValue(row.at1y) }),
+                ...row.at.map(v => el('td', { text: formatValue(v) })),
                 el('td', { text: formatValue(row.min) }),
-                el('td', { text: row.armIndex === 0 ? 'reference' : formatDifference(row.diffFromFirst) }));
+                el('td', { text: row.isReference ? 'reference' : formatDifference(row.diff) }));
         });
-        return el('table', { class: 'summary-table', attrs: { 'data-series': table.key } },
+        return el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table', attrs: { 'data-series': table.key } },
             el('caption', { text: `${table.label}${unit}` }),
             el('thead', {}, head),
-            el('tbody', {}, ...rows));
+            el('tbody', {}, ...rows)));
     }
 
     private footer(): HTMLElement {
         const stats = this.view.arms.filter(a => a.stats).map(a =>
             el('li', { text: `${a.name}: ${a.stats!.steps} steps, ${a.stats!.rhsEvaluations} right-hand-side evaluations, ${formatValue(a.stats!.solveSeconds * 1000)} ms` }));
         return el('footer', { class: 'results-footer' },
-            el('p', { text: 'Marks along the bottom of a chart are dose events, one row per arm. Drag across a chart to zoom, double-click to reset; click an arm (or its legend entry) to hide or show it.' }),
+            el('p', { text: 'The strip under a chart\'s time axis marks dose events, one row per arm and drug in the arm\'s colour. Drag across a chart to zoom, double-click to reset; click an arm (or its legend entry) to hide or show it.' }),
             stats.length > 0 ? el('details', {}, el('summary', { text: 'Solver statistics' }), el('ul', {}, ...stats)) : null);
     }
 }

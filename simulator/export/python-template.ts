@@ -169,7 +169,7 @@ def signalling(conc, k, factor, u0):
 
 
 def evaluate(t, y, dydt, include_infusions=True):
-    """The right-hand side; returns the systemic (rankl, opg) for reporting."""
+    """The right-hand side; returns (rankl, opg) per compartment (systemic first) for reporting."""
     ramp = V["condition_ramp_days"]
     expr = [expression(c, t, ramp) for c in CONDITIONS]
     pmo = menopause_rankl(t) if MENOPAUSE is not None else 0.0
@@ -184,7 +184,7 @@ def evaluate(t, y, dydt, include_infusions=True):
                 inf_opg += inf["ratePMPerDay"]
             else:
                 inf_pth += inf["ratePMPerDay"]
-    systemic = None
+    mediators = []
     for c in range(NC):
         o = c * COMPARTMENT_SIZE
         e = drug_effects(y, c)
@@ -253,8 +253,7 @@ def evaluate(t, y, dydt, include_infusions=True):
         demand = priming * h["fOCpAct"] * oc_activation(rankl) / HEALTHY_ACTIVATION
         gap = 1 + POOL_CAPACITY * max(0.0, 1 - demand) - pool
         dydt[o + OCP] = (K_POOL_FILL if gap > 0 else K_POOL_DRAIN) * gap
-        if c == 0:
-            systemic = (rankl, opg)
+        mediators.append((rankl, opg))
     for s in SITES:
         o = s["compartment"] * COMPARTMENT_SIZE
         r_ob = max(y[o + OBA], 0.0) / HEALTHY["OBa"]
@@ -281,7 +280,7 @@ def evaluate(t, y, dydt, include_infusions=True):
         if d["bone"] >= 0:
             dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
         dydt[d["central"]] = dc
-    return systemic
+    return mediators
 
 
 def rhs(t, y):
@@ -339,14 +338,29 @@ def series_of(times, states):
     scratch = np.zeros(len(y0))
     for t, y in zip(times, states):
         mediators.append(evaluate(float(t), y, scratch))
-    out["rankl"] = [m[0] for m in mediators]
-    out["opg"] = [m[1] for m in mediators]
-    out["rankl_opg_ratio"] = [m[0] / m[1] for m in mediators]
+    out["rankl"] = [m[0][0] for m in mediators]
+    out["opg"] = [m[0][1] for m in mediators]
+    out["rankl_opg_ratio"] = [m[0][0] / m[0][1] for m in mediators]
     out["TNF_alpha"] = [y[TNF] for y in states]
     out["IL_6"] = [y[IL6] for y in states]
     out["IL_1"] = [y[IL1] for y in states]
     for i, d in enumerate(DRUGS):
         out["drug." + d["name"]] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[0][i] for y in states]
+    # Local sites: their own cells, cytokines, mediators and drug exposure.
+    for c in range(1, NC):
+        o = c * COMPARTMENT_SIZE
+        at = "@" + MODEL["compartments"][c]
+        out["osteoclasts" + at] = [100 * y[o + OCA] / y0[o + OCA] for y in states]
+        out["osteoblasts" + at] = [100 * y[o + OBA] / y0[o + OBA] for y in states]
+        out["osteoblast_precursors" + at] = [100 * y[o + OBP] / y0[o + OBP] for y in states]
+        out["rankl" + at] = [m[c][0] for m in mediators]
+        out["opg" + at] = [m[c][1] for m in mediators]
+        out["rankl_opg_ratio" + at] = [m[c][0] / m[c][1] for m in mediators]
+        out["TNF_alpha" + at] = [y[o + TNF] for y in states]
+        out["IL_6" + at] = [y[o + IL6] for y in states]
+        out["IL_1" + at] = [y[o + IL1] for y in states]
+        for i, d in enumerate(DRUGS):
+            out["drug." + d["name"] + at] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[c][i] for y in states]
     return {k: [float(v) for v in vals] for k, vals in out.items()}
 
 

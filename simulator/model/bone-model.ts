@@ -55,6 +55,10 @@ export interface BoneModel {
     mediators(t: number, y: Float64Array): CoreMediators;
     /** Drug concentration (mg/L) seen by the systemic compartment. */
     systemicConcentration(drug: number, y: Float64Array): number;
+    /** Evaluates the right-hand side and returns the mediators of every compartment (systemic first, then the local sites). */
+    compartmentMediators(t: number, y: Float64Array): CoreMediators[];
+    /** Drug concentration (mg/L) seen by compartment `c` (0 = systemic, then the local sites). */
+    concentrationIn(drug: number, c: number, y: Float64Array): number;
 }
 
 export interface BoneModelOptions {
@@ -355,6 +359,14 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         },
         systemicConcentration(i, y) {
             return Math.max(y[drugs[i].central], 0) / drugs[i].volume * exposures[0][i];
+        },
+        compartmentMediators(t, y) {
+            const med: CoreMediators = { rankl: 0, opg: 0, pth: 0, tgfb: 0 };
+            evaluate(t, y, scratch, med);
+            return [med, ...mediatorScratch.slice(1).map(m => ({ ...m }))];
+        },
+        concentrationIn(i, c, y) {
+            return Math.max(y[drugs[i].central], 0) / drugs[i].volume * exposures[c][i];
         }
     };
 }

@@ -48,14 +48,14 @@ describe('charts', () => {
 
     test('reported charts come first, in the order of the report lines; the rest follow', () => {
         const view = buildResultsView(run([]), scenario(arms, { reported: ['TNF_alpha', 'bmd.total_hip', 'osteoclasts'] }));
-        expect(view.charts.filter(c => c.reported).map(c => c.id)).toEqual(['cytokines', 'bmd-total_hip', 'turnover']);
+        expect(view.charts.filter(c => c.reported).map(c => c.id)).toEqual(['TNF_alpha', 'bmd-total_hip', 'osteoclasts']);
         expect(view.charts.slice(0, 3).every(c => c.reported)).toBe(true);
-        expect(view.charts.slice(3).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'rankl-opg', 'rankl-opg-ratio', 'drugs']);
+        expect(view.charts.slice(3).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'osteoblasts', 'rankl', 'opg', 'rankl-opg-ratio', 'IL_6', 'IL_1', 'drug-adalimumab']);
     });
 
     test('with no report line, the language default (BMD at spine and hip, osteoclasts, osteoblasts) is shown', () => {
         const view = buildResultsView(run([]), scenario(arms));
-        expect(view.charts.filter(c => c.reported).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'bmd-total_hip', 'turnover']);
+        expect(view.charts.filter(c => c.reported).map(c => c.id)).toEqual(['bmd-lumbar_spine', 'bmd-total_hip', 'osteoclasts', 'osteoblasts']);
         expect(view.summary.map(t => t.key)).toEqual(['bmd.lumbar_spine', 'bmd.total_hip', 'osteoclasts', 'osteoblasts']);
     });
 
@@ -65,16 +65,16 @@ describe('charts', () => {
             .toEqual(['bmd.lumbar_spine', 'bmd.hand', 'drug.adalimumab', 'rankl', 'alveolar_height_loss_mm']);
     });
 
-    test('one line per arm on a BMD chart; one line per arm and series on the turnover chart', () => {
+    test('one line per arm on every chart: turnover is split into a chart per cell type', () => {
         const view = buildResultsView(run([]), scenario(arms));
         expect(view.charts.find(c => c.id === 'bmd-lumbar_spine')!.lines.map(l => l.label)).toEqual(['untreated', 'treated']);
-        expect(view.charts.find(c => c.id === 'turnover')!.lines.map(l => l.label))
-            .toEqual(['untreated · Osteoclasts', 'untreated · Osteoblasts', 'treated · Osteoclasts', 'treated · Osteoblasts']);
+        expect(view.charts.find(c => c.id === 'osteoclasts')!.lines.map(l => l.label)).toEqual(['untreated', 'treated']);
+        expect(view.charts.find(c => c.id === 'osteoblasts')!.lines.map(l => l.label)).toEqual(['untreated', 'treated']);
     });
 
     test('the drug chart only has the arms that got the drug, with their doses on the time axis in years', () => {
         const view = buildResultsView(run([]), scenario(arms));
-        const drugs = view.charts.find(c => c.id === 'drugs')!;
+        const drugs = view.charts.find(c => c.id === 'drug-adalimumab')!;
         expect(drugs.lines.map(l => l.arm)).toEqual(['treated']);
         expect(drugs.logCapable).toBe(true);
         expect(drugs.doses).toEqual([{ x: 0, armIndex: 1, drug: 'adalimumab', amountMg: 40 }]);
@@ -113,9 +113,9 @@ describe('summary tables', () => {
     });
 
     test('the difference at the end is taken against the first arm', () => {
-        expect(table.rows[0].diffFromFirst).toBeNull();
-        expect(table.rows[1].diffFromFirst).toBeCloseTo(3.65, 6);
-        expect(table.rows[2].diffFromFirst).toBeCloseTo(-2.65 + 7.3, 6);
+        expect(table.rows[0].diff).toBeNull();
+        expect(table.rows[1].diff).toBeCloseTo(3.65, 6);
+        expect(table.rows[2].diff).toBeCloseTo(-2.65 + 7.3, 6);
     });
 
     test('the simulator\'s own summary wins when present', () => {

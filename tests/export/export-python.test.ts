@@ -27,8 +27,12 @@ const OTHER_RELATIVE_TOLERANCE = 2e-3;
  */
 function drugFloor(script: string, key: string): number {
     const model = JSON.parse(script.slice(script.indexOf("r'''") + 4, script.indexOf("'''", script.indexOf("r'''") + 4)));
-    const drug = model.drugs.find((d: { name: string }) => `drug.${d.name}` === key);
-    return 10 * model.atol[drug.central] / drug.volume;
+    // A local site's exposure (`drug.NAME@site`) is the same central amount times the site's exposure factor.
+    const base = key.split('@')[0];
+    const site = key.includes('@') ? model.compartments.indexOf(key.slice(key.indexOf('@') + 1)) : 0;
+    const index = model.drugs.findIndex((d: { name: string }) => `drug.${d.name}` === base);
+    const drug = model.drugs[index];
+    return 10 * model.atol[drug.central] / drug.volume * Math.max(1, model.exposures[Math.max(site, 0)][index]);
 }
 
 function osteo(...args: string[]) {

@@ -24,7 +24,10 @@ describe('series of an arm', () => {
             expect(r.series[key], key).toHaveLength(r.time.length);
             expect(r.summary[key], key).toEqual({ end: r.series[key].at(-1), min: Math.min(...r.series[key]), at1y: null });
         }
-        expect(Object.keys(r.series)).toHaveLength(CORE_SERIES.length + 4);
+        // Each local site adds its own cells, mediators, cytokines and drug exposure (docs/language.md §9).
+        const local = ['osteoclasts', 'osteoblasts', 'osteoblast_precursors', 'rankl', 'opg', 'rankl_opg_ratio', 'TNF_alpha', 'IL_6', 'IL_1', 'drug.infliximab'];
+        for (const site of ['hand', 'alveolar_bone']) for (const key of local) expect(r.series[`${key}@${site}`], `${key}@${site}`).toHaveLength(r.time.length);
+        expect(Object.keys(r.series)).toHaveLength(CORE_SERIES.length + 4 + 2 * local.length);
     });
 
     it('keeps a healthy untreated arm at baseline: BMD 0 %, cells 100 %, cytokines at their healthy levels', () => {

@@ -29,6 +29,7 @@ export interface SummaryRowSummary {
     readonly end: number | null;
     readonly at1y: number | null;
     readonly min: number | null;
+    /** End value minus the reference arm's (`compare to`, else the first arm); null for the reference. */
     readonly diffFromFirst: number | null;
 }
 
@@ -180,7 +181,7 @@ export class ScenarioRunner {
             arms: scenario.arms.map(a => a.name),
             charts: (view?.charts ?? []).map(c => ({ id: c.id, title: c.title, unit: c.unit, reported: c.reported, lines: c.lines.length })),
             summaryRows: (view?.summary ?? []).flatMap(t => t.rows.map(r => ({
-                series: t.key, arm: r.arm, end: r.end, at1y: r.at1y, min: r.min, diffFromFirst: r.diffFromFirst
+                series: t.key, arm: r.arm, end: r.end, at1y: r.at1y, min: r.min, diffFromFirst: r.diff
             }))),
             explorationCharts: [
                 ...(view?.sweeps ?? []).flatMap(s => Object.values(sweepChartIds(s))),

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import {
-    isArm, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
+    isArm, isCompare, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
     type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
 } from '../generated/ast.js';
 import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription } from '../../../simulator/index.js';
@@ -9,6 +9,7 @@ import { CompileError } from './compile-error.js';
 import { compileConditionUse, localSitesOf } from './compile-condition.js';
 import { compileDrug } from './compile-drug.js';
 import { doseTimes, sampleGrid } from './dose-schedule.js';
+import { drugSampleTimes } from './drug-sampling.js';
 import { convert, days, foldOf, nonNegative, positive } from './quantities.js';
 import { reportedSeries } from './reported-series.js';
 
@@ -49,11 +50,14 @@ export function compileArm(scenario: Scenario, arm: Arm | undefined, options: Co
             infusions.push(compileInfusion(intervention, durationDays));
         }
     }
+    const sampleTimes = samplesOf(scenario, durationDays);
+    const drugTimes = drugSampleTimes(doses, durationDays, sampleTimes.length > 1 ? sampleTimes[1] - sampleTimes[0] : durationDays);
     return {
         scenario: scenario.name,
         arm: arm?.name ?? IMPLICIT_ARM,
         durationDays,
-        sampleTimes: samplesOf(scenario, durationDays),
+        sampleTimes,
+        ...(drugTimes.length > 0 ? { drugSampleTimes: drugTimes } : {}),
         patient,
         conditions,
         drugs: [...drugs.values()],
@@ -73,15 +77,32 @@ export function compileScenario(scenario: Scenario, armNames?: readonly string[]
     const chosen = armNames ? all.filter(a => armNames.includes(a?.name ?? IMPLICIT_ARM)) : all;
     const arms = chosen.map(arm => compileArm(scenario, arm, { notes }));
     const localSites = arms[0]?.localSites ?? localSitesOf(scenario.members.filter(isConditionUse).map(compileConditionUse));
-    const reported = reportedSeries(scenario.members.filter(isReport), localSites, notes);
+    const reports = scenario.members.filter(isReport);
+    const reported = reportedSeries(reports, localSites, notes);
+    const times = reports.flatMap(r => r.times).map(t => nonNegative(t, ['time'], 'summary time').value);
+    const summaryTimes = [...new Set(times)].sort((a, b) => a - b);
+    const reference = referenceArm(scenario, arms.map(a => a.arm), notes);
     return {
         name: scenario.name,
         title: scenario.title ?? scenario.name,
         durationDays: durationOf(scenario),
         arms,
         reported,
+        ...(summaryTimes.length > 0 ? { summaryTimes } : {}),
+        ...(reference ? { reference } : {}),
         notes: [...new Set(notes)]
     };
+}
+
+/** `compare to ARM`, when that arm is among those run (with `--arm` it may not be: then the first arm, said in a note). */
+function referenceArm(scenario: Scenario, running: readonly string[], notes: string[]): string | undefined {
+    const compare = single(scenario.members.filter(isCompare), 'compare to', scenario);
+    if (!compare) return undefined;
+    const name = compare.reference.ref?.name ?? compare.reference.$refText;
+    if (!compare.reference.ref) throw new CompileError(`compare to '${name}': scenario ${scenario.name} has no such arm`, compare);
+    if (running.includes(name)) return name;
+    notes.push(`compare to ${name}: arm ${name} is not among the arms run, so differences are against ${running[0] ?? 'the first arm'}.`);
+    return undefined;
 }
 
 /** Names of the arms a scenario runs: its declared arms, or the implicit baseline. */

@@ -14,7 +14,8 @@ const OUTPUT_KEYS: Record<string, string> = { alveolar_height_loss: 'alveolar_he
  * Anything that cannot be honoured is left out with a sentence in `notes`.
  */
 export function reportedSeries(reports: readonly Report[], localSites: readonly SiteName[], notes: string[]): string[] {
-    if (reports.length === 0) return [...DEFAULT_REPORTED];
+    // A line with only summary times (`report at 6 months`) chooses when, not what.
+    if (reports.every(r => r.items.length === 0)) return [...DEFAULT_REPORTED];
     const keys: string[] = [];
     const add = (key: string) => { if (!keys.includes(key)) keys.push(key); };
     for (const item of reports.flatMap(r => r.items)) {
@@ -32,18 +33,34 @@ export function reportedSeries(reports: readonly Report[], localSites: readonly 
             }
             continue;
         }
-        if (sites.length > 0) {
-            notes.push(`report ${target.name} at ${sites.join(', ')}: ${target.name} is computed for the systemic compartment only; the sites are ignored.`);
-        }
+        let key: string | undefined;
         if (isOutput(target)) {
             if (target.name === 'alveolar_height_loss' && !localSites.includes('alveolar_bone')) {
                 notes.push('alveolar_height_loss is not reported: no condition names alveolar_bone (e.g. periodontitis).');
             } else {
-                add(OUTPUT_KEYS[target.name] ?? target.name);
+                key = OUTPUT_KEYS[target.name] ?? target.name;
             }
-        } else if (isMediator(target)) add(target.name.toLowerCase());
-        else if (isDrug(target)) add(`drug.${target.name}`);
-        else if (isCell(target) || isCytokine(target)) add(target.name);
+        } else if (isMediator(target)) key = target.name.toLowerCase();
+        else if (isDrug(target)) key = `drug.${target.name}`;
+        else if (isCell(target) || isCytokine(target)) key = target.name;
+        if (!key) continue;
+        if (sites.length === 0) {
+            add(key);
+            continue;
+        }
+        // At a site (docs/language.md "Local sites"): a simulated local site has its own series
+        // (`osteoclasts@alveolar_bone`); the systemic sites share the systemic compartment.
+        for (const site of sites) {
+            if (localSites.includes(site as SiteName)) {
+                if (key === 'alveolar_height_loss_mm') add(key);
+                else add(`${key}@${site}`);
+            } else if ((LOCAL_SITES as readonly string[]).includes(site)) {
+                notes.push(`${target.name} at ${site} is not reported: ${site} is simulated only when a condition names it (e.g. sites ${site}).`);
+            } else {
+                notes.push(`${target.name} at ${site} is the systemic value: ${site} belongs to the systemic compartment.`);
+                add(key);
+            }
+        }
     }
     return keys;
 }

@@ -48,6 +48,7 @@ export type OsteoKeywordNames =
     | "cell_therapy"
     | "class"
     | "clearance"
+    | "compare"
     | "condition"
     | "cytokine"
     | "delivery"
@@ -188,6 +189,22 @@ export const Cell = {
 
 export function isCell(item: unknown): item is Cell {
     return reflection.isInstance(item, Cell.$type);
+}
+
+/** The arm the summary's difference column compares against (default: the first arm). */
+export interface Compare extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Compare';
+    reference: langium.Reference<Arm>;
+}
+
+export const Compare = {
+    $type: 'Compare',
+    reference: 'reference'
+} as const;
+
+export function isCompare(item: unknown): item is Compare {
+    return reflection.isInstance(item, Compare.$type);
 }
 
 export type Concept = Cell | Cytokine | Mediator | Output | Pathway | Site;
@@ -757,7 +774,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | SampleSpec | SetParameter | Site | SweepValue | SweepVary;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | SampleSpec | SetParameter | Site | SweepValue | SweepVary;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -800,15 +817,18 @@ export function isRegimen(item: unknown): item is Regimen {
     return reflection.isInstance(item, Regimen.$type);
 }
 
+/** What to plot and summarise, and/or when to summarise it: `report bmd at total_hip at 6 months, 2 years`. */
 export interface Report extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Report';
     items: Array<ReportItem>;
+    times: Array<Quantity>;
 }
 
 export const Report = {
     $type: 'Report',
-    items: 'items'
+    items: 'items',
+    times: 'times'
 } as const;
 
 export function isReport(item: unknown): item is Report {
@@ -882,7 +902,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioMember = Arm | ConditionUse | DurationSpec | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
+export type ScenarioMember = Arm | Compare | ConditionUse | DurationSpec | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
 
 export const ScenarioMember = {
     $type: 'ScenarioMember'
@@ -1055,6 +1075,7 @@ export function isVaryTarget(item: unknown): item is VaryTarget {
 export type OsteoAstType = {
     Arm: Arm
     Cell: Cell
+    Compare: Compare
     Concept: Concept
     Condition: Condition
     ConditionUse: ConditionUse
@@ -1139,6 +1160,16 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Concept.$type, FoldTarget.$type, MechanismTarget.$type, Reportable.$type]
+        },
+        Compare: {
+            name: Compare.$type,
+            properties: {
+                reference: {
+                    name: Compare.reference,
+                    referenceType: Arm.$type
+                }
+            },
+            superTypes: [ScenarioMember.$type]
         },
         Concept: {
             name: Concept.$type,
@@ -1655,6 +1686,10 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 items: {
                     name: Report.items,
+                    defaultValue: []
+                },
+                times: {
+                    name: Report.times,
                     defaultValue: []
                 }
             },

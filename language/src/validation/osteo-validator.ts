@@ -4,6 +4,7 @@ import type { OsteoServices } from '../osteo-module.js';
 import {
     checkDrugCompleteness, checkDuplicateProperties, checkGiveDose, checkRegimenCompleteness, checkReservedKind, checkScenarioStructure
 } from './declaration-checks.js';
+import { checkCompares, checkReport } from './report-checks.js';
 import { checkMeasure, checkPopulation, checkPopulationVary, checkSweep, checkSweepVary } from './analysis-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
@@ -44,7 +45,8 @@ export class OsteoValidator {
             Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit],
             Regimen: [this.duplicates.checkDuplicateName, checkRegimenCompleteness, checkDuplicateProperties],
             Condition: [this.duplicates.checkDuplicateName, checkDuplicateProperties],
-            Scenario: [this.duplicates.checkDuplicateName, checkScenarioStructure],
+            Scenario: [this.duplicates.checkDuplicateName, checkScenarioStructure, checkCompares],
+            Report: [checkReport],
             Mechanism: [checkMechanismTarget],
             FoldEffect: [checkFoldTarget],
             Patient: [checkDuplicateProperties, checkMenopause],
