@@ -14,6 +14,8 @@ import { checkArmPharmacology } from './pharmacology-checks.js';
 import { checkFinite, checkPositiveAnyUnit, checkQuantityRanges, checkSample } from './range-checks.js';
 import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './time-checks.js';
 import { checkQuantityUnits } from './unit-checks.js';
+import { checkDosing } from './dosing-checks.js';
+import { checkDrugBase, checkDrugPotency, checkPkConsistency } from './drug-checks.js';
 
 type Check = (node: never, accept: ValidationAcceptor) => void;
 
@@ -38,7 +40,9 @@ export class OsteoValidator {
             Model: [this.imports.checkImports],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
-            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit],
+            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit,
+                checkDrugBase, checkDrugPotency, checkPkConsistency],
+            Dosing: [checkDosing],
             Regimen: [this.duplicates.checkDuplicateName, checkRegimenCompleteness, checkDuplicateProperties],
             Condition: [this.duplicates.checkDuplicateName, checkDuplicateProperties],
             Scenario: [this.duplicates.checkDuplicateName, checkScenarioStructure],
