@@ -21,11 +21,8 @@ export type OsteoKeywordNames =
     | "%"
     | ","
     | "-"
-    | "."
     | "/"
-    | "<"
     | "="
-    | ">"
     | "DMARD"
     | "JAK_inhibitor"
     | "NF_kB_inhibitor"
@@ -53,7 +50,6 @@ export type OsteoKeywordNames =
     | "class"
     | "clearance"
     | "condition"
-    | "correlate"
     | "cytokine"
     | "daily"
     | "delivery"
@@ -85,7 +81,6 @@ export type OsteoKeywordNames =
     | "intra_articular"
     | "intravenous"
     | "iu_per_mg"
-    | "ka"
     | "kills"
     | "km"
     | "liposome"
@@ -120,7 +115,6 @@ export type OsteoKeywordNames =
     | "remission"
     | "report"
     | "resolves"
-    | "responders"
     | "route"
     | "sample"
     | "scenario"
@@ -209,12 +203,6 @@ export function isCell(item: unknown): item is Cell {
     return reflection.isInstance(item, Cell.$type);
 }
 
-export type Comparison = '<' | '>';
-
-export function isComparison(item: unknown): item is Comparison {
-    return item === '>' || item === '<';
-}
-
 export type Concept = Cell | Cytokine | Mediator | Output | Pathway | Site;
 
 export const Concept = {
@@ -277,26 +265,6 @@ export const ConditionUse = {
 
 export function isConditionUse(item: unknown): item is ConditionUse {
     return reflection.isInstance(item, ConditionUse.$type);
-}
-
-/** A rank correlation between two varied quantities (a Gaussian copula on their normal scores). */
-export interface Correlation extends langium.AstNode {
-    readonly $container: Population;
-    readonly $type: 'Correlation';
-    coefficient: SignedNumber;
-    first: VaryName;
-    second: VaryName;
-}
-
-export const Correlation = {
-    $type: 'Correlation',
-    coefficient: 'coefficient',
-    first: 'first',
-    second: 'second'
-} as const;
-
-export function isCorrelation(item: unknown): item is Correlation {
-    return reflection.isInstance(item, Correlation.$type);
 }
 
 export interface Cytokine extends langium.AstNode {
@@ -759,25 +727,11 @@ export function isPatient(item: unknown): item is Patient {
     return reflection.isInstance(item, Patient.$type);
 }
 
-export type PatientField = 'age' | 'height' | 'weight';
-
-export function isPatientField(item: unknown): item is PatientField {
-    return item === 'weight' || item === 'age' || item === 'height';
-}
-
-export type PkField = 'bioavailability' | 'clearance' | 'half_life' | 'ic50' | 'ka' | 'volume';
-
-export function isPkField(item: unknown): item is PkField {
-    return item === 'clearance' || item === 'volume' || item === 'half_life' || item === 'ic50' || item === 'ka' || item === 'bioavailability';
-}
-
 /** Virtual patients: every arm re-run with parameters drawn from distributions, summarised by percentiles. */
 export interface Population extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Population';
-    correlations: Array<Correlation>;
     name: string;
-    responders: Array<Responders>;
     seed?: SignedNumber;
     size?: SignedNumber;
     title?: string;
@@ -786,9 +740,7 @@ export interface Population extends langium.AstNode {
 
 export const Population = {
     $type: 'Population',
-    correlations: 'correlations',
     name: 'name',
-    responders: 'responders',
     seed: 'seed',
     size: 'size',
     title: 'title',
@@ -799,44 +751,24 @@ export function isPopulation(item: unknown): item is Population {
     return reflection.isInstance(item, Population.$type);
 }
 
-/**
- * A quantity drawn per virtual patient: a drug's PK or potency, the patient's weight, age or height, a dose in
- * an arm, or a model parameter (log-normal around its value with a coefficient of variation, or uniform);
- * or a condition's severity from shares of each category.
- */
+/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */
 export interface PopulationVary extends langium.AstNode {
     readonly $container: Population;
     readonly $type: 'PopulationVary';
-    arm?: langium.Reference<Arm>;
-    aspect?: 'dose' | 'severity';
-    condition?: langium.Reference<Condition>;
     cv?: Quantity;
-    distribution?: 'lognormal' | 'uniform';
-    drug?: langium.Reference<Drug>;
-    field?: PkField;
-    given?: langium.Reference<Givable>;
+    distribution: 'lognormal' | 'uniform';
     high?: Quantity;
     low?: Quantity;
-    parameter?: string;
-    patient?: PatientField;
-    shares: Array<SeverityShare>;
+    parameter: string;
 }
 
 export const PopulationVary = {
     $type: 'PopulationVary',
-    arm: 'arm',
-    aspect: 'aspect',
-    condition: 'condition',
     cv: 'cv',
     distribution: 'distribution',
-    drug: 'drug',
-    field: 'field',
-    given: 'given',
     high: 'high',
     low: 'low',
-    parameter: 'parameter',
-    patient: 'patient',
-    shares: 'shares'
+    parameter: 'parameter'
 } as const;
 
 export function isPopulationVary(item: unknown): item is PopulationVary {
@@ -852,7 +784,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | SampleSpec | SetParameter | Site | SweepValue | SweepVary | Taper;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -937,30 +869,6 @@ export function isReportItem(item: unknown): item is ReportItem {
     return reflection.isInstance(item, ReportItem.$type);
 }
 
-/** The share of virtual patients whose output at a time is above (or below) a threshold, per arm. */
-export interface Responders extends langium.AstNode {
-    readonly $container: Population;
-    readonly $type: 'Responders';
-    comparison: Comparison;
-    site?: langium.Reference<Site>;
-    target: langium.Reference<Reportable>;
-    threshold: Quantity;
-    time: Quantity;
-}
-
-export const Responders = {
-    $type: 'Responders',
-    comparison: 'comparison',
-    site: 'site',
-    target: 'target',
-    threshold: 'threshold',
-    time: 'time'
-} as const;
-
-export function isResponders(item: unknown): item is Responders {
-    return reflection.isInstance(item, Responders.$type);
-}
-
 export type Route = 'intra_articular' | 'intravenous' | 'local' | 'oral' | 'subcutaneous';
 
 export function isRoute(item: unknown): item is Route {
@@ -1039,23 +947,6 @@ export type Severity = 'high' | 'mild' | 'moderate' | 'remission';
 
 export function isSeverity(item: unknown): item is Severity {
     return item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high';
-}
-
-export interface SeverityShare extends langium.AstNode {
-    readonly $container: PopulationVary;
-    readonly $type: 'SeverityShare';
-    severity: Severity;
-    share: Quantity;
-}
-
-export const SeverityShare = {
-    $type: 'SeverityShare',
-    severity: 'severity',
-    share: 'share'
-} as const;
-
-export function isSeverityShare(item: unknown): item is SeverityShare {
-    return reflection.isInstance(item, SeverityShare.$type);
 }
 
 export type Sex = 'female' | 'male';
@@ -1199,28 +1090,6 @@ export function isUnit(item: unknown): item is Unit {
     return typeof item === 'string';
 }
 
-/** Names a `vary` line of the same population. */
-export interface VaryName extends langium.AstNode {
-    readonly $container: Correlation;
-    readonly $type: 'VaryName';
-    drug?: langium.Reference<Drug>;
-    field?: PkField;
-    parameter?: string;
-    patient?: PatientField;
-}
-
-export const VaryName = {
-    $type: 'VaryName',
-    drug: 'drug',
-    field: 'field',
-    parameter: 'parameter',
-    patient: 'patient'
-} as const;
-
-export function isVaryName(item: unknown): item is VaryName {
-    return reflection.isInstance(item, VaryName.$type);
-}
-
 /** What a sweep varies: the start, dose or interval of a `give`, a condition's severity, or a model parameter. */
 export interface VaryTarget extends langium.AstNode {
     readonly $container: SweepVary;
@@ -1251,7 +1120,6 @@ export type OsteoAstType = {
     Concept: Concept
     Condition: Condition
     ConditionUse: ConditionUse
-    Correlation: Correlation
     Cytokine: Cytokine
     Declaration: Declaration
     Delivery: Delivery
@@ -1280,18 +1148,15 @@ export type OsteoAstType = {
     Report: Report
     ReportItem: ReportItem
     Reportable: Reportable
-    Responders: Responders
     SampleSpec: SampleSpec
     Scenario: Scenario
     ScenarioMember: ScenarioMember
     SetParameter: SetParameter
-    SeverityShare: SeverityShare
     Site: Site
     Sweep: Sweep
     SweepValue: SweepValue
     SweepVary: SweepVary
     Taper: Taper
-    VaryName: VaryName
     VaryTarget: VaryTarget
 }
 
@@ -1406,21 +1271,6 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioMember.$type]
-        },
-        Correlation: {
-            name: Correlation.$type,
-            properties: {
-                coefficient: {
-                    name: Correlation.coefficient
-                },
-                first: {
-                    name: Correlation.first
-                },
-                second: {
-                    name: Correlation.second
-                }
-            },
-            superTypes: []
         },
         Cytokine: {
             name: Cytokine.$type,
@@ -1804,16 +1654,8 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         Population: {
             name: Population.$type,
             properties: {
-                correlations: {
-                    name: Population.correlations,
-                    defaultValue: []
-                },
                 name: {
                     name: Population.name
-                },
-                responders: {
-                    name: Population.responders,
-                    defaultValue: []
                 },
                 seed: {
                     name: Population.seed
@@ -1834,33 +1676,11 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         PopulationVary: {
             name: PopulationVary.$type,
             properties: {
-                arm: {
-                    name: PopulationVary.arm,
-                    referenceType: Arm.$type
-                },
-                aspect: {
-                    name: PopulationVary.aspect
-                },
-                condition: {
-                    name: PopulationVary.condition,
-                    referenceType: Condition.$type
-                },
                 cv: {
                     name: PopulationVary.cv
                 },
                 distribution: {
                     name: PopulationVary.distribution
-                },
-                drug: {
-                    name: PopulationVary.drug,
-                    referenceType: Drug.$type
-                },
-                field: {
-                    name: PopulationVary.field
-                },
-                given: {
-                    name: PopulationVary.given,
-                    referenceType: Givable.$type
                 },
                 high: {
                     name: PopulationVary.high
@@ -1870,13 +1690,6 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 },
                 parameter: {
                     name: PopulationVary.parameter
-                },
-                patient: {
-                    name: PopulationVary.patient
-                },
-                shares: {
-                    name: PopulationVary.shares,
-                    defaultValue: []
                 }
             },
             superTypes: []
@@ -1953,29 +1766,6 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
-        Responders: {
-            name: Responders.$type,
-            properties: {
-                comparison: {
-                    name: Responders.comparison
-                },
-                site: {
-                    name: Responders.site,
-                    referenceType: Site.$type
-                },
-                target: {
-                    name: Responders.target,
-                    referenceType: Reportable.$type
-                },
-                threshold: {
-                    name: Responders.threshold
-                },
-                time: {
-                    name: Responders.time
-                }
-            },
-            superTypes: []
-        },
         SampleSpec: {
             name: SampleSpec.$type,
             properties: {
@@ -2018,18 +1808,6 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioMember.$type]
-        },
-        SeverityShare: {
-            name: SeverityShare.$type,
-            properties: {
-                severity: {
-                    name: SeverityShare.severity
-                },
-                share: {
-                    name: SeverityShare.share
-                }
-            },
-            superTypes: []
         },
         Site: {
             name: Site.$type,
@@ -2143,25 +1921,6 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Intervention.$type]
-        },
-        VaryName: {
-            name: VaryName.$type,
-            properties: {
-                drug: {
-                    name: VaryName.drug,
-                    referenceType: Drug.$type
-                },
-                field: {
-                    name: VaryName.field
-                },
-                parameter: {
-                    name: VaryName.parameter
-                },
-                patient: {
-                    name: VaryName.patient
-                }
-            },
-            superTypes: []
         },
         VaryTarget: {
             name: VaryTarget.$type,
