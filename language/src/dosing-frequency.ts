@@ -29,8 +29,10 @@ export function everyOtherInterval(unit: string): Interval | undefined {
     return { days: 2 * info.factor, longForm: `every 2 ${singular}s` };
 }
 
-export function frequencyInterval(frequency: string): Interval | undefined {
-    return FREQUENCIES[frequency.replace(/\s+/g, '').toLowerCase()];
+/** The interval of the frequency words after a dose (`twice daily`, `bid`, `q2w`), or undefined when they are not one. */
+export function frequencyInterval(words: string | readonly string[]): Interval | undefined {
+    const text = typeof words === 'string' ? words : words.join(' ');
+    return FREQUENCIES[text.replace(/\s+/g, '').toLowerCase()] ?? qCodeInterval(text.trim());
 }
 
 const Q_UNITS: Readonly<Record<string, { days: number, name: string }>> = {

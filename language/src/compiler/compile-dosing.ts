@@ -5,20 +5,15 @@
  * A shorthand gives exactly the interval of its long form, so both compile to the same dose events.
  */
 import type { Dosing, Drug, Quantity } from '../generated/ast.js';
-import { everyOtherInterval, everyOtherUnit, everyUnitMessage, frequencyInterval, qCodeInterval } from '../dosing-frequency.js';
-import { dosingRate } from '../../../simulator/index.js';
+import { everyOtherInterval, everyOtherUnit, everyUnitMessage, frequencyInterval } from '../dosing-frequency.js';
+import { DEFAULT_HEIGHT_CM, dosingRate, mostellerBsa } from '../../../simulator/index.js';
 import type { DoseEvent, PatientDescription } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 import { positive } from './quantities.js';
 import { drugProperty } from '../drug-inheritance.js';
 
-/** Default body height for mg/m² doses when the patient block gives none (stated in a compile note). */
-export const DEFAULT_HEIGHT_CM = 170;
-
-/** Body surface area (m²) by Mosteller: √(height cm × weight kg / 3600). */
-export function mostellerBsa(heightCm: number, weightKg: number): number {
-    return Math.sqrt(heightCm * weightKg / 3600);
-}
+// One formula for the compiler and the population engine (simulator/analysis/population-member.ts).
+export { DEFAULT_HEIGHT_CM, mostellerBsa };
 
 export interface ResolvedDose {
     readonly amountMg: number;
@@ -50,7 +45,7 @@ export function doseMg(q: Quantity, patient: PatientDescription, drug: Drug | un
 export function intervalDays(dosing: Dosing, drugName: string): number | undefined {
     const what = `the dose of ${drugName}`;
     const rate = dosing.amount?.unit ? dosingRate(1, dosing.amount.unit) : undefined;
-    const written = dosing.once || dosing.interval || dosing.frequency || dosing.code || dosing.intervalUnit;
+    const written = dosing.once || dosing.interval || dosing.frequency.length > 0 || dosing.intervalUnit;
     const otherUnit = everyOtherUnit(dosing);
     if (rate) {
         if (written) throw new CompileError(`${what} is a rate (${dosing.amount.unit}) and also says how often; write either '${dosing.amount.value} ${rate.amountUnit} every 1 ${rate.intervalUnit}' or '${dosing.amount.value} ${dosing.amount.unit}'`, dosing);
@@ -63,11 +58,10 @@ export function intervalDays(dosing: Dosing, drugName: string): number | undefin
         if (!other) throw new CompileError(`'every other ${otherUnit}': '${otherUnit}' is not a time unit (write e.g. every other week)`, dosing);
         return other.days;
     }
-    if (dosing.frequency) return frequencyInterval(dosing.frequency)!.days;
-    if (dosing.code) {
-        const q = qCodeInterval(dosing.code);
-        if (!q) throw new CompileError(`'${dosing.code}' is not a dosing frequency (write e.g. q2w, daily or every 2 weeks)`, dosing);
-        return q.days;
+    if (dosing.frequency.length > 0) {
+        const f = frequencyInterval(dosing.frequency);
+        if (!f) throw new CompileError(`'${dosing.frequency.join(' ')}' is not a dosing frequency (write e.g. q2w, daily or every 2 weeks)`, dosing);
+        return f.days;
     }
     if (dosing.intervalUnit) throw new CompileError(everyUnitMessage(dosing.intervalUnit), dosing);
     throw new CompileError(`${what} says how much but not how often: add e.g. 'every 2 weeks', 'daily' or 'once'`, dosing);

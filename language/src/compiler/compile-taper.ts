@@ -40,7 +40,7 @@ export function compileTaper(taper: Taper, durationDays: number, patient: Patien
         }
     }
     const doseEvery = taper.doseInterval ? positive(taper.doseInterval, ['time'], `dosing interval of the ${what}`).value
-        : taper.frequency ? frequencyInterval(taper.frequency)!.days : 1;
+        : taper.frequency.length > 0 ? frequencyDays(taper) : 1;
     const start = taper.start ? nonNegative(taper.start, ['time'], `start of the ${what}`).value : 0;
     const doses: DoseEvent[] = [];
     for (let k = 0; k <= count; k++) {
@@ -52,6 +52,12 @@ export function compileTaper(taper: Taper, durationDays: number, patient: Patien
     }
     if (doses.length === 0) notes.push(`the ${what} starts after the end of the scenario.`);
     return { drug: compileDrug(drug, 1), doses };
+}
+
+function frequencyDays(taper: Taper): number {
+    const f = frequencyInterval(taper.frequency);
+    if (!f) throw new CompileError(`'${taper.frequency.join(' ')}' is not a dosing frequency (write e.g. twice daily or dosed every 12 hours)`, taper);
+    return f.days;
 }
 
 function round(x: number): number {

@@ -21,8 +21,11 @@ export type OsteoKeywordNames =
     | "%"
     | ","
     | "-"
+    | "."
     | "/"
+    | "<"
     | "="
+    | ">"
     | "DMARD"
     | "JAK_inhibitor"
     | "NF_kB_inhibitor"
@@ -38,7 +41,6 @@ export type OsteoKeywordNames =
     | "arm"
     | "at"
     | "baseline"
-    | "bid"
     | "binds"
     | "bioavailability"
     | "bisphosphonate"
@@ -50,8 +52,8 @@ export type OsteoKeywordNames =
     | "class"
     | "clearance"
     | "condition"
+    | "correlate"
     | "cytokine"
-    | "daily"
     | "delivery"
     | "dose"
     | "dosed"
@@ -81,6 +83,7 @@ export type OsteoKeywordNames =
     | "intra_articular"
     | "intravenous"
     | "iu_per_mg"
+    | "ka"
     | "kills"
     | "km"
     | "liposome"
@@ -115,6 +118,7 @@ export type OsteoKeywordNames =
     | "remission"
     | "report"
     | "resolves"
+    | "responders"
     | "route"
     | "sample"
     | "scenario"
@@ -138,12 +142,8 @@ export type OsteoKeywordNames =
     | "systemic"
     | "taper"
     | "targeting"
-    | "three"
-    | "tid"
-    | "times"
     | "to"
     | "true"
-    | "twice"
     | "uniform"
     | "unit"
     | "until"
@@ -151,7 +151,6 @@ export type OsteoKeywordNames =
     | "vary"
     | "vmax"
     | "volume"
-    | "weekly"
     | "weight"
     | "x"
     | "{"
@@ -201,6 +200,12 @@ export const Cell = {
 
 export function isCell(item: unknown): item is Cell {
     return reflection.isInstance(item, Cell.$type);
+}
+
+export type Comparison = '<' | '>';
+
+export function isComparison(item: unknown): item is Comparison {
+    return item === '>' || item === '<';
 }
 
 export type Concept = Cell | Cytokine | Mediator | Output | Pathway | Site;
@@ -265,6 +270,26 @@ export const ConditionUse = {
 
 export function isConditionUse(item: unknown): item is ConditionUse {
     return reflection.isInstance(item, ConditionUse.$type);
+}
+
+/** A rank correlation between two varied quantities (a Gaussian copula on their normal scores). */
+export interface Correlation extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'Correlation';
+    coefficient: SignedNumber;
+    first: VaryName;
+    second: VaryName;
+}
+
+export const Correlation = {
+    $type: 'Correlation',
+    coefficient: 'coefficient',
+    first: 'first',
+    second: 'second'
+} as const;
+
+export function isCorrelation(item: unknown): item is Correlation {
+    return reflection.isInstance(item, Correlation.$type);
 }
 
 export interface Cytokine extends langium.AstNode {
@@ -335,8 +360,7 @@ export interface Dosing extends langium.AstNode {
     readonly $container: Give | Regimen;
     readonly $type: 'Dosing';
     amount: Quantity;
-    code?: string;
-    frequency?: Frequency;
+    frequency: Array<string>;
     interval?: Quantity;
     intervalUnit?: string;
     once: boolean;
@@ -346,7 +370,6 @@ export interface Dosing extends langium.AstNode {
 export const Dosing = {
     $type: 'Dosing',
     amount: 'amount',
-    code: 'code',
     frequency: 'frequency',
     interval: 'interval',
     intervalUnit: 'intervalUnit',
@@ -461,13 +484,6 @@ export const FoldTarget = {
 
 export function isFoldTarget(item: unknown): item is FoldTarget {
     return reflection.isInstance(item, FoldTarget.$type);
-}
-
-/** Dosing frequencies with a fixed interval (docs/language.md, "Dosing shorthands"). */
-export type Frequency = string;
-
-export function isFrequency(item: unknown): item is Frequency {
-    return typeof item === 'string';
 }
 
 export type Givable = Drug | Regimen;
@@ -727,11 +743,25 @@ export function isPatient(item: unknown): item is Patient {
     return reflection.isInstance(item, Patient.$type);
 }
 
+export type PatientField = 'age' | 'height' | 'weight';
+
+export function isPatientField(item: unknown): item is PatientField {
+    return item === 'weight' || item === 'age' || item === 'height';
+}
+
+export type PkField = 'bioavailability' | 'clearance' | 'half_life' | 'ic50' | 'ka' | 'volume';
+
+export function isPkField(item: unknown): item is PkField {
+    return item === 'clearance' || item === 'volume' || item === 'half_life' || item === 'ic50' || item === 'ka' || item === 'bioavailability';
+}
+
 /** Virtual patients: every arm re-run with parameters drawn from distributions, summarised by percentiles. */
 export interface Population extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Population';
+    correlations: Array<Correlation>;
     name: string;
+    responders: Array<Responders>;
     seed?: SignedNumber;
     size?: SignedNumber;
     title?: string;
@@ -740,7 +770,9 @@ export interface Population extends langium.AstNode {
 
 export const Population = {
     $type: 'Population',
+    correlations: 'correlations',
     name: 'name',
+    responders: 'responders',
     seed: 'seed',
     size: 'size',
     title: 'title',
@@ -751,24 +783,44 @@ export function isPopulation(item: unknown): item is Population {
     return reflection.isInstance(item, Population.$type);
 }
 
-/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */
+/**
+ * A quantity drawn per virtual patient: a drug's PK or potency, the patient's weight, age or height, a dose in
+ * an arm, or a model parameter (log-normal around its value with a coefficient of variation, or uniform);
+ * or a condition's severity from shares of each category.
+ */
 export interface PopulationVary extends langium.AstNode {
     readonly $container: Population;
     readonly $type: 'PopulationVary';
+    arm?: langium.Reference<Arm>;
+    aspect?: 'dose' | 'severity';
+    condition?: langium.Reference<Condition>;
     cv?: Quantity;
-    distribution: 'lognormal' | 'uniform';
+    distribution?: 'lognormal' | 'uniform';
+    drug?: langium.Reference<Drug>;
+    field?: PkField;
+    given?: langium.Reference<Givable>;
     high?: Quantity;
     low?: Quantity;
-    parameter: string;
+    parameter?: string;
+    patient?: PatientField;
+    shares: Array<SeverityShare>;
 }
 
 export const PopulationVary = {
     $type: 'PopulationVary',
+    arm: 'arm',
+    aspect: 'aspect',
+    condition: 'condition',
     cv: 'cv',
     distribution: 'distribution',
+    drug: 'drug',
+    field: 'field',
+    given: 'given',
     high: 'high',
     low: 'low',
-    parameter: 'parameter'
+    parameter: 'parameter',
+    patient: 'patient',
+    shares: 'shares'
 } as const;
 
 export function isPopulationVary(item: unknown): item is PopulationVary {
@@ -784,7 +836,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | SampleSpec | SetParameter | Site | SweepValue | SweepVary | Taper;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -869,6 +921,30 @@ export function isReportItem(item: unknown): item is ReportItem {
     return reflection.isInstance(item, ReportItem.$type);
 }
 
+/** The share of virtual patients whose output at a time is above (or below) a threshold, per arm. */
+export interface Responders extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'Responders';
+    comparison: Comparison;
+    site?: langium.Reference<Site>;
+    target: langium.Reference<Reportable>;
+    threshold: Quantity;
+    time: Quantity;
+}
+
+export const Responders = {
+    $type: 'Responders',
+    comparison: 'comparison',
+    site: 'site',
+    target: 'target',
+    threshold: 'threshold',
+    time: 'time'
+} as const;
+
+export function isResponders(item: unknown): item is Responders {
+    return reflection.isInstance(item, Responders.$type);
+}
+
 export type Route = 'intra_articular' | 'intravenous' | 'local' | 'oral' | 'subcutaneous';
 
 export function isRoute(item: unknown): item is Route {
@@ -947,6 +1023,23 @@ export type Severity = 'high' | 'mild' | 'moderate' | 'remission';
 
 export function isSeverity(item: unknown): item is Severity {
     return item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high';
+}
+
+export interface SeverityShare extends langium.AstNode {
+    readonly $container: PopulationVary;
+    readonly $type: 'SeverityShare';
+    severity: Severity;
+    share: Quantity;
+}
+
+export const SeverityShare = {
+    $type: 'SeverityShare',
+    severity: 'severity',
+    share: 'share'
+} as const;
+
+export function isSeverityShare(item: unknown): item is SeverityShare {
+    return reflection.isInstance(item, SeverityShare.$type);
 }
 
 export type Sex = 'female' | 'male';
@@ -1057,7 +1150,7 @@ export interface Taper extends langium.AstNode {
     readonly $container: Arm;
     readonly $type: 'Taper';
     doseInterval?: Quantity;
-    frequency?: Frequency;
+    frequency: Array<string>;
     high: Quantity;
     low: Quantity;
     over?: Quantity;
@@ -1090,6 +1183,28 @@ export function isUnit(item: unknown): item is Unit {
     return typeof item === 'string';
 }
 
+/** Names a `vary` line of the same population. */
+export interface VaryName extends langium.AstNode {
+    readonly $container: Correlation;
+    readonly $type: 'VaryName';
+    drug?: langium.Reference<Drug>;
+    field?: PkField;
+    parameter?: string;
+    patient?: PatientField;
+}
+
+export const VaryName = {
+    $type: 'VaryName',
+    drug: 'drug',
+    field: 'field',
+    parameter: 'parameter',
+    patient: 'patient'
+} as const;
+
+export function isVaryName(item: unknown): item is VaryName {
+    return reflection.isInstance(item, VaryName.$type);
+}
+
 /** What a sweep varies: the start, dose or interval of a `give`, a condition's severity, or a model parameter. */
 export interface VaryTarget extends langium.AstNode {
     readonly $container: SweepVary;
@@ -1120,6 +1235,7 @@ export type OsteoAstType = {
     Concept: Concept
     Condition: Condition
     ConditionUse: ConditionUse
+    Correlation: Correlation
     Cytokine: Cytokine
     Declaration: Declaration
     Delivery: Delivery
@@ -1148,15 +1264,18 @@ export type OsteoAstType = {
     Report: Report
     ReportItem: ReportItem
     Reportable: Reportable
+    Responders: Responders
     SampleSpec: SampleSpec
     Scenario: Scenario
     ScenarioMember: ScenarioMember
     SetParameter: SetParameter
+    SeverityShare: SeverityShare
     Site: Site
     Sweep: Sweep
     SweepValue: SweepValue
     SweepVary: SweepVary
     Taper: Taper
+    VaryName: VaryName
     VaryTarget: VaryTarget
 }
 
@@ -1272,6 +1391,21 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ScenarioMember.$type]
         },
+        Correlation: {
+            name: Correlation.$type,
+            properties: {
+                coefficient: {
+                    name: Correlation.coefficient
+                },
+                first: {
+                    name: Correlation.first
+                },
+                second: {
+                    name: Correlation.second
+                }
+            },
+            superTypes: []
+        },
         Cytokine: {
             name: Cytokine.$type,
             properties: {
@@ -1321,11 +1455,9 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 amount: {
                     name: Dosing.amount
                 },
-                code: {
-                    name: Dosing.code
-                },
                 frequency: {
-                    name: Dosing.frequency
+                    name: Dosing.frequency,
+                    defaultValue: []
                 },
                 interval: {
                     name: Dosing.interval
@@ -1654,8 +1786,16 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         Population: {
             name: Population.$type,
             properties: {
+                correlations: {
+                    name: Population.correlations,
+                    defaultValue: []
+                },
                 name: {
                     name: Population.name
+                },
+                responders: {
+                    name: Population.responders,
+                    defaultValue: []
                 },
                 seed: {
                     name: Population.seed
@@ -1676,11 +1816,33 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         PopulationVary: {
             name: PopulationVary.$type,
             properties: {
+                arm: {
+                    name: PopulationVary.arm,
+                    referenceType: Arm.$type
+                },
+                aspect: {
+                    name: PopulationVary.aspect
+                },
+                condition: {
+                    name: PopulationVary.condition,
+                    referenceType: Condition.$type
+                },
                 cv: {
                     name: PopulationVary.cv
                 },
                 distribution: {
                     name: PopulationVary.distribution
+                },
+                drug: {
+                    name: PopulationVary.drug,
+                    referenceType: Drug.$type
+                },
+                field: {
+                    name: PopulationVary.field
+                },
+                given: {
+                    name: PopulationVary.given,
+                    referenceType: Givable.$type
                 },
                 high: {
                     name: PopulationVary.high
@@ -1690,6 +1852,13 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 },
                 parameter: {
                     name: PopulationVary.parameter
+                },
+                patient: {
+                    name: PopulationVary.patient
+                },
+                shares: {
+                    name: PopulationVary.shares,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -1766,6 +1935,29 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Responders: {
+            name: Responders.$type,
+            properties: {
+                comparison: {
+                    name: Responders.comparison
+                },
+                site: {
+                    name: Responders.site,
+                    referenceType: Site.$type
+                },
+                target: {
+                    name: Responders.target,
+                    referenceType: Reportable.$type
+                },
+                threshold: {
+                    name: Responders.threshold
+                },
+                time: {
+                    name: Responders.time
+                }
+            },
+            superTypes: []
+        },
         SampleSpec: {
             name: SampleSpec.$type,
             properties: {
@@ -1808,6 +2000,18 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioMember.$type]
+        },
+        SeverityShare: {
+            name: SeverityShare.$type,
+            properties: {
+                severity: {
+                    name: SeverityShare.severity
+                },
+                share: {
+                    name: SeverityShare.share
+                }
+            },
+            superTypes: []
         },
         Site: {
             name: Site.$type,
@@ -1895,7 +2099,8 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                     name: Taper.doseInterval
                 },
                 frequency: {
-                    name: Taper.frequency
+                    name: Taper.frequency,
+                    defaultValue: []
                 },
                 high: {
                     name: Taper.high
@@ -1921,6 +2126,25 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Intervention.$type]
+        },
+        VaryName: {
+            name: VaryName.$type,
+            properties: {
+                drug: {
+                    name: VaryName.drug,
+                    referenceType: Drug.$type
+                },
+                field: {
+                    name: VaryName.field
+                },
+                parameter: {
+                    name: VaryName.parameter
+                },
+                patient: {
+                    name: VaryName.patient
+                }
+            },
+            superTypes: []
         },
         VaryTarget: {
             name: VaryTarget.$type,

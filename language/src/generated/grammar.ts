@@ -68,7 +68,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -103,14 +103,14 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@20"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@24"
             },
             "arguments": []
           },
@@ -198,7 +198,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -210,7 +210,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -260,7 +260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -272,7 +272,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -322,7 +322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -334,7 +334,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -384,7 +384,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -396,7 +396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -446,7 +446,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -458,7 +458,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -508,7 +508,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -520,7 +520,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -574,7 +574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -595,7 +595,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 }
@@ -616,7 +616,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@21"
                   },
                   "arguments": []
                 }
@@ -664,7 +664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -676,7 +676,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -701,7 +701,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -818,7 +818,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -839,7 +839,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -860,7 +860,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -881,7 +881,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -902,7 +902,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -923,7 +923,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -944,7 +944,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -965,7 +965,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -986,7 +986,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1007,7 +1007,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1028,7 +1028,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1049,7 +1049,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1070,7 +1070,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1091,7 +1091,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1112,7 +1112,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1260,7 +1260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -1362,7 +1362,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -1374,7 +1374,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -1406,7 +1406,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@53"
+                          "$ref": "#/rules@59"
                         },
                         "arguments": []
                       },
@@ -1451,7 +1451,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1472,7 +1472,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     }
@@ -1505,7 +1505,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1530,7 +1530,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -1545,7 +1545,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@53"
+                                "$ref": "#/rules@59"
                               },
                               "arguments": []
                             }
@@ -1557,7 +1557,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@53"
+                                "$ref": "#/rules@59"
                               },
                               "arguments": []
                             },
@@ -1581,26 +1581,15 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "Assignment",
                 "feature": "frequency",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
-                }
-              },
-              {
-                "$type": "Assignment",
-                "feature": "code",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@53"
-                  },
-                  "arguments": []
-                }
+                },
+                "cardinality": "+"
               }
             ],
             "cardinality": "?"
@@ -1611,66 +1600,6 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "fragment": false,
       "parameters": [],
       "$comment": "/**\\n * An amount and how often: \`every 2 weeks\`, \`once\`, a shorthand (\`daily\`, \`twice daily\`, \`bid\`, \`weekly\`,\\n * \`every other week\` (any time unit: every 2 of them), \`q2w\`), or nothing when the amount is a rate (\`10 mg/day\`). \`every day\` (no number)\\n * parses so that the validator can say how to write it.\\n */"
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Frequency",
-      "dataType": "string",
-      "definition": {
-        "$type": "Alternatives",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "daily"
-          },
-          {
-            "$type": "Keyword",
-            "value": "weekly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "bid"
-          },
-          {
-            "$type": "Keyword",
-            "value": "tid"
-          },
-          {
-            "$type": "Group",
-            "elements": [
-              {
-                "$type": "Keyword",
-                "value": "twice"
-              },
-              {
-                "$type": "Keyword",
-                "value": "daily"
-              }
-            ]
-          },
-          {
-            "$type": "Group",
-            "elements": [
-              {
-                "$type": "Keyword",
-                "value": "three"
-              },
-              {
-                "$type": "Keyword",
-                "value": "times"
-              },
-              {
-                "$type": "Keyword",
-                "value": "daily"
-              }
-            ]
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": [],
-      "$comment": "/** Dosing frequencies with a fixed interval (docs/language.md, \\"Dosing shorthands\\"). */"
     },
     {
       "$type": "ParserRule",
@@ -1685,7 +1614,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1704,7 +1633,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -1761,7 +1690,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -1773,7 +1702,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -1800,7 +1729,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -1821,7 +1750,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -1840,7 +1769,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@24"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -1864,7 +1793,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -1883,7 +1812,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@24"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -1912,7 +1841,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@53"
+                          "$ref": "#/rules@59"
                         },
                         "arguments": []
                       },
@@ -1939,7 +1868,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@53"
+                              "$ref": "#/rules@59"
                             },
                             "arguments": []
                           },
@@ -1966,7 +1895,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1987,7 +1916,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -2006,7 +1935,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -2094,7 +2023,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -2109,7 +2038,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2138,7 +2067,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -2150,7 +2079,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -2167,7 +2096,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             },
@@ -2192,6 +2121,13 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@27"
             },
             "arguments": []
@@ -2206,28 +2142,28 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -2241,14 +2177,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -2275,7 +2204,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2307,7 +2236,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2356,7 +2285,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2377,7 +2306,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -2402,7 +2331,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2423,7 +2352,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2444,7 +2373,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2502,12 +2431,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@20"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -2539,7 +2468,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@31"
                           },
                           "arguments": []
                         }
@@ -2564,7 +2493,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -2589,7 +2518,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -2615,7 +2544,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@53"
+                              "$ref": "#/rules@59"
                             },
                             "arguments": []
                           },
@@ -2642,7 +2571,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@53"
+                                  "$ref": "#/rules@59"
                                 },
                                 "arguments": []
                               },
@@ -2662,7 +2591,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -2729,7 +2658,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -2741,7 +2670,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -2758,7 +2687,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             },
@@ -2783,14 +2712,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
@@ -2798,6 +2720,13 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@36"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -2829,7 +2758,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -2864,7 +2793,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2886,7 +2815,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2923,7 +2852,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -2942,7 +2871,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2958,7 +2887,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2977,7 +2906,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2996,7 +2925,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3012,7 +2941,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3023,14 +2952,15 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "Assignment",
                 "feature": "frequency",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
-                }
+                },
+                "cardinality": "+"
               },
               {
                 "$type": "Group",
@@ -3050,7 +2980,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3074,7 +3004,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -3111,7 +3041,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -3130,7 +3060,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3149,7 +3079,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -3171,7 +3101,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -3203,7 +3133,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -3222,7 +3152,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -3254,7 +3184,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -3281,7 +3211,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -3308,7 +3238,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@53"
+                          "$ref": "#/rules@59"
                         },
                         "arguments": []
                       },
@@ -3345,7 +3275,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -3361,7 +3291,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3390,7 +3320,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -3402,7 +3332,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -3422,7 +3352,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -3434,7 +3364,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -3470,7 +3400,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -3492,7 +3422,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3508,7 +3438,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3524,7 +3454,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3545,7 +3475,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -3564,7 +3494,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -3599,7 +3529,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -3620,7 +3550,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -3639,12 +3569,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@32"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -3677,12 +3607,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@20"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -3704,12 +3634,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@32"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@53"
+                          "$ref": "#/rules@59"
                         },
                         "arguments": []
                       },
@@ -3732,7 +3662,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -3751,12 +3681,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@32"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@53"
+                          "$ref": "#/rules@59"
                         },
                         "arguments": []
                       },
@@ -3814,7 +3744,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3826,7 +3756,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -3859,7 +3789,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -3886,7 +3816,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   },
@@ -3911,7 +3841,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -3943,7 +3873,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -3955,7 +3885,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             },
@@ -3982,7 +3912,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -4003,7 +3933,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -4017,7 +3947,31 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@47"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "correlations",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "responders",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -4047,16 +4001,174 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "value": "vary"
           },
           {
-            "$type": "Assignment",
-            "feature": "parameter",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@53"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "drug",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@11"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@59"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "."
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "field",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               },
-              "arguments": []
-            }
+              {
+                "$type": "Assignment",
+                "feature": "patient",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@49"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "aspect",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "severity"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "of"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "condition",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@20"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@59"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "aspect",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "dose"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "of"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "given",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/types@2"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@59"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "in"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "arm",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@32"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@59"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "parameter",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@59"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
           },
           {
             "$type": "Alternatives",
@@ -4080,7 +4192,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -4106,7 +4218,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -4122,10 +4234,49 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "shares",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@50"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "shares",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@50"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
                   }
                 ]
               }
@@ -4136,7 +4287,368 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */"
+      "$comment": "/**\\n * A quantity drawn per virtual patient: a drug's PK or potency, the patient's weight, age or height, a dose in\\n * an arm, or a model parameter (log-normal around its value with a coefficient of variation, or uniform);\\n * or a condition's severity from shares of each category.\\n */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PkField",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "clearance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "half_life"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ic50"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ka"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bioavailability"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PatientField",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Keyword",
+            "value": "age"
+          },
+          {
+            "$type": "Keyword",
+            "value": "height"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SeverityShare",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "severity",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@31"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Correlation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "correlate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "first",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@52"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ","
+          },
+          {
+            "$type": "Assignment",
+            "feature": "second",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@52"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "coefficient",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A rank correlation between two varied quantities (a Gaussian copula on their normal scores). */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "VaryName",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "drug",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@11"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@59"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "."
+              },
+              {
+                "$type": "Assignment",
+                "feature": "field",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@48"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Assignment",
+            "feature": "patient",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@49"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "parameter",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@59"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Names a \`vary\` line of the same population. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Responders",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "responders"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@3"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@59"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "site",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@8"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@59"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "comparison",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@54"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "threshold",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "at"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "time",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** The share of virtual patients whose output at a time is above (or below) a threshold, per arm. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Comparison",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": ">"
+          },
+          {
+            "$type": "Keyword",
+            "value": "<"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
     },
     {
       "$type": "ParserRule",
@@ -4163,7 +4675,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -4180,7 +4692,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -4192,7 +4704,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 },
@@ -4222,7 +4734,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@54"
+              "$ref": "#/rules@60"
             },
             "arguments": []
           }
@@ -4245,7 +4757,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               },
@@ -4259,7 +4771,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@59"
                     },
                     "arguments": []
                   }
@@ -4286,7 +4798,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@59"
                 },
                 "arguments": []
               }

@@ -10,7 +10,7 @@ import {
 } from '../generated/ast.js';
 import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
 import { kindWord } from '../validation/target-kinds.js';
-import { everyOtherInterval, everyOtherUnit, frequencyInterval, qCodeInterval } from '../dosing-frequency.js';
+import { everyOtherInterval, everyOtherUnit, frequencyInterval } from '../dosing-frequency.js';
 
 /** Up to six significant digits, without trailing zeros: 1095.75, 0.0015, 1.2e+6. */
 export function formatNumber(x: number): string {
@@ -116,8 +116,7 @@ export function dosingWords(dosing: Dosing | undefined): string | undefined {
     // Shorthands are shown with their long form: "5 mg twice daily (every 12 hours)".
     const other = everyOtherUnit(dosing);
     const shorthand = other ? { text: `every other ${other}`, ...everyOtherInterval(other) }
-        : dosing.frequency ? { text: dosing.frequency.replace(/(twice|three|times)(?=\w)/g, '$1 '), ...frequencyInterval(dosing.frequency) }
-        : dosing.code ? { text: dosing.code, ...qCodeInterval(dosing.code) } : undefined;
+        : dosing.frequency.length > 0 ? { text: dosing.frequency.join(' '), ...frequencyInterval(dosing.frequency) } : undefined;
     return shorthand?.longForm ? `${amount} ${shorthand.text} (${shorthand.longForm})` : amount;
 }
 

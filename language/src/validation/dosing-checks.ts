@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import { isGive, isRegimen, type Dosing, type Drug } from '../generated/ast.js';
-import { everyOtherInterval, everyOtherUnit, everyUnitMessage, qCodeInterval } from '../dosing-frequency.js';
+import { everyOtherInterval, everyOtherUnit, everyUnitMessage, frequencyInterval } from '../dosing-frequency.js';
 import { drugProperty } from '../drug-inheritance.js';
 import { dosingRate, lookupUnit } from '../../../simulator/index.js';
 import { issue, IssueCodes } from './issue-codes.js';
@@ -38,12 +38,13 @@ export function checkDosing(dosing: Dosing, accept: ValidationAcceptor): void {
         accept('error', message, { node: dosing, property: 'intervalUnit', ...issue(IssueCodes.EveryWithoutNumber, { insert: unit?.dimension === 'time' ? '1 ' : undefined }) });
         return;
     }
-    if (dosing.code && !qCodeInterval(dosing.code)) {
-        accept('error', `'${dosing.code}' is not a dosing frequency: write \`every 2 weeks\`, \`daily\`, \`twice daily\`, \`weekly\`, \`every other week\` or a code such as \`q2w\`, \`q12h\`, \`q6m\`.`,
-            { node: dosing, property: 'code', ...issue(IssueCodes.UnknownFrequency) });
+    const words = dosing.frequency.join(' ');
+    if (words && !frequencyInterval(words)) {
+        accept('error', `'${words}' is not a dosing frequency: write \`every 2 weeks\`, \`daily\`, \`twice daily\`, \`weekly\`, \`every other week\` or a code such as \`q2w\`, \`q12h\`, \`q6m\`.`,
+            { node: dosing, property: 'frequency', ...issue(IssueCodes.UnknownFrequency) });
         return;
     }
-    const written = dosing.once || dosing.interval || otherUnit || dosing.frequency || dosing.code;
+    const written = dosing.once || dosing.interval || otherUnit || words;
     if (rate && written) {
         accept('error', `${amount.value} ${amount.unit} is already a rate (${amount.value} ${rate.amountUnit} every 1 ${rate.intervalUnit}); write either \`${amount.value} ${amount.unit}\` or \`${amount.value} ${rate.amountUnit}\` with how often.`,
             { node: dosing, property: 'amount', ...issue(IssueCodes.UnknownFrequency) });
