@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildResultsViews } from '../report/view-model.js';
 import { buildReportHtml } from '../report/report-html.js';
+import { contentHash } from '../report/content-hash.js';
 import { UsageError, type CliArgs } from './args.js';
 import { simulateFiles } from './simulate-files.js';
 
@@ -16,7 +17,9 @@ export async function runReport(args: CliArgs): Promise<number> {
     const simulated = await simulateFiles(args);
     if (typeof simulated === 'number') return simulated;
     const { result, sources } = simulated;
-    const views = buildResultsViews(result, { source: sources.map(d => path.basename(d.uri.fsPath)).join(', ') });
+    const sourceHash = sources.length === 1 ? contentHash(sources[0].textDocument.getText())
+        : sources.map(d => `${path.basename(d.uri.fsPath)} ${contentHash(d.textDocument.getText())}`).join(', ');
+    const views = buildResultsViews(result, { source: sources.map(d => path.basename(d.uri.fsPath)).join(', '), sourceHash });
     const html = buildReportHtml({ views, ...assets });
     const target = path.resolve(args.out);
     try {

@@ -22,6 +22,8 @@ export type HostToWebview =
     | { readonly type: 'showSensitivity'; readonly runId: number; readonly view: SensitivityView }
     | { readonly type: 'running'; readonly message: string }
     | { readonly type: 'failed'; readonly message: string }
+    /** The document changed (or changed back) after the run shown: mark the results stale, offer Re-run. */
+    | { readonly type: 'stale'; readonly stale: boolean }
     | { readonly type: 'exportChart'; readonly chartId?: string; readonly format: ImageFormat };
 
 export type WebviewToHost =

@@ -29,6 +29,8 @@ export interface ResultsHeader {
     readonly title: string;
     readonly scenario: string;
     readonly source?: string;
+    /** SHA-256 (hex) of the source file's text as simulated (content-hash.ts); several files: `name sha256, …`. */
+    readonly sourceHash?: string;
     readonly model: { readonly name: string; readonly version: string };
     readonly tool: { readonly name: string; readonly version: string };
     readonly durationDays: number;
@@ -95,6 +97,8 @@ export interface ViewOptions {
     readonly maxPoints?: number;
     /** Shown in the header, e.g. the file name. */
     readonly source?: string;
+    /** The source text's SHA-256, recorded in the header and the report. */
+    readonly sourceHash?: string;
 }
 
 export const DEFAULT_MAX_POINTS = 2000;
@@ -116,6 +120,7 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
             title: scenario.title || scenario.name,
             scenario: scenario.name,
             source: options.source,
+            sourceHash: options.sourceHash,
             model: run.model,
             tool: { name: run.tool, version: run.version },
             durationDays: scenario.durationDays,

@@ -43,6 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('osteo.sensitivityAnalysis', (uri?: unknown, scenario?: unknown, output?: unknown, at?: unknown, arm?: unknown) =>
             sensitivity.run(uri, scenario, output, at, arm)),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => languageClient.outputChannel.show(true)),
+        // Results whose file changed after the run say so, with Re-run (and become current again on undo).
+        vscode.workspace.onDidChangeTextDocument(event => {
+            if (event.document.languageId !== 'osteo' || event.contentChanges.length === 0) return;
+            const open = panels.forDocument(event.document.uri.toString());
+            if (open.length > 0) {
+                const text = event.document.getText();
+                open.forEach(panel => panel.documentChanged(text));
+            }
+        }),
         vscode.workspace.onDidSaveTextDocument(document => {
             if (document.languageId !== 'osteo' || !vscode.workspace.getConfiguration('osteo', document).get<boolean>('runOnSave')) return;
             const open = panels.forDocument(document.uri.toString());

@@ -30,6 +30,12 @@ function banner(kind: 'running' | 'failed' | 'empty', message: string): HTMLElem
     return el('div', { class: `banner ${kind}`, attrs: { role: kind === 'failed' ? 'alert' : 'status' }, text: message });
 }
 
+/** "The file changed after this run", with Re-run: the results no longer match the file. */
+function staleBanner(rerun: () => void): HTMLElement {
+    const button = el('button', { text: 'Re-run', attrs: { type: 'button', title: 'Simulate the file as it is now' }, onClick: rerun });
+    return el('div', { class: 'banner stale', attrs: { role: 'status' } }, el('span', { text: 'The file changed after this run. ' }), button);
+}
+
 function startInVsCode(vscode: VsCodeApi): void {
     let page: ResultsPage | SensitivityPage | undefined;
     let state = vscode.getState();
@@ -87,6 +93,10 @@ function startInVsCode(vscode: VsCodeApi): void {
                 case 'failed':
                     status.replaceChildren(banner('failed', message.message));
                     if (!page) root().replaceChildren(status);
+                    break;
+                case 'stale':
+                    if (message.stale) status.replaceChildren(staleBanner(host.rerun));
+                    else status.querySelector('.banner.stale')?.remove();
                     break;
                 case 'exportChart': if (page instanceof ResultsPage) page.exportChart(message.format, message.chartId); break;
             }

@@ -124,7 +124,8 @@ export class ResultsPage {
             `${formatDuration(h.durationDays)} horizon`,
             `model ${h.model.name} ${h.model.version}`,
             `${h.tool.name} ${h.tool.version}`,
-            h.source ? `source ${h.source}` : undefined
+            h.source ? `source ${h.source}` : undefined,
+            h.sourceHash ? `sha256 ${shortHash(h.sourceHash)}` : undefined
         ].filter((s): s is string => !!s);
         const assumptions = h.assumptions.length > 0
             ? el('section', { class: 'assumptions', attrs: { 'aria-label': 'Assumptions' } },
@@ -270,4 +271,9 @@ export class ResultsPage {
             el('p', { text: 'Marks along the bottom of a chart are dose events, one row per arm. Drag across a chart to zoom, double-click to reset; click an arm (or its legend entry) to hide or show it.' }),
             stats.length > 0 ? el('details', {}, el('summary', { text: 'Solver statistics' }), el('ul', {}, ...stats)) : null);
     }
+}
+
+/** The first 12 hex digits of each SHA-256 in the header (the full hash is in the report data and the tooltip-free JSON). */
+function shortHash(hash: string): string {
+    return hash.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
 }

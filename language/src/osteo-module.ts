@@ -21,6 +21,9 @@ import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
 import { OsteoLinker } from './references/osteo-linker.js';
 import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
 import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
+import { OsteoIndexManager } from './references/osteo-index-manager.js';
+import { OsteoDocumentUpdateHandler } from './lsp/osteo-document-update-handler.js';
+import { OsteoParserErrorMessageProvider } from './parser/osteo-parser-error-messages.js';
 
 /** Services added on top of Langium's defaults. */
 export type OsteoAddedServices = {
@@ -36,6 +39,9 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
         OsteoValidator: (services) => new OsteoValidator(services),
         DocumentValidator: (services) => new OsteoDocumentValidator(services),
         ValidationRegistry: (services) => new OsteoValidationRegistry(services)
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new OsteoParserErrorMessageProvider()
     },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services),
@@ -58,7 +64,11 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
 };
 
 export const OsteoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new OsteoDocumentUpdateHandler(services)
+    },
     workspace: {
+        IndexManager: (services) => new OsteoIndexManager(services),
         WorkspaceManager: (services) => new OsteoWorkspaceManager(services),
         LangiumDocumentFactory: (services) => new OsteoDocumentFactory(services)
     }

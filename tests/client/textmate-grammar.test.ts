@@ -70,4 +70,13 @@ describe('the TextMate grammar', () => {
         const unhighlighted = keywords.filter(k => !patterns.some(p => p.exec(`${k} `)?.[0].trim() === k || p.exec(`${k} name`)?.[1] === k));
         expect(unhighlighted).toEqual([]);
     });
+
+    test('a soft keyword used as a name is coloured as a name', () => {
+        const declarations = grammar.repository.declarations.patterns.map((p: { match: string }) => new RegExp(p.match));
+        const nameAfter = (line: string) => declarations.map((p: RegExp) => p.exec(line)?.[2]).find(Boolean);
+        expect(nameAfter('arm start {')).toBe('start');
+        expect(nameAfter('give dose from 2 weeks')).toBe('dose');
+        expect(nameAfter('vary interval of dose in start values 1 week')).toBe('dose');
+        expect(nameAfter('regimen values {')).toBe('values');
+    });
 });

@@ -56,7 +56,28 @@ describe('quick fixes (osteo-code-actions.ts)', async () => {
         const text = apply(main, actions[0]);
         expect(text.split('\n').slice(0, 2)).toEqual(['import "./other.osteo"', 'import "./regimens.osteo"']);
         const after = await workspace({ 'regimens.osteo': 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }', 'main.osteo': text, 'other.osteo': '' });
+        // other.osteo declares nothing main uses: only the faded hint remains.
+        expect(codesOf(after['main.osteo'].diagnostics)).toEqual([IssueCodes.UnusedImport]);
+    });
+
+    test('a name declared in several files not imported: one "add import" fix per file, none preferred', async () => {
+        const regimen = 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }';
+        const files = await workspace({ 'study1/regimens.osteo': regimen, 'study2/regimens.osteo': regimen, 'main.osteo': scenario(`${RA}arm a { give AntiTNF }`) });
+        const { diagnostic, actions } = await actionsFor(files['main.osteo'], IssueCodes.UnresolvedReference);
+        expect(diagnostic.message).toBe('\'AntiTNF\' is declared in "./study1/regimens.osteo" and "./study2/regimens.osteo", none of which this file imports: import the one you mean.');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
+            ['Add import "./study1/regimens.osteo"', false], ['Add import "./study2/regimens.osteo"', false]
+        ]);
+        const text = apply(files['main.osteo'], actions[1]);
+        const after = await workspace({ 'study1/regimens.osteo': regimen, 'study2/regimens.osteo': regimen, 'main.osteo': text });
         expect(codesOf(after['main.osteo'].diagnostics)).toEqual([]);
+    });
+
+    test('an unused import is a faded hint whose fix removes the line', async () => {
+        const files = await workspace({ 'regimens.osteo': 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }', 'main.osteo': `import "./regimens.osteo"\n${scenario(`${RA}arm a { give adalimumab 40 mg every 2 weeks }`)}` });
+        const { diagnostic, actions } = await actionsFor(files['main.osteo'], IssueCodes.UnusedImport);
+        expect(diagnostic).toMatchObject({ severity: 4, tags: [1], message: 'Nothing declared in "./regimens.osteo" is used in this file: the import can go.' });
+        expect(apply(files['main.osteo'], actions[0]).startsWith('scenario S {')).toBe(true);
     });
 
     test('the import goes at the top of a file without imports', async () => {

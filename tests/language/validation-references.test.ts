@@ -67,10 +67,30 @@ describe('duplicate names (language spec §6)', async () => {
         expectError(await validate(condition('rheumatoid_arthritis')), /standard library/, duplicate);
     });
 
-    test('duplicates count across the workspace, imported or not', async () => {
-        const files = await workspace({ 'a.osteo': condition('shared'), 'b.osteo': condition('shared') });
-        expect(withCode(files['a.osteo'].diagnostics, IssueCodes.DuplicateName)[0].message).toMatch(/already declared in b.osteo \(line 1\)/);
-        expect(withCode(files['b.osteo'].diagnostics, IssueCodes.DuplicateName)[0].message).toMatch(/already declared in a.osteo/);
+    test('a name is unique among what a file sees: itself, its imports and the library', async () => {
+        const files = await workspace({ 'a.osteo': condition('shared'), 'b.osteo': `import "./a.osteo"\n${condition('shared')}`, 'c.osteo': condition('shared') });
+        // b imports a: b's declaration clashes with a's; a does not see b, and c meets neither.
+        expect(withCode(files['b.osteo'].diagnostics, IssueCodes.DuplicateName)[0].message)
+            .toMatch(/^The condition 'shared' is already declared in a.osteo \(line 1\), which this file imports: a condition name must be unique among this file, its imports and the library/);
+        expect(withCode(files['a.osteo'].diagnostics, IssueCodes.DuplicateName)).toEqual([]);
+        expect(withCode(files['c.osteo'].diagnostics, IssueCodes.DuplicateName)).toEqual([]);
+        // The library is seen from every file.
+        const library = await workspace({ 'd.osteo': condition('rheumatoid_arthritis') });
+        expect(withCode(library['d.osteo'].diagnostics, IssueCodes.DuplicateName)[0].message).toMatch(/already declared in the standard library/);
+    });
+
+    test('two files that never meet may share a name; a file importing both cannot use it', async () => {
+        const regimen = 'regimen AntiTNF { drug adalimumab dose 40 mg every 2 weeks }';
+        const files = await workspace({
+            'one/regimens.osteo': regimen, 'two/regimens.osteo': regimen,
+            'both.osteo': `import "./one/regimens.osteo"\nimport "./two/regimens.osteo"\n${scenario('condition rheumatoid_arthritis\narm a { give AntiTNF }')}`
+        });
+        expect(codesOf(files['one/regimens.osteo'].diagnostics)).toEqual([]);
+        expect(codesOf(files['two/regimens.osteo'].diagnostics)).toEqual([]);
+        const [ambiguous] = withCode(files['both.osteo'].diagnostics, IssueCodes.AmbiguousName);
+        expect(ambiguous.severity).toBe(1);
+        expect(ambiguous.message).toBe(`'AntiTNF' is declared in both "./one/regimens.osteo" and "./two/regimens.osteo", which this file imports, so it is ambiguous here. Rename one of them, or import only one of the files.`);
+        expect(files['both.osteo'].textDocument.getText(ambiguous.range)).toBe('AntiTNF');
     });
 
     test('names are unique per kind: a regimen may share a name with a scenario', async () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,6 +49,13 @@ describe('osteo report', () => {
         const html = fs.readFileSync(raReport, 'utf8');
         expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
         expect(html).toContain('Timing of anti-TNF therapy in early RA');
+    });
+
+    test('records the SHA-256 of the file it was made from', () => {
+        const html = fs.readFileSync(raReport, 'utf8');
+        const text = fs.readFileSync(path.join(ROOT, 'examples', 'ra-timing.osteo'), 'utf8');
+        const sha = createHash('sha256').update(text, 'utf8').digest('hex');
+        expect(html).toContain(`"sourceHash":"${sha}"`);
     });
 
     test('refuses to run without --out, with a one-line reason', () => {

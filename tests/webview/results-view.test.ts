@@ -121,6 +121,32 @@ describe('the results view in a webview', () => {
         await page.close();
     });
 
+    test('results whose file changed after the run say so, with a Re-run button; the header records the hash', async () => {
+        const { page, problems } = await open('vscode-light');
+        const hash = 'ab'.repeat(32);
+        const view = buildResultsView(run, run.scenarios[0], { source: 'ra-timing.osteo', sourceHash: hash });
+        const state = { uri: 'u', scenario: 'RaTiming' };
+        await send(page, { type: 'show', runId: 1, view, state });
+        await page.waitForSelector('.plot[data-drawn="true"]');
+        expect(await page.textContent('.results-header .meta')).toContain(`source ra-timing.osteo · sha256 ${hash.slice(0, 12)}…`);
+        expect(await page.$$('.banner.stale')).toHaveLength(0);
+
+        await send(page, { type: 'stale', stale: true });
+        expect(await page.textContent('.banner.stale')).toBe('The file changed after this run. Re-run');
+        await page.click('.banner.stale button:has-text("Re-run")');
+        expect((await posted(page)).filter(m => m.type === 'rerun')).toHaveLength(1);
+        // Undone in the editor: current again.
+        await send(page, { type: 'stale', stale: false });
+        expect(await page.$$('.banner.stale')).toHaveLength(0);
+        // Stale again, then the re-run arrives: the banner goes with the old results.
+        await send(page, { type: 'stale', stale: true });
+        await page.waitForSelector('.banner.stale');
+        await send(page, { type: 'show', runId: 2, view, state });
+        await page.waitForFunction(() => document.querySelectorAll('.banner.stale').length === 0);
+        expect(problems).toEqual([]);
+        await page.close();
+    });
+
     test('a re-run of the same scenario keeps hidden arms; exports go to the host', async () => {
         const { page, problems } = await open('vscode-light');
         const view = buildResultsView(run, run.scenarios[0]);

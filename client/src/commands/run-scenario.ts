@@ -1,3 +1,4 @@
+import { contentHash } from '../../../report/content-hash.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
@@ -65,7 +66,7 @@ const RENDER_WAIT_MS = 10_000;
 
 /** Runs scenarios through the server's `osteo/simulate` request and shows them in results panels. */
 export class ScenarioRunner {
-    private readonly cache = new Map<string, { run: RunResult; scenario: ScenarioResult }>();
+    private readonly cache = new Map<string, { run: RunResult; scenario: ScenarioResult; sourceHash: string }>();
     private readonly inFlight = new Set<vscode.CancellationTokenSource>();
     private tickets = 0;
     private cancelledUpTo = 0;
@@ -106,7 +107,9 @@ export class ScenarioRunner {
     async refill(panel: ResultsPanel): Promise<RunOutcome> {
         const cached = this.cache.get(panel.id);
         if (cached) {
-            panel.show(cached.run, cached.scenario, sourceName(panel.documentUri));
+            panel.show(cached.run, cached.scenario, sourceName(panel.documentUri), cached.sourceHash);
+            const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === panel.documentUri);
+            if (open) panel.documentChanged(open.getText());
             return this.outcome(panel, cached.scenario, 0, false);
         }
         panel.running(`Restoring ${panel.scenario}: simulating again…`);
@@ -139,6 +142,8 @@ export class ScenarioRunner {
         existing?.running(`Simulating ${scenario}…`);
         this.status.simulationStarted(label);
         const started = Date.now();
+        // The text the server simulates: what the editor holds now (the server sees each edit before this request).
+        const sourceHash = contentHash(document.getText());
         let result: RunResult;
         try {
             result = await this.simulate({ uri, scenario }, label, options);
@@ -154,8 +159,10 @@ export class ScenarioRunner {
         const outcomes: RunOutcome[] = [];
         for (const s of scenarios) {
             const panel = this.panels.openOrReveal(uri, s.name, s.title || s.name);
-            panel.show(result, s, base(document));
-            this.cache.set(panel.id, { run: { ...result, scenarios: [s] }, scenario: s });
+            panel.show(result, s, base(document), sourceHash);
+            // Edited while it ran: stale from the start.
+            panel.documentChanged(document.getText());
+            this.cache.set(panel.id, { run: { ...result, scenarios: [s] }, scenario: s, sourceHash });
             outcomes.push(await this.outcome(panel, s, seconds, !options.silent));
         }
         return outcomes;

@@ -3,6 +3,7 @@ import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
 import { buildResultsView, type ResultsView } from '../../../report/view-model.js';
 import { isWebviewMessage, type HostToWebview, type ImageFormat, type WebviewToHost } from '../../../protocol/webview-messages.js';
 import { buildResultsHtml } from './results-html.js';
+import { contentHash } from '../../../report/content-hash.js';
 
 export interface RenderedSummary {
     readonly charts: number;
@@ -24,6 +25,7 @@ let runCounter = 0;
  */
 export class ResultsPanel implements vscode.Disposable {
     private ready = false;
+    private stale = false;
     private current: { runId: number; run: RunResult; scenario: ScenarioResult; view: ResultsView } | undefined;
     private pendingStatus: HostToWebview | undefined;
     private renderedWaiters: ((summary: RenderedSummary) => void)[] = [];
@@ -65,14 +67,34 @@ export class ResultsPanel implements vscode.Disposable {
         return this.lastRendered;
     }
 
-    show(run: RunResult, scenario: ScenarioResult, source: string): ResultsView {
-        const view = buildResultsView(run, scenario, { source });
+    /**
+     * Shows a run of the document whose text had the SHA-256 `sourceHash` (content-hash.ts) when simulated; the
+     * panel is marked stale while the document's text differs from it.
+     */
+    show(run: RunResult, scenario: ScenarioResult, source: string, sourceHash?: string): ResultsView {
+        const view = buildResultsView(run, scenario, { source, sourceHash });
+        this.stale = false;
         this.current = { runId: ++runCounter, run: { ...run, scenarios: [scenario] }, scenario, view };
         this.pendingStatus = undefined;
         this.panel.title = `Results: ${scenario.title || scenario.name}`;
         this.lastRendered = undefined;
         this.sendCurrent();
         return view;
+    }
+
+    /** The document's text now, after an edit or a save: stale when it is not the text of the run shown. */
+    documentChanged(text: string): void {
+        const runHash = this.current?.view.header.sourceHash;
+        if (!runHash) return;
+        const stale = contentHash(text) !== runHash;
+        if (stale === this.stale) return;
+        this.stale = stale;
+        this.status({ type: 'stale', stale });
+        if (!stale) this.pendingStatus = undefined;
+    }
+
+    get isStale(): boolean {
+        return this.stale;
     }
 
     running(message: string): void {

@@ -162,7 +162,7 @@ export interface Arm extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Arm';
     interventions: Array<Intervention>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -224,7 +224,7 @@ export interface Condition extends langium.AstNode {
     activates: Array<FoldEffect>;
     drives: Array<FoldEffect>;
     localExcess?: Quantity;
-    name: string;
+    name: Name;
     processes: Array<Process>;
     scope?: Scope;
     sites: Array<langium.Reference<Site>>;
@@ -400,7 +400,7 @@ export interface Drug extends langium.AstNode {
     km?: Quantity;
     mechanisms: Array<Mechanism>;
     molarMass?: Quantity;
-    name: string;
+    name: Name;
     peripheralVolume?: Quantity;
     route?: Route;
     title?: string;
@@ -670,6 +670,18 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
+/**
+ * A user's name: any identifier, including the words that are keywords only inside a block or after another
+ * keyword (`start`, `dose`, `values`, `severity`, `systemic` …; docs/language.md, "Names"). The words that start
+ * a statement or join its parts (`give`, `arm`, `from`, `of` …) stay reserved: they are where the parser
+ * recovers while a line is half typed.
+ */
+export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'delivery' | 'dose' | 'drives' | 'emax' | 'estrogen_loss' | 'female' | 'glucocorticoid' | 'glucocorticoid_excess' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'uniform' | 'unit' | 'values' | 'vmax' | 'volume' | 'weight' | string;
+
+export function isName(item: unknown): item is Name {
+    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
+}
+
 export interface Output extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Output';
@@ -760,7 +772,7 @@ export interface Population extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Population';
     correlations: Array<Correlation>;
-    name: string;
+    name: Name;
     responders: Array<Responders>;
     seed?: SignedNumber;
     size?: SignedNumber;
@@ -861,7 +873,7 @@ export interface Regimen extends langium.AstNode {
     dosing?: Dosing;
     drug?: langium.Reference<Drug>;
     loading?: Quantity;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -970,7 +982,7 @@ export interface Scenario extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Scenario';
     members: Array<ScenarioMember>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1084,7 +1096,7 @@ export interface Sweep extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Sweep';
     measure: Array<Measure>;
-    name: string;
+    name: Name;
     title?: string;
     vary: Array<SweepVary>;
 }

@@ -10,6 +10,7 @@ type IssueData = {
     units?: string[];
     value?: number;
     importPath?: string;
+    importPaths?: string[];
     swap?: Array<{ range: Range, text: string }>;
     verbs?: string[];
     verbRange?: Range;
@@ -42,8 +43,12 @@ export class OsteoCodeActionProvider implements CodeActionProvider {
         switch (data.code) {
             case IssueCodes.UnresolvedReference: {
                 const fixes: CodeAction[] = [];
-                if (data.importPath) fixes.push(fix(`Add import "${data.importPath}"`, [this.importEdit(document, data.importPath)], true));
-                fixes.push(...replaceAll(s => `Change to '${s}'`, data.suggestions ?? [], !data.importPath));
+                // Several files declaring the name: one fix each, none preferred (which study is meant is the user's call).
+                const paths = data.importPaths ?? (data.importPath ? [data.importPath] : []);
+                for (const path of paths.slice(0, MAX_FIXES)) {
+                    fixes.push(fix(`Add import "${path}"`, [this.importEdit(document, path)], paths.length === 1));
+                }
+                fixes.push(...replaceAll(s => `Change to '${s}'`, data.suggestions ?? [], paths.length === 0));
                 return fixes;
             }
             case IssueCodes.UnknownParameter:
@@ -59,7 +64,8 @@ export class OsteoCodeActionProvider implements CodeActionProvider {
             case IssueCodes.MissingImport:
                 return replaceAll(s => `Change to "${s}"`, data.suggestions ?? [], true, s => JSON.stringify(s));
             case IssueCodes.ImportSelf:
-            case IssueCodes.DuplicateImport: {
+            case IssueCodes.DuplicateImport:
+            case IssueCodes.UnusedImport: {
                 const range = this.importLineRange(document, diagnostic.range);
                 return range ? [fix('Remove this import', [{ range, newText: '' }], true)] : [];
             }

@@ -18,6 +18,7 @@ import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
 import { isMeasurable, varyParameterCompletion } from './osteo-analysis-completion.js';
 import { isOversized } from '../workspace/document-size.js';
+import { isNameAlternative } from '../parser/soft-keywords.js';
 
 /** Completion item kind per declaration type, so that the list reads by kind. */
 const ITEM_KINDS: Readonly<Record<string, CompletionItemKind>> = {
@@ -208,6 +209,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     // ------------------------------------------------------------------ templates
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        // Where a name goes, the soft keywords the `Name` rule accepts are not something to propose.
+        if (isNameAlternative(keyword)) return;
         super.completionForKeyword(context, keyword, acceptor);
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         const snippet = rule ? SNIPPETS[`${keyword.value} in ${rule.name}`] : undefined;

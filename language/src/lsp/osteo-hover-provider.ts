@@ -9,6 +9,7 @@ import { findParameter } from '../../../simulator/index.js';
 import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
 import { keywordDoc } from './osteo-keyword-docs.js';
+import { isNameAlternative } from '../parser/soft-keywords.js';
 
 /** Hover: the doc comment plus computed facts (language spec §7); quantities in canonical units; keyword meanings. */
 export class OsteoHoverProvider extends MultilineCommentHoverProvider {
@@ -34,7 +35,7 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         if (analysis) return analysis;
         const targets = this.references.findDeclarations(leaf);
         if (targets.length > 0) return targets.map(t => this.declarationHover(t)).join('\n\n---\n\n');
-        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+        if (GrammarAST.isKeyword(leaf.grammarSource) && !isNameAlternative(leaf.grammarSource)) {
             const grammarHover = this.getKeywordHoverContent(leaf.grammarSource) as Hover | undefined;
             const grammarDoc = grammarHover?.contents;
             return keywordDoc(leaf.text) ?? (MarkupContent.is(grammarDoc) ? grammarDoc.value : undefined);
@@ -66,7 +67,11 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
     /** Sweeps and populations: run counts on their names and `vary`, parameter facts on varied parameters. */
     protected analysisHover(leaf: CstNode): string | undefined {
         const node = leaf.astNode;
-        const isName = (property: string) => GrammarUtils.findNodeForProperty(node.$cstNode, property) === leaf;
+        // A name may be a soft keyword (a `Name` rule call around the token): compare by extent.
+        const isName = (property: string) => {
+            const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+            return cst !== undefined && cst.offset <= leaf.offset && leaf.end <= cst.end;
+        };
         const withDoc = (facts: string[]) => [facts.join('  \n'), this.documentationProvider.getDocumentation(node)].filter(Boolean).join('\n\n');
         if (isSweep(node) && isName('name')) return withDoc(sweepFacts(node));
         if (isPopulation(node) && isName('name')) return withDoc(populationFacts(node));

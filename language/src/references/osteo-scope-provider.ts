@@ -1,10 +1,9 @@
 import {
-    AstUtils, DefaultScopeProvider, EMPTY_STREAM, stream, UriUtils, URI, WorkspaceCache,
+    AstUtils, DefaultScopeProvider, EMPTY_STREAM, stream, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isModel, type Model } from '../generated/ast.js';
-import { LIBRARY_URI } from '../builtins/library.js';
+import { visibleUris } from './visible-documents.js';
 
 /**
  * Global names are visible only from the standard library, the file itself and the files it imports
@@ -49,11 +48,7 @@ export class OsteoScopeProvider extends DefaultScopeProvider {
     }
 
     private visibleElements(document: LangiumDocument, referenceType: string): Stream<AstNodeDescription> {
-        const visible = new Set<string>([LIBRARY_URI.toString(), document.uri.toString()]);
-        for (const uri of importedUris(document.parseResult.value, document.uri)) {
-            visible.add(uri.toString());
-        }
-        return this.indexManager.allElements(referenceType, visible);
+        return this.indexManager.allElements(referenceType, visibleUris(document));
     }
 
     private localIndex(localSymbols: NonNullable<LangiumDocument['localSymbols']>, container: AstNode, referenceType: string): NameIndex {
@@ -108,10 +103,4 @@ class NameIndexScope implements Scope {
     }
 }
 
-/** The URIs a file imports, resolved against its own location. */
-export function importedUris(root: unknown, base: URI): URI[] {
-    if (!isModel(root)) return [];
-    return (root as Model).imports
-        .filter(i => typeof i.path === 'string' && i.path.length > 0)
-        .map(i => UriUtils.resolvePath(UriUtils.dirname(base), i.path));
-}
+export { importedUris } from './visible-documents.js';

@@ -1,4 +1,5 @@
-import { UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
+import { UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type URI, type ValidationAcceptor } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver';
 import type { LangiumServices } from 'langium/lsp';
 import { isModel, type Import, type Model } from '../generated/ast.js';
 import { isLibraryUri } from '../builtins/library.js';
@@ -6,7 +7,7 @@ import { importedUris } from '../references/osteo-scope-provider.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';
 
-/** Imports: the file must exist, not be this file, not be imported twice, and not close a cycle. */
+/** Imports: the file must exist, not be this file, not be imported twice, not close a cycle, and be used. */
 export class ImportChecks {
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
@@ -24,6 +25,7 @@ export class ImportChecks {
         if (!document || isLibraryUri(document.uri)) return;
         const self = document.uri.toString();
         const seen = new Set<string>();
+        const used: Array<{ imp: Import, uri: string }> = [];
         for (const imp of model.imports ?? []) {
             if (typeof imp.path !== 'string') continue;
             if (imp.path.trim().length === 0) {
@@ -46,6 +48,7 @@ export class ImportChecks {
                 this.reportMissing(imp, uri, document.uri, accept);
                 continue;
             }
+            used.push({ imp, uri: key });
             const cycle = this.pathBack(uri, self);
             if (cycle) {
                 const names = [document.uri, ...cycle].map(u => UriUtils.basename(u));
@@ -53,7 +56,23 @@ export class ImportChecks {
                     { node: imp, property: 'path', ...issue(IssueCodes.ImportCycle) });
             }
         }
+        this.checkUnused(document, used, accept);
     };
+
+    /** An import none of whose declarations this file refers to: a hint, shown faded, with a fix to remove it. */
+    private checkUnused(document: LangiumDocument, imports: Array<{ imp: Import, uri: string }>, accept: ValidationAcceptor): void {
+        if (imports.length === 0) return;
+        const referenced = new Set<string>();
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.$nodeDescription?.documentUri ?? reference.ref?.$document?.uri : undefined;
+            if (target) referenced.add(target.toString());
+        }
+        for (const { imp, uri } of imports) {
+            if (referenced.has(uri)) continue;
+            accept('hint', `Nothing declared in "${imp.path}" is used in this file: the import can go.`,
+                { node: imp, property: 'path', tags: [DiagnosticTag.Unnecessary], ...issue(IssueCodes.UnusedImport) });
+        }
+    }
 
     private exists(uri: URI): boolean {
         if (this.documents.hasDocument(uri)) return true;

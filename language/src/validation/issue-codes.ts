@@ -24,6 +24,8 @@ export const IssueCodes = {
     ImportSelf: 'import-self',
     ImportCycle: 'import-cycle',
     DuplicateImport: 'duplicate-import',
+    /** An import none of whose declarations the file refers to (a hint). */
+    UnusedImport: 'unused-import',
     UnknownParameter: 'unknown-parameter',
     OverlappingClass: 'overlapping-class',
     LongAntiInflammatory: 'long-anti-inflammatory',

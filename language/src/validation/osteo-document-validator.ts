@@ -42,6 +42,8 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
         }
         const document = rootNode.$document;
         const nodes = document?.parseResult.value === rootNode ? astNodes(document) : AstUtils.streamAst(rootNode).toArray();
+        const cascade = new CascadeFilter(acceptor);
+        acceptor = cascade.accept;
         let pruned: AstNode | undefined;
         for (let i = 0; i < nodes.length; i++) {
             const node = nodes[i];
@@ -59,6 +61,7 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
             }
             if (!nodeOptions.validateChildren) pruned = node;
         }
+        cascade.flush();
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -70,6 +73,7 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
             const { code, data } = issue(IssueCodes.UnresolvedReference, {
                 suggestions: description.suggestions,
                 importPath: description.importPath,
+                importPaths: description.importPaths,
                 // Kept for tools that look for Langium's own linking-error code.
                 linkingError: DocumentValidator.LinkingError,
                 refText: reference.$refText
@@ -80,3 +84,36 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
         }
     }
 }
+
+/**
+ * No cascades: a node that has an error (on itself or on a part of it, e.g. the `until` of a give) gets no
+ * warning or hint from the same pass, since those assume it valid — a treatment whose `until` is before its
+ * `from` is never given, so it is not "stopped with no follow-on". Declarations and scenarios are exempt for
+ * their parts: an error in one arm must not hide a warning about the scenario as a whole.
+ */
+class CascadeFilter {
+    private readonly buffered: Array<{ severity: Parameters<ValidationAcceptor>[0], message: string, info: Parameters<ValidationAcceptor>[2] }> = [];
+    private readonly erroneous = new Set<AstNode>();
+
+    constructor(private readonly target: ValidationAcceptor) { }
+
+    readonly accept: ValidationAcceptor = (severity, message, info) => {
+        if (severity === 'error') {
+            for (let node: AstNode | undefined = info.node; node; node = node.$container) this.erroneous.add(node);
+        }
+        this.buffered.push({ severity, message, info });
+    };
+
+    flush(): void {
+        const direct = new Set(this.buffered.filter(b => b.severity === 'error').map(b => b.info.node));
+        // The node has an error itself, or (except for declarations and scenarios) in one of its parts.
+        const hasError = (node: AstNode) => this.erroneous.has(node) && (!WHOLE_ONLY.has(node.$type) || direct.has(node));
+        for (const { severity, message, info } of this.buffered) {
+            if (severity !== 'error' && hasError(info.node)) continue;
+            this.target(severity, message, info);
+        }
+    }
+}
+
+/** Nodes whose warnings stand even when one of their parts has an error. */
+const WHOLE_ONLY = new Set(['Model', 'Scenario', 'Drug', 'Regimen', 'Condition', 'Sweep', 'Population']);

@@ -37,7 +37,7 @@ export class OsteoValidator {
 
     checks(): ValidationChecks<OsteoAstType> {
         const byType: Record<string, Check[]> = {
-            Model: [this.imports.checkImports],
+            Model: [this.imports.checkImports, this.duplicates.checkAmbiguousUses],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
             Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit,

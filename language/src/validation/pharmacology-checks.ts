@@ -23,6 +23,8 @@ function factsOf(give: Give): GiveFacts | undefined {
     const drug = drugOf(give);
     const written = windowOf(give);
     if (!drug?.drugClass || !written) return undefined;
+    // Stopped before it starts (a time-order error): never given, so no lesson applies to it (no cascades).
+    if (written.until !== undefined && written.until <= written.from) return undefined;
     const once = dosingOf(give)?.once === true;
     // A single dose acts for about five half-lives, not until the end of the scenario.
     const halfLife = days(drug.halfLife);

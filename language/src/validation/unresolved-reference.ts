@@ -13,6 +13,8 @@ export interface UnresolvedDescription {
     readonly suggestions: string[];
     /** Path of a workspace file declaring the exact name (quick fix: add the import). */
     readonly importPath?: string;
+    /** Every workspace file declaring it, when there are several (one "add import" fix each). */
+    readonly importPaths?: string[];
 }
 
 /** Explains an unresolved name: close names of the right kind, or the file to import, or its actual kind. */
@@ -34,14 +36,19 @@ export class UnresolvedReferences {
         const kindText = kinds ? kindsWord(kinds) : kindWord(referenceType);
         const ofKind = (d: AstNodeDescription) => !kinds || kinds.some(k => this.reflection.isSubtype(d.type, k));
 
-        const declaredElsewhere = this.declarations.named(name, referenceType)
-            .find(d => ofKind(d) && !isLibraryUri(d.documentUri) && d.documentUri.toString() !== document.uri.toString());
-        if (declaredElsewhere) {
-            const importPath = relativeImportPath(document.uri, declaredElsewhere.documentUri);
-            return {
-                message: `The ${kindWord(declaredElsewhere.type)} '${name}' is declared in ${basename(importPath)}, which this file does not import: add \`import "${importPath}"\`.`,
-                suggestions: [], importPath
-            };
+        const elsewhere = new Map<string, AstNodeDescription>();
+        for (const d of this.declarations.named(name, referenceType)) {
+            const uri = d.documentUri.toString();
+            if (ofKind(d) && !isLibraryUri(uri) && uri !== document.uri.toString() && !elsewhere.has(uri)) elsewhere.set(uri, d);
+        }
+        if (elsewhere.size > 0) {
+            const candidates = [...elsewhere.values()];
+            const importPaths = candidates.map(d => relativeImportPath(document.uri, d.documentUri));
+            const kind = kindWord(candidates[0].type);
+            const message = importPaths.length === 1
+                ? `The ${kind} '${name}' is declared in ${basename(importPaths[0])}, which this file does not import: add \`import "${importPaths[0]}"\`.`
+                : `'${name}' is declared in ${andList(importPaths.map(p => `"${p}"`))}, none of which this file imports: import the one you mean.`;
+            return { message, suggestions: [], importPath: importPaths[0], importPaths };
         }
 
         const visible = this.visibleNames(info, ofKind);
@@ -84,6 +91,9 @@ function basename(path: string): string {
     return path.split('/').pop() ?? path;
 }
 
+function andList(items: string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** Names people use for a site → the library's sites with that meaning (`hip` is two measurement sites). */
 const SITE_MEANINGS: Readonly<Record<string, readonly string[]>> = {
