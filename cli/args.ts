@@ -9,6 +9,8 @@ export const USAGE = `Usage:
   osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
                                            local sensitivity of one output to every model parameter
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
+  osteo list drugs|conditions|parameters|outputs|units [--format table|json]
+                                           what the standard library holds (as the editor loads it)
   osteo --help | --version
 
 Long commands (many arms, sweeps, populations, sensitivity) show progress on stderr when it is a terminal;

@@ -4,6 +4,7 @@ import { runRun } from './run-command.js';
 import { runReport } from './report-command.js';
 import { runExport } from './export-command.js';
 import { runSensitivity } from './sensitivity-command.js';
+import { runList } from './list-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../server/src/version.js';
 
@@ -13,7 +14,8 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<n
     run: runRun,
     report: runReport,
     sensitivity: runSensitivity,
-    export: runExport
+    export: runExport,
+    list: runList
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity or export)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, export or list)`);
     return command(args);
 }
 

@@ -131,6 +131,7 @@ export function bandPlotData(chart: PopulationChart, hiddenArms: ReadonlySet<num
 
 function describeVariation(p: PopulationParameter): string {
     const unit = unitText(p.unit) ? ` ${unitText(p.unit)}` : '';
+    if (p.distribution === 'categorical') return `${text(p.name)}: ${(p.shares ?? []).map(c => `${text(c.label)} ${formatValue(c.share * 100)} %`).join(', ')}`;
     if (p.distribution === 'uniform') return `${text(p.name)}: uniform from ${formatValue(numberOrNull(p.low))} to ${formatValue(numberOrNull(p.high))}${unit}`;
     const cv = numberOrNull(p.cv);
     return `${text(p.name)}: log-normal, median ${formatValue(numberOrNull(p.median))}${unit}${cv !== null ? `, CV ${formatValue(cv * 100)} %` : ''}`;

@@ -5,12 +5,13 @@
  */
 export { AnalysisFailedError } from './analysis/analysis-error.js';
 export { DEFAULT_POPULATION_SIZE, DEFAULT_SEED, MAX_RUNS } from './analysis/analysis-plan.js';
-export type { MeasurePlan, PopulationPlan, PopulationVariable, SweepAxis, SweepPlan } from './analysis/analysis-plan.js';
+export type { MeasurePlan, PopulationCorrelation, PopulationPlan, PopulationTarget, PopulationVariable, ResponderPlan, SweepAxis, SweepPlan } from './analysis/analysis-plan.js';
 export { planSensitivityRequest } from './analysis/sensitivity-request.js';
 export { sensitivityResult, sensitivityTasks } from './analysis/sensitivity.js';
 export type { SensitivityPlan } from './analysis/sensitivity.js';
 export { seriesOf } from './analysis/series-keys.js';
 export { runTask } from './analysis/sim-task.js';
+export { DEFAULT_HEIGHT_CM, mostellerBsa } from './analysis/population-member.js';
 export type { SimTask, TaskOutput } from './analysis/sim-task.js';
 export { sweepTasks } from './analysis/sweep.js';
 export { serialRunner } from './analysis/task-runner.js';
@@ -23,11 +24,11 @@ export { MODEL_INFO } from './model/model-info.js';
 export { findParameter, ModelInputError, PARAMETERS, resolveParameters } from './model/parameters.js';
 export type { ParameterInfo, ParameterValues } from './model/parameters.js';
 export { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, SHORT_TERM_CLASSES, TARGETED_DELIVERY_NOTE } from './pharmacology.js';
-export type { ArmResult, PopulationArmResult, PopulationParameter, PopulationResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SeriesSummary, SweepResult } from './results.js';
+export type { ArmResult, PopulationArmResult, PopulationParameter, PopulationResult, ResponderResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SeriesSummary, SweepResult } from './results.js';
 export { analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, SelectionError, simulateCompiled } from './run-scenarios.js';
 export type { AnalysedScenario, SimulateOptions } from './run-scenarios.js';
 export { simulateArm, valueAt } from './simulate.js';
 export { CancelledError, solvePiecewise } from './solver/index.js';
 export type { Jump, OdeSystem, SolverOptions } from './solver/index.js';
-export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, lookupUnit, toCanonical, unitsOf } from './units.js';
+export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, dosingRate, lookupUnit, toCanonical, unitsOf } from './units.js';
 export type { Dimension } from './units.js';

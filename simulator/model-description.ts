@@ -45,6 +45,8 @@ export interface PatientDescription {
     /** Age at the final menstrual period; absent when the scenario does not set one. */
     readonly menopauseAgeYears?: number;
     readonly weightKg: number;
+    /** Body height (cm): with the weight it gives the body surface area of mg/m² doses. */
+    readonly heightCm?: number;
 }
 
 export interface ConditionDescription {
@@ -104,8 +106,10 @@ export interface DrugDescription {
 export interface DoseEvent {
     readonly timeDays: number;
     readonly drug: string;
-    /** Amount in mg (mg/kg doses already multiplied by the patient's weight). */
+    /** Amount in mg (mg/kg doses already multiplied by the patient's weight, mg/m² by the body surface area). */
     readonly amountMg: number;
+    /** How the amount scales with the patient: per kg of body weight or per m² of body surface area (absent: fixed). */
+    readonly scaling?: { readonly per: 'kg' | 'm2'; readonly amount: number };
 }
 
 export interface InfusionDescription {

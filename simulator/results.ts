@@ -74,7 +74,9 @@ export interface PopulationResult {
 export interface PopulationParameter {
     readonly name: string;
     readonly unit: string;
-    readonly distribution: 'lognormal' | 'uniform';
+    readonly distribution: 'lognormal' | 'uniform' | 'categorical';
+    /** categorical (severity): each category's share of the patients. */
+    readonly shares?: readonly { readonly label: string; readonly share: number }[];
     /** lognormal: the median (the parameter's value); uniform: the lower bound. */
     readonly low?: number;
     readonly high?: number;
@@ -93,6 +95,21 @@ export interface PopulationArmResult {
     readonly p95: Record<string, number[]>;
     /** Virtual patients whose simulation failed (solver failure); they are left out of the percentiles. */
     readonly failed: number;
+    /** One per `responders` line: the share of this arm's patients beyond the threshold at the time. */
+    readonly responders?: ResponderResult[];
+}
+
+/** `responders bmd at total_hip > 0 at 2 years`: count / of patients (failed runs excluded) meet the condition. */
+export interface ResponderResult {
+    readonly label: string;
+    readonly key: string;
+    readonly atDays: number;
+    readonly comparison: '>' | '<';
+    /** In the series' unit (bmd: % change from baseline). */
+    readonly threshold: number;
+    readonly count: number;
+    readonly of: number;
+    readonly fraction: number;
 }
 
 /** `osteo sensitivity` and the `osteo/sensitivity` request: local sensitivities of one output at one time. */

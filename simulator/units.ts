@@ -6,7 +6,8 @@
 
 export type Dimension =
     | 'time' | 'mass' | 'massPerWeight' | 'concentration' | 'molarConcentration' | 'rate'
-    | 'volume' | 'fraction' | 'fold' | 'bodyMass' | 'clearance' | 'massRate' | 'molarMass' | 'inverseTime';
+    | 'volume' | 'fraction' | 'fold' | 'bodyMass' | 'clearance' | 'massRate' | 'molarMass' | 'inverseTime'
+    | 'massPerArea' | 'length' | 'internationalUnits';
 
 export interface UnitInfo {
     readonly name: string;
@@ -19,8 +20,12 @@ export interface UnitInfo {
 export const CANONICAL_UNIT: Record<Dimension, string> = {
     time: 'days', mass: 'mg', massPerWeight: 'mg/kg', concentration: 'mg/L', molarConcentration: 'pM',
     rate: 'pM/day', volume: 'L', fraction: 'fraction', fold: 'fold', bodyMass: 'kg', clearance: 'L/day',
-    massRate: 'mg/day', molarMass: 'kDa', inverseTime: '/day'
+    massRate: 'mg/day', molarMass: 'kDa', inverseTime: '/day', massPerArea: 'mg/m2', length: 'cm',
+    internationalUnits: 'IU'
 };
+
+/** The micro prefix as people type it: micro sign, Greek mu, u, mc. */
+const MICRO = ['µ', 'μ', 'u', 'mc'];
 
 export const DAYS_PER_MONTH = 30.4375;
 export const DAYS_PER_YEAR = 365.25;
@@ -32,14 +37,23 @@ const table: UnitInfo[] = [
     ...aliases(['month', 'months'], 'time', DAYS_PER_MONTH),
     ...aliases(['year', 'years'], 'time', DAYS_PER_YEAR),
     { name: 'ng', dimension: 'mass', factor: 1e-6 },
-    { name: 'ug', dimension: 'mass', factor: 1e-3 },
+    ...micro('g', 'mass', 1e-3),
     { name: 'mg', dimension: 'mass', factor: 1 },
     { name: 'g', dimension: 'mass', factor: 1e3 },
     { name: 'mg/kg', dimension: 'massPerWeight', factor: 1 },
-    { name: 'ug/kg', dimension: 'massPerWeight', factor: 1e-3 },
+    ...micro('g/kg', 'massPerWeight', 1e-3),
+    { name: 'ng/kg', dimension: 'massPerWeight', factor: 1e-6 },
+    // Body-surface-area doses (oncology-style mg/m²): multiplied by the Mosteller BSA of the patient.
+    ...aliases(['mg/m2', 'mg/m²'], 'massPerArea', 1),
+    ...micro('g/m2', 'massPerArea', 1e-3),
+    ...micro('g/m²', 'massPerArea', 1e-3),
+    { name: 'cm', dimension: 'length', factor: 1 },
+    { name: 'm', dimension: 'length', factor: 100 },
+    // International units: converted to mg by the drug's own `iu_per_mg`.
+    { name: 'IU', dimension: 'internationalUnits', factor: 1 },
     { name: 'pg/mL', dimension: 'concentration', factor: 1e-6 },
     { name: 'ng/mL', dimension: 'concentration', factor: 1e-3 },
-    { name: 'ug/mL', dimension: 'concentration', factor: 1 },
+    ...micro('g/mL', 'concentration', 1),
     { name: 'mg/L', dimension: 'concentration', factor: 1 },
     { name: 'pM', dimension: 'molarConcentration', factor: 1 },
     { name: 'nM', dimension: 'molarConcentration', factor: 1e3 },
@@ -54,9 +68,14 @@ const table: UnitInfo[] = [
     { name: 'L/h', dimension: 'clearance', factor: 24 },
     { name: 'mL/h', dimension: 'clearance', factor: 24e-3 },
     { name: 'mL/day', dimension: 'clearance', factor: 1e-3 },
+    // Dosing rates: in a regimen `10 mg/day` is `10 mg every 1 day` (see dosingRate).
     { name: 'mg/day', dimension: 'massRate', factor: 1 },
+    { name: 'mg/week', dimension: 'massRate', factor: 1 / 7 },
+    { name: 'g/day', dimension: 'massRate', factor: 1e3 },
+    ...micro('g/day', 'massRate', 1e-3),
+    ...micro('g/week', 'massRate', 1e-3 / 7),
     { name: 'ng/h', dimension: 'massRate', factor: 24e-6 },
-    { name: 'ug/h', dimension: 'massRate', factor: 24e-3 },
+    ...micro('g/h', 'massRate', 24e-3),
     { name: 'kDa', dimension: 'molarMass', factor: 1 },
     { name: '/day', dimension: 'inverseTime', factor: 1 },
     { name: '/h', dimension: 'inverseTime', factor: 24 }
@@ -64,6 +83,26 @@ const table: UnitInfo[] = [
 
 function aliases(names: string[], dimension: Dimension, factor: number): UnitInfo[] {
     return names.map(name => ({ name, dimension, factor }));
+}
+
+/** `ug…`, `µg…`, `μg…`, `mcg…`: the same unit under every spelling of micro. */
+function micro(rest: string, dimension: Dimension, factor: number): UnitInfo[] {
+    return aliases(MICRO.map(p => p + rest), dimension, factor);
+}
+
+/**
+ * A mass rate read as a dosing schedule (`10 mg/day` → 10 mg every 1 day): the amount in mg per dose and the
+ * interval in days, from the unit's numerator and denominator. Undefined when the unit is not a mass rate.
+ */
+export function dosingRate(value: number, unitName: string): { amountMg: number, intervalDays: number, amountUnit: string, intervalUnit: string } | undefined {
+    const unit = lookupUnit(unitName);
+    if (unit?.dimension !== 'massRate') return undefined;
+    const [numerator, denominator] = unitName.replace(/\s+/g, '').split('/');
+    const mass = lookupUnit(numerator);
+    const time = lookupUnit(denominator === 'h' ? 'hours' : denominator);
+    if (mass?.dimension !== 'mass' || time?.dimension !== 'time') return undefined;
+    const intervalUnit = denominator === 'h' ? 'hour' : denominator;
+    return { amountMg: value * mass.factor, intervalDays: time.factor, amountUnit: numerator, intervalUnit };
 }
 
 const byName = new Map(table.map(u => [u.name, u]));
@@ -99,12 +138,13 @@ export function allUnits(): readonly UnitInfo[] {
 /** Human name of a dimension for messages ("a time", "a concentration"). */
 export function describeDimension(d: Dimension): string {
     const names: Record<Dimension, string> = {
-        time: 'a time (hours, days, weeks, months, years)', mass: 'a mass (ug, mg, g)',
+        time: 'a time (hours, days, weeks, months, years)', mass: 'a mass (ng, µg, mg, g)',
         massPerWeight: 'a dose per body weight (mg/kg)', concentration: 'a concentration (pg/mL, ng/mL, ug/mL, mg/L)',
         molarConcentration: 'a molar concentration (pM, nM)', rate: 'a rate (pM/day)', volume: 'a volume (mL, L)',
         fraction: 'a fraction (% or a number in [0, 1])', fold: 'a fold change (x 4 or 4x)', bodyMass: 'a body mass (kg)',
         clearance: 'a clearance (L/day, mL/h)', massRate: 'a mass rate (mg/day, ng/h)', molarMass: 'a molar mass (kDa)',
-        inverseTime: 'a rate constant (/day, /h)'
+        inverseTime: 'a rate constant (/day, /h)', massPerArea: 'a dose per body surface area (mg/m2)',
+        length: 'a length (cm, m)', internationalUnits: 'international units (IU)'
     };
     return names[d];
 }

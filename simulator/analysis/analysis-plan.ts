@@ -32,16 +32,45 @@ export interface SweepPlan {
 
 export type Distribution =
     | { readonly kind: 'lognormal'; readonly median: number; readonly cv: number }
-    | { readonly kind: 'uniform'; readonly low: number; readonly high: number };
+    | { readonly kind: 'uniform'; readonly low: number; readonly high: number }
+    /** A category per patient with the given shares (summing to 1); `value` is what the category sets (severity → activity). */
+    | { readonly kind: 'categorical'; readonly categories: readonly { readonly label: string; readonly share: number; readonly value: number }[] };
+
+/** What a population variable changes: a model parameter (default), a drug's PK, the patient, a dose in an arm, a condition's severity. */
+export type PopulationTarget =
+    | { readonly kind: 'parameter' }
+    | { readonly kind: 'drug'; readonly drug: string; readonly field: 'clearance' | 'volume' | 'half_life' | 'ic50' | 'ka' | 'bioavailability' }
+    | { readonly kind: 'patient'; readonly field: 'weight' | 'age' | 'height' }
+    | { readonly kind: 'dose'; readonly arm: string; readonly drug: string; readonly nominalMg: number }
+    | { readonly kind: 'severity'; readonly condition: string };
 
 export interface PopulationVariable {
+    /** Display name and key of the draws: the parameter, "adalimumab.clearance", "weight", "dose of R in ARM", "severity of C". */
     readonly parameter: string;
-    /** The parameter table's unit. */
+    /** The unit of the drawn values (the parameter table's for parameters). */
     readonly unit: string;
     readonly distribution: Distribution;
-    /** Draws are clamped to the parameter's valid range. */
+    /** Draws are clamped to the valid range. */
     readonly min: number;
     readonly max: number;
+    /** Absent: a model parameter. */
+    readonly target?: PopulationTarget;
+}
+
+/** `correlate A, B r`: indices of two continuous variables and their correlation on the normal scale. */
+export interface PopulationCorrelation {
+    readonly first: number;
+    readonly second: number;
+    readonly rho: number;
+}
+
+/** `responders OUTPUT [at SITE] > THRESHOLD at TIME`: the share of patients beyond a threshold, per arm. */
+export interface ResponderPlan {
+    readonly label: string;
+    readonly key: string;
+    readonly atDays: number;
+    readonly comparison: '>' | '<';
+    readonly threshold: number;
 }
 
 export interface PopulationPlan {
@@ -50,6 +79,8 @@ export interface PopulationPlan {
     readonly size: number;
     readonly seed: number;
     readonly variables: readonly PopulationVariable[];
+    readonly correlations?: readonly PopulationCorrelation[];
+    readonly responders?: readonly ResponderPlan[];
     /** The arms every virtual patient goes through (the scenario's selected arms). */
     readonly arms: readonly ModelDescription[];
 }

@@ -101,7 +101,7 @@ describe('validation of sweeps', () => {
         expect(await errorsOf('sweep X { vary start of Anti in treated from 0 mg to 24 months step 6 months measure osteoclasts }'))
             .toContain("wrong-unit: The start of Anti is a time (hours, days, weeks, months, years), not 'mg'.");
         expect(await errorsOf('sweep X { vary dose of Anti in treated values 20, 40 measure osteoclasts }'))
-            .toContain('missing-unit: The dose of Anti is a mass (ug, mg, g) or a dose per body weight (mg/kg): add a unit.');
+            .toContain('missing-unit: The dose of Anti is a mass (ng, µg, mg, g) or a dose per body weight (mg/kg): add a unit.');
         expect(await errorsOf('sweep X { vary rankl_per_tnf values 5 days measure osteoclasts }'))
             .toContain("wrong-unit: rankl_per_tnf is in –; 'days' does not convert to it.");
         expect(await errorsOf('sweep X { vary severity of rheumatoid_arthritis values 1, 2 measure osteoclasts }'))

@@ -39,10 +39,9 @@ describe('quick fixes (osteo-code-actions.ts)', async () => {
         const { document } = await validate(scenario(`${RA}arm a { give adalimumab 40 mg every 2 weeks }\nreport osteoclast`));
         const { actions } = await actionsFor(document, IssueCodes.UnresolvedReference);
         expect(actions.map(a => [a.title, a.isPreferred])).toEqual([["Change to 'osteoclasts'", true], ["Change to 'osteoblasts'", false]]);
-        const typo = await validate(`condition c { drives IL_2 x 2 }`);
-        const many = await actionsFor(typo.document, IssueCodes.UnresolvedReference);
-        expect(many.actions.map(a => a.title)).toEqual(["Change to 'IL_1'", "Change to 'IL_6'"]);
-        expect(many.actions.map(a => a.isPreferred)).toEqual([true, false]);
+        // IL_2 is another molecule than IL_1 or IL_6, not a typo of them: no replacement is offered.
+        const other = await validate(`condition c { drives IL_2 x 2 }`);
+        expect((await actionsFor(other.document, IssueCodes.UnresolvedReference)).actions).toEqual([]);
     });
 
     test('a name declared in a file not imported: the fix adds the import and the error goes', async () => {
@@ -148,7 +147,7 @@ describe('quick fixes (osteo-code-actions.ts)', async () => {
     });
 
     test('a mechanism of the wrong kind offers the verbs that fit the target', async () => {
-        const { document } = await validate('drug d { class anabolic mechanism neutralizes osteoblasts route oral half_life 1 days volume 5 L }');
+        const { document } = await validate('drug d { class anabolic mechanism neutralizes osteoblasts route oral half_life 1 days volume 5 L ic50 1 mg/L }');
         const { actions } = await actionsFor(document, IssueCodes.WrongTargetKind);
         expect(actions.map(a => a.title)).toEqual(["Change verb to 'kills'", "Change verb to 'stimulates'", "Change verb to 'supplies'", "Change verb to 'polarizes'"]);
         const text = apply(document, actions[1]);

@@ -3,7 +3,7 @@ import { expectError, expectNoIssues } from 'langium/test';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 import { scenario, validationSetup, withCode } from './validation-helpers.js';
 
-const PK = 'route subcutaneous half_life 14 days volume 5 L';
+const PK = 'route subcutaneous half_life 14 days volume 5 L ic50 1 mg/L';
 
 describe('mechanism targets (docs/language.md §4)', async () => {
     const { validate } = await validationSetup();
@@ -53,8 +53,8 @@ describe('declarations and their required parts (docs/language.md §2, §3)', as
     });
 
     test('a bone half-life or a clearance stands in for the plasma half-life', async () => {
-        expectNoIssues(await validate(`drug bp { class bisphosphonate mechanism kills osteoclasts route intravenous volume 8 L bone_half_life 10 years }`));
-        expectNoIssues(await validate(`drug ab { class anti_TNF mechanism neutralizes TNF_alpha route intravenous volume 3 L clearance 0.3 L/day }`));
+        expectNoIssues(await validate(`drug bp { class bisphosphonate mechanism kills osteoclasts route intravenous volume 8 L bone_half_life 10 years ic50 1 mg }`));
+        expectNoIssues(await validate(`drug ab { class anti_TNF mechanism neutralizes TNF_alpha route intravenous volume 3 L clearance 0.3 L/day ic50 1 mg/L }`));
     });
 
     test('a regimen without drug or dose is an error', async () => {

@@ -3,7 +3,7 @@ import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { IssueCodes } from '../../language/src/validation/issue-codes.js';
 import { scenario, validationSetup } from './validation-helpers.js';
 
-const drug = (properties: string) => `drug d { class anti_TNF mechanism neutralizes TNF_alpha route subcutaneous ${properties} }`;
+const drug = (properties: string) => `drug d { class anti_TNF mechanism neutralizes TNF_alpha route subcutaneous ${properties}${/\bic50\b/.test(properties) ? '' : ' ic50 1 mg/L'} }`;
 const OK_PK = 'half_life 14 days volume 5 L';
 
 describe('ranges (docs/language.md §6)', async () => {

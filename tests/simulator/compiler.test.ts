@@ -149,7 +149,7 @@ describe('doses', () => {
             arm z { give zoledronate 5 mg once from 1 months }
             arm t { give tocilizumab 8 mg/kg every 4 weeks until 10 weeks }`);
         expect(s.arms[0].doses).toEqual([{ timeDays: 30.4375, drug: 'zoledronate', amountMg: 5 }]);
-        expect(s.arms[1].doses).toEqual([0, 28, 56].map(t => ({ timeDays: t, drug: 'tocilizumab', amountMg: 640 })));
+        expect(s.arms[1].doses).toEqual([0, 28, 56].map(t => ({ timeDays: t, drug: 'tocilizumab', amountMg: 640, scaling: { per: 'kg', amount: 8 } })));
         const defaultWeight = await compileOnly('duration 1 years arm t { give tocilizumab 8 mg/kg once }');
         expect(defaultWeight.arms[0].doses[0].amountMg).toBe(560);
     });

@@ -12,6 +12,7 @@ import { DEFAULT_POPULATION_SIZE, DEFAULT_SEED, findParameter, lookupUnit, MAX_R
 import { CompileError } from './compile-error.js';
 import { compileArm, IMPLICIT_ARM } from './compile-scenario.js';
 import { convert } from './quantities.js';
+import { compileCorrelations, compileResponders, compileVary, variesParameter } from './compile-population.js';
 
 /** One value of an axis: what is shown, and how it changes the scenario. */
 interface AxisPoint {
@@ -248,6 +249,7 @@ export function compilePopulations(scenario: Scenario, arms: readonly ModelDescr
         if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new CompileError('a seed is a whole number from 0 to 4294967295', population);
         const set = arms[0]?.parameters ?? {};
         const variables = population.vary.map((vary): PopulationVariable => {
+            if (!variesParameter(vary)) return compileVary(vary, arms);
             const info = findParameter(vary.parameter ?? '');
             if (!info) throw new CompileError(`unknown model parameter '${vary.parameter}'`, vary);
             const common = { parameter: info.name, unit: info.unit, min: info.min, max: info.max };
@@ -265,6 +267,14 @@ export function compilePopulations(scenario: Scenario, arms: readonly ModelDescr
             if (low < info.min || high > info.max) throw new CompileError(`${info.name} must stay within [${info.min}, ${info.max}]`, vary);
             return { ...common, distribution: { kind: 'uniform', low, high } };
         });
-        return { name: population.name, title: population.title, size, seed, variables, arms };
+        const keys = variables.map(v => v.parameter);
+        const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+        if (twice) throw new CompileError(`${twice} is varied twice in population ${population.name}`, population);
+        const correlations = compileCorrelations(population, variables);
+        const responders = population.responders.map(r => compileResponders(r, arms));
+        return {
+            name: population.name, title: population.title, size, seed, variables, arms,
+            ...(correlations.length > 0 ? { correlations } : {}), ...(responders.length > 0 ? { responders } : {})
+        };
     });
 }

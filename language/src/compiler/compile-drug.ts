@@ -1,5 +1,6 @@
 import type { Drug } from '../generated/ast.js';
 import type { DrugDescription, MechanismVerb } from '../../../simulator/index.js';
+import { effectiveDrug } from '../drug-inheritance.js';
 import { CompileError } from './compile-error.js';
 import { fractionOf, positive } from './quantities.js';
 
@@ -19,7 +20,9 @@ export const DEFAULT_ABSORPTION_HALF_LIFE_DAYS: Record<Route, number | undefined
 };
 
 /** Drug declaration → the description's PK/PD in model units (days, L, mg, mg/L). */
-export function compileDrug(drug: Drug, targeting: number): DrugDescription {
+export function compileDrug(declared: Drug, targeting: number): DrugDescription {
+    // A drug `from` another reads the properties it does not state from its base.
+    const drug = effectiveDrug(declared);
     const what = (field: string) => `${field} of drug ${drug.name}`;
     if (!drug.route) throw new CompileError(`drug ${drug.name} has no route (oral, subcutaneous, intravenous, intra_articular or local)`, drug);
     const route = drug.route as Route;

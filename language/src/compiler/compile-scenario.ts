@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import {
     isArm, isCompare, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
-    type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
+    isTaper, type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
 } from '../generated/ast.js';
 import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription } from '../../../simulator/index.js';
 export type { CompiledScenario } from '../../../simulator/index.js';
@@ -11,6 +11,8 @@ import { compileDrug } from './compile-drug.js';
 import { doseTimes, sampleGrid } from './dose-schedule.js';
 import { drugSampleTimes } from './drug-sampling.js';
 import { convert, days, foldOf, nonNegative, positive } from './quantities.js';
+import { doseMg, intervalDays as dosingIntervalDays, perDoseAmount } from './compile-dosing.js';
+import { compileTaper } from './compile-taper.js';
 import { reportedSeries } from './reported-series.js';
 
 
@@ -38,8 +40,10 @@ export function compileArm(scenario: Scenario, arm: Arm | undefined, options: Co
     const doses: DoseEvent[] = [];
     const infusions: InfusionDescription[] = [];
     for (const intervention of arm?.interventions ?? []) {
-        if (isGive(intervention)) {
-            const given = compileGive(intervention, durationDays, patient.weightKg, notes);
+        if (isGive(intervention) || isTaper(intervention)) {
+            const given = isGive(intervention)
+                ? compileGive(intervention, durationDays, patient, notes)
+                : compileTaper(intervention, durationDays, patient, notes);
             const known = drugs.get(given.drug.name);
             if (known && known.targeting !== given.drug.targeting) {
                 throw new CompileError(`${given.drug.name} is given twice in arm ${arm!.name} with different delivery targeting (${known.targeting} and ${given.drug.targeting}); the model has one exposure per drug`, intervention);
@@ -139,13 +143,14 @@ function compilePatient(patient: Patient | undefined): PatientDescription {
     // Age 0 is valid (docs/language.md §6: 0–120 years); a negative age is not.
     const ageYears = patient.age ? nonNegative(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
     const weightKg = patient.weight ? positive(patient.weight, ['bodyMass'], 'patient weight').value : DEFAULT_PATIENT.weightKg;
+    const height = patient.height ? { heightCm: positive(patient.height, ['length'], 'patient height').value } : {};
     // A male patient has no menopause: the validator warns that `menopause at` is ignored (menopause-male), so it is.
-    if (!patient.menopause || sex === 'male') return { ageYears, sex, weightKg };
+    if (!patient.menopause || sex === 'male') return { ageYears, sex, weightKg, ...height };
     const menopauseAgeYears = positive(patient.menopause, ['time'], 'age at menopause').value / DAYS_PER_YEAR;
-    return { ageYears, sex, menopauseAgeYears, weightKg };
+    return { ageYears, sex, menopauseAgeYears, weightKg, ...height };
 }
 
-function compileGive(give: Give, durationDays: number, weightKg: number, notes: string[]): { drug: DrugDescription; doses: DoseEvent[] } {
+function compileGive(give: Give, durationDays: number, patient: PatientDescription, notes: string[]): { drug: DrugDescription; doses: DoseEvent[] } {
     const target = give.target.ref;
     if (!target) throw new CompileError(`unknown drug or regimen '${give.target.$refText}'`, give);
     let drug: Drug | undefined;
@@ -157,7 +162,7 @@ function compileGive(give: Give, durationDays: number, weightKg: number, notes: 
         if (!drug) throw new CompileError(`regimen ${target.name} names no drug`, target);
         dosing ??= target.dosing;
         if (!dosing) throw new CompileError(`regimen ${target.name} has no dose (e.g. dose 40 mg every 2 weeks)`, target);
-        if (target.loading) loadingMg = doseMg(target.loading, weightKg, `loading dose of ${target.name}`);
+        if (target.loading) loadingMg = doseMg(target.loading, patient, drug, `loading dose of ${target.name}`, notes).amountMg;
         if (target.delivery) {
             if (target.delivery.targeting) {
                 targeting = foldOf(target.delivery.targeting, `targeting factor of ${target.name}`);
@@ -175,22 +180,18 @@ function compileGive(give: Give, durationDays: number, weightKg: number, notes: 
     if (give.until && untilDays <= fromDays) {
         throw new CompileError(`'until' (day ${+untilDays.toPrecision(6)}) must be after 'from' (day ${+fromDays.toPrecision(6)})`, give.until);
     }
-    const amountMg = doseMg(dosing.amount, weightKg, `dose of ${drug.name}`);
-    const intervalDays = dosing.once ? undefined : positive(dosing.interval, ['time'], `dosing interval of ${drug.name}`, dosing).value;
+    const dose = doseMg(perDoseAmount(dosing), patient, drug, `dose of ${drug.name}`, notes);
+    const intervalDays = dosingIntervalDays(dosing, drug.name);
     if (intervalDays !== undefined && (Math.min(untilDays, durationDays) - fromDays) / intervalDays >= MAX_DOSES) {
         // Checked before listing the times: an interval of 1e-308 hours would fill memory and kill the process.
         throw new CompileError(`dosing ${drug.name} every ${+intervalDays.toPrecision(4)} days gives more than ${MAX_DOSES} doses; use a longer interval (at most ${MAX_DOSES} doses per give)`, dosing.interval ?? dosing);
     }
     const times = doseTimes(fromDays, untilDays, intervalDays, durationDays);
     if (times.length === 0) notes.push(`give ${target.name} from day ${+fromDays.toPrecision(6)} never starts within the ${+durationDays.toPrecision(6)}-day horizon.`);
-    const doses = times.map((timeDays, i) => ({ timeDays, drug: drug.name, amountMg: i === 0 && loadingMg !== undefined ? loadingMg : amountMg }));
+    const doses = times.map((timeDays, i): DoseEvent => i === 0 && loadingMg !== undefined
+        ? { timeDays, drug: drug.name, amountMg: loadingMg }
+        : { timeDays, drug: drug.name, amountMg: dose.amountMg, ...(dose.scaling ? { scaling: dose.scaling } : {}) });
     return { drug: compileDrug(drug, targeting), doses };
-}
-
-/** A dose in mg; mg/kg doses are multiplied by the patient's weight. */
-function doseMg(q: Dosing['amount'], weightKg: number, what: string): number {
-    const c = positive(q, ['mass', 'massPerWeight'], what);
-    return c.dimension === 'massPerWeight' ? c.value * weightKg : c.value;
 }
 
 const MEDIATORS: readonly MediatorName[] = ['RANKL', 'OPG', 'PTH'];

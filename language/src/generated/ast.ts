@@ -8,7 +8,7 @@ import * as langium from 'langium';
 
 export const OsteoTerminals = {
     WS: /\s+/,
-    ID: /[_a-zA-Z][\w]*/,
+    ID: /[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/,
     NUMBER: /(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -21,8 +21,11 @@ export type OsteoKeywordNames =
     | "%"
     | ","
     | "-"
+    | "."
     | "/"
+    | "<"
     | "="
+    | ">"
     | "DMARD"
     | "JAK_inhibitor"
     | "NF_kB_inhibitor"
@@ -50,9 +53,11 @@ export type OsteoKeywordNames =
     | "clearance"
     | "compare"
     | "condition"
+    | "correlate"
     | "cytokine"
     | "delivery"
     | "dose"
+    | "dosed"
     | "drives"
     | "drug"
     | "duration"
@@ -65,6 +70,7 @@ export type OsteoKeywordNames =
     | "glucocorticoid"
     | "glucocorticoid_excess"
     | "half_life"
+    | "height"
     | "high"
     | "hydrogel"
     | "ic50"
@@ -77,6 +83,8 @@ export type OsteoKeywordNames =
     | "interval"
     | "intra_articular"
     | "intravenous"
+    | "iu_per_mg"
+    | "ka"
     | "kills"
     | "km"
     | "liposome"
@@ -99,6 +107,7 @@ export type OsteoKeywordNames =
     | "onset"
     | "oral"
     | "output"
+    | "over"
     | "pathway"
     | "patient"
     | "per_site"
@@ -110,6 +119,7 @@ export type OsteoKeywordNames =
     | "remission"
     | "report"
     | "resolves"
+    | "responders"
     | "route"
     | "sample"
     | "scenario"
@@ -123,6 +133,7 @@ export type OsteoKeywordNames =
     | "sites"
     | "size"
     | "start"
+    | "starting"
     | "step"
     | "stimulates"
     | "subcutaneous"
@@ -130,6 +141,7 @@ export type OsteoKeywordNames =
     | "suppresses"
     | "sweep"
     | "systemic"
+    | "taper"
     | "targeting"
     | "to"
     | "true"
@@ -191,6 +203,7 @@ export function isCell(item: unknown): item is Cell {
     return reflection.isInstance(item, Cell.$type);
 }
 
+<<<<<<< HEAD
 /** The arm the summary's difference column compares against (default: the first arm). */
 export interface Compare extends langium.AstNode {
     readonly $container: Scenario;
@@ -205,6 +218,12 @@ export const Compare = {
 
 export function isCompare(item: unknown): item is Compare {
     return reflection.isInstance(item, Compare.$type);
+=======
+export type Comparison = '<' | '>';
+
+export function isComparison(item: unknown): item is Comparison {
+    return item === '>' || item === '<';
+>>>>>>> authoring
 }
 
 export type Concept = Cell | Cytokine | Mediator | Output | Pathway | Site;
@@ -271,6 +290,26 @@ export function isConditionUse(item: unknown): item is ConditionUse {
     return reflection.isInstance(item, ConditionUse.$type);
 }
 
+/** A rank correlation between two varied quantities (a Gaussian copula on their normal scores). */
+export interface Correlation extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'Correlation';
+    coefficient: SignedNumber;
+    first: VaryName;
+    second: VaryName;
+}
+
+export const Correlation = {
+    $type: 'Correlation',
+    coefficient: 'coefficient',
+    first: 'first',
+    second: 'second'
+} as const;
+
+export function isCorrelation(item: unknown): item is Correlation {
+    return reflection.isInstance(item, Correlation.$type);
+}
+
 export interface Cytokine extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Cytokine';
@@ -330,30 +369,42 @@ export function isDeliveryKind(item: unknown): item is DeliveryKind {
     return item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel';
 }
 
-/** An amount, and either a repeat interval or `once`. */
+/**
+ * An amount and how often: `every 2 weeks`, `once`, a shorthand (`daily`, `twice daily`, `bid`, `weekly`,
+ * `every other week` (any time unit: every 2 of them), `q2w`), or nothing when the amount is a rate (`10 mg/day`). `every day` (no number)
+ * parses so that the validator can say how to write it.
+ */
 export interface Dosing extends langium.AstNode {
     readonly $container: Give | Regimen;
     readonly $type: 'Dosing';
     amount: Quantity;
+    frequency: Array<string>;
     interval?: Quantity;
+    intervalUnit?: string;
     once: boolean;
+    otherUnit?: string;
 }
 
 export const Dosing = {
     $type: 'Dosing',
     amount: 'amount',
+    frequency: 'frequency',
     interval: 'interval',
-    once: 'once'
+    intervalUnit: 'intervalUnit',
+    once: 'once',
+    otherUnit: 'otherUnit'
 } as const;
 
 export function isDosing(item: unknown): item is Dosing {
     return reflection.isInstance(item, Dosing.$type);
 }
 
+/** A drug; `from BASE` starts from another drug's properties, which the body then overrides. */
 export interface Drug extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Drug';
     absorptionHalfLife?: Quantity;
+    base?: langium.Reference<Drug>;
     bioavailability?: Quantity;
     boneHalfLife?: Quantity;
     boneUptake?: Quantity;
@@ -363,6 +414,7 @@ export interface Drug extends langium.AstNode {
     halfLife?: Quantity;
     ic50?: Quantity;
     intercompartmentalClearance?: Quantity;
+    iuPerMg?: Quantity;
     km?: Quantity;
     mechanisms: Array<Mechanism>;
     molarMass?: Quantity;
@@ -377,6 +429,7 @@ export interface Drug extends langium.AstNode {
 export const Drug = {
     $type: 'Drug',
     absorptionHalfLife: 'absorptionHalfLife',
+    base: 'base',
     bioavailability: 'bioavailability',
     boneHalfLife: 'boneHalfLife',
     boneUptake: 'boneUptake',
@@ -386,6 +439,7 @@ export const Drug = {
     halfLife: 'halfLife',
     ic50: 'ic50',
     intercompartmentalClearance: 'intercompartmentalClearance',
+    iuPerMg: 'iuPerMg',
     km: 'km',
     mechanisms: 'mechanisms',
     molarMass: 'molarMass',
@@ -526,7 +580,7 @@ export function isInfuse(item: unknown): item is Infuse {
     return reflection.isInstance(item, Infuse.$type);
 }
 
-export type Intervention = Give | Infuse;
+export type Intervention = Give | Infuse | Taper;
 
 export const Intervention = {
     $type: 'Intervention'
@@ -640,10 +694,10 @@ export function isModel(item: unknown): item is Model {
  * a statement or join its parts (`give`, `arm`, `from`, `of` …) stay reserved: they are where the parser
  * recovers while a line is half typed.
  */
-export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'delivery' | 'dose' | 'drives' | 'emax' | 'estrogen_loss' | 'female' | 'glucocorticoid' | 'glucocorticoid_excess' | 'half_life' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'kills' | 'km' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'uniform' | 'unit' | 'values' | 'vmax' | 'volume' | 'weight' | string;
+export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'delivery' | 'dose' | 'drives' | 'emax' | 'estrogen_loss' | 'female' | 'glucocorticoid' | 'glucocorticoid_excess' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'uniform' | 'unit' | 'values' | 'vmax' | 'volume' | 'weight' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
 }
 
 export interface Output extends langium.AstNode {
@@ -700,6 +754,7 @@ export interface Patient extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Patient';
     age?: Quantity;
+    height?: Quantity;
     menopause?: Quantity;
     sex?: Sex;
     weight?: Quantity;
@@ -708,6 +763,7 @@ export interface Patient extends langium.AstNode {
 export const Patient = {
     $type: 'Patient',
     age: 'age',
+    height: 'height',
     menopause: 'menopause',
     sex: 'sex',
     weight: 'weight'
@@ -717,11 +773,25 @@ export function isPatient(item: unknown): item is Patient {
     return reflection.isInstance(item, Patient.$type);
 }
 
+export type PatientField = 'age' | 'height' | 'weight';
+
+export function isPatientField(item: unknown): item is PatientField {
+    return item === 'weight' || item === 'age' || item === 'height';
+}
+
+export type PkField = 'bioavailability' | 'clearance' | 'half_life' | 'ic50' | 'ka' | 'volume';
+
+export function isPkField(item: unknown): item is PkField {
+    return item === 'clearance' || item === 'volume' || item === 'half_life' || item === 'ic50' || item === 'ka' || item === 'bioavailability';
+}
+
 /** Virtual patients: every arm re-run with parameters drawn from distributions, summarised by percentiles. */
 export interface Population extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Population';
+    correlations: Array<Correlation>;
     name: Name;
+    responders: Array<Responders>;
     seed?: SignedNumber;
     size?: SignedNumber;
     title?: string;
@@ -730,7 +800,9 @@ export interface Population extends langium.AstNode {
 
 export const Population = {
     $type: 'Population',
+    correlations: 'correlations',
     name: 'name',
+    responders: 'responders',
     seed: 'seed',
     size: 'size',
     title: 'title',
@@ -741,24 +813,44 @@ export function isPopulation(item: unknown): item is Population {
     return reflection.isInstance(item, Population.$type);
 }
 
-/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */
+/**
+ * A quantity drawn per virtual patient: a drug's PK or potency, the patient's weight, age or height, a dose in
+ * an arm, or a model parameter (log-normal around its value with a coefficient of variation, or uniform);
+ * or a condition's severity from shares of each category.
+ */
 export interface PopulationVary extends langium.AstNode {
     readonly $container: Population;
     readonly $type: 'PopulationVary';
+    arm?: langium.Reference<Arm>;
+    aspect?: 'dose' | 'severity';
+    condition?: langium.Reference<Condition>;
     cv?: Quantity;
-    distribution: 'lognormal' | 'uniform';
+    distribution?: 'lognormal' | 'uniform';
+    drug?: langium.Reference<Drug>;
+    field?: PkField;
+    given?: langium.Reference<Givable>;
     high?: Quantity;
     low?: Quantity;
-    parameter: string;
+    parameter?: string;
+    patient?: PatientField;
+    shares: Array<SeverityShare>;
 }
 
 export const PopulationVary = {
     $type: 'PopulationVary',
+    arm: 'arm',
+    aspect: 'aspect',
+    condition: 'condition',
     cv: 'cv',
     distribution: 'distribution',
+    drug: 'drug',
+    field: 'field',
+    given: 'given',
     high: 'high',
     low: 'low',
-    parameter: 'parameter'
+    parameter: 'parameter',
+    patient: 'patient',
+    shares: 'shares'
 } as const;
 
 export function isPopulationVary(item: unknown): item is PopulationVary {
@@ -774,7 +866,11 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
+<<<<<<< HEAD
     readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | SampleSpec | SetParameter | Site | SweepValue | SweepVary;
+=======
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
+>>>>>>> authoring
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -862,6 +958,30 @@ export function isReportItem(item: unknown): item is ReportItem {
     return reflection.isInstance(item, ReportItem.$type);
 }
 
+/** The share of virtual patients whose output at a time is above (or below) a threshold, per arm. */
+export interface Responders extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'Responders';
+    comparison: Comparison;
+    site?: langium.Reference<Site>;
+    target: langium.Reference<Reportable>;
+    threshold: Quantity;
+    time: Quantity;
+}
+
+export const Responders = {
+    $type: 'Responders',
+    comparison: 'comparison',
+    site: 'site',
+    target: 'target',
+    threshold: 'threshold',
+    time: 'time'
+} as const;
+
+export function isResponders(item: unknown): item is Responders {
+    return reflection.isInstance(item, Responders.$type);
+}
+
 export type Route = 'intra_articular' | 'intravenous' | 'local' | 'oral' | 'subcutaneous';
 
 export function isRoute(item: unknown): item is Route {
@@ -940,6 +1060,23 @@ export type Severity = 'high' | 'mild' | 'moderate' | 'remission';
 
 export function isSeverity(item: unknown): item is Severity {
     return item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high';
+}
+
+export interface SeverityShare extends langium.AstNode {
+    readonly $container: PopulationVary;
+    readonly $type: 'SeverityShare';
+    severity: Severity;
+    share: Quantity;
+}
+
+export const SeverityShare = {
+    $type: 'SeverityShare',
+    severity: 'severity',
+    share: 'share'
+} as const;
+
+export function isSeverityShare(item: unknown): item is SeverityShare {
+    return reflection.isInstance(item, SeverityShare.$type);
 }
 
 export type Sex = 'female' | 'male';
@@ -1042,10 +1179,67 @@ export function isSweepVary(item: unknown): item is SweepVary {
     return reflection.isInstance(item, SweepVary.$type);
 }
 
+/**
+ * A stepwise dose reduction: the dose starts at `from`, falls by `step` every `every` down to `to`
+ * (a `to` above 0 is kept until the end), dosed daily unless a frequency is given.
+ */
+export interface Taper extends langium.AstNode {
+    readonly $container: Arm;
+    readonly $type: 'Taper';
+    doseInterval?: Quantity;
+    frequency: Array<string>;
+    high: Quantity;
+    low: Quantity;
+    over?: Quantity;
+    start?: Quantity;
+    step: Quantity;
+    stepInterval: Quantity;
+    target: langium.Reference<Givable>;
+}
+
+export const Taper = {
+    $type: 'Taper',
+    doseInterval: 'doseInterval',
+    frequency: 'frequency',
+    high: 'high',
+    low: 'low',
+    over: 'over',
+    start: 'start',
+    step: 'step',
+    stepInterval: 'stepInterval',
+    target: 'target'
+} as const;
+
+export function isTaper(item: unknown): item is Taper {
+    return reflection.isInstance(item, Taper.$type);
+}
+
 export type Unit = string;
 
 export function isUnit(item: unknown): item is Unit {
     return typeof item === 'string';
+}
+
+/** Names a `vary` line of the same population. */
+export interface VaryName extends langium.AstNode {
+    readonly $container: Correlation;
+    readonly $type: 'VaryName';
+    drug?: langium.Reference<Drug>;
+    field?: PkField;
+    parameter?: string;
+    patient?: PatientField;
+}
+
+export const VaryName = {
+    $type: 'VaryName',
+    drug: 'drug',
+    field: 'field',
+    parameter: 'parameter',
+    patient: 'patient'
+} as const;
+
+export function isVaryName(item: unknown): item is VaryName {
+    return reflection.isInstance(item, VaryName.$type);
 }
 
 /** What a sweep varies: the start, dose or interval of a `give`, a condition's severity, or a model parameter. */
@@ -1079,6 +1273,7 @@ export type OsteoAstType = {
     Concept: Concept
     Condition: Condition
     ConditionUse: ConditionUse
+    Correlation: Correlation
     Cytokine: Cytokine
     Declaration: Declaration
     Delivery: Delivery
@@ -1107,14 +1302,18 @@ export type OsteoAstType = {
     Report: Report
     ReportItem: ReportItem
     Reportable: Reportable
+    Responders: Responders
     SampleSpec: SampleSpec
     Scenario: Scenario
     ScenarioMember: ScenarioMember
     SetParameter: SetParameter
+    SeverityShare: SeverityShare
     Site: Site
     Sweep: Sweep
     SweepValue: SweepValue
     SweepVary: SweepVary
+    Taper: Taper
+    VaryName: VaryName
     VaryTarget: VaryTarget
 }
 
@@ -1240,6 +1439,21 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ScenarioMember.$type]
         },
+        Correlation: {
+            name: Correlation.$type,
+            properties: {
+                coefficient: {
+                    name: Correlation.coefficient
+                },
+                first: {
+                    name: Correlation.first
+                },
+                second: {
+                    name: Correlation.second
+                }
+            },
+            superTypes: []
+        },
         Cytokine: {
             name: Cytokine.$type,
             properties: {
@@ -1289,12 +1503,22 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 amount: {
                     name: Dosing.amount
                 },
+                frequency: {
+                    name: Dosing.frequency,
+                    defaultValue: []
+                },
                 interval: {
                     name: Dosing.interval
+                },
+                intervalUnit: {
+                    name: Dosing.intervalUnit
                 },
                 once: {
                     name: Dosing.once,
                     defaultValue: false
+                },
+                otherUnit: {
+                    name: Dosing.otherUnit
                 }
             },
             superTypes: []
@@ -1304,6 +1528,10 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 absorptionHalfLife: {
                     name: Drug.absorptionHalfLife
+                },
+                base: {
+                    name: Drug.base,
+                    referenceType: Drug.$type
                 },
                 bioavailability: {
                     name: Drug.bioavailability
@@ -1331,6 +1559,9 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 },
                 intercompartmentalClearance: {
                     name: Drug.intercompartmentalClearance
+                },
+                iuPerMg: {
+                    name: Drug.iuPerMg
                 },
                 km: {
                     name: Drug.km
@@ -1585,6 +1816,9 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 age: {
                     name: Patient.age
                 },
+                height: {
+                    name: Patient.height
+                },
                 menopause: {
                     name: Patient.menopause
                 },
@@ -1600,8 +1834,16 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         Population: {
             name: Population.$type,
             properties: {
+                correlations: {
+                    name: Population.correlations,
+                    defaultValue: []
+                },
                 name: {
                     name: Population.name
+                },
+                responders: {
+                    name: Population.responders,
+                    defaultValue: []
                 },
                 seed: {
                     name: Population.seed
@@ -1622,11 +1864,33 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         PopulationVary: {
             name: PopulationVary.$type,
             properties: {
+                arm: {
+                    name: PopulationVary.arm,
+                    referenceType: Arm.$type
+                },
+                aspect: {
+                    name: PopulationVary.aspect
+                },
+                condition: {
+                    name: PopulationVary.condition,
+                    referenceType: Condition.$type
+                },
                 cv: {
                     name: PopulationVary.cv
                 },
                 distribution: {
                     name: PopulationVary.distribution
+                },
+                drug: {
+                    name: PopulationVary.drug,
+                    referenceType: Drug.$type
+                },
+                field: {
+                    name: PopulationVary.field
+                },
+                given: {
+                    name: PopulationVary.given,
+                    referenceType: Givable.$type
                 },
                 high: {
                     name: PopulationVary.high
@@ -1636,6 +1900,13 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 },
                 parameter: {
                     name: PopulationVary.parameter
+                },
+                patient: {
+                    name: PopulationVary.patient
+                },
+                shares: {
+                    name: PopulationVary.shares,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -1716,6 +1987,29 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Responders: {
+            name: Responders.$type,
+            properties: {
+                comparison: {
+                    name: Responders.comparison
+                },
+                site: {
+                    name: Responders.site,
+                    referenceType: Site.$type
+                },
+                target: {
+                    name: Responders.target,
+                    referenceType: Reportable.$type
+                },
+                threshold: {
+                    name: Responders.threshold
+                },
+                time: {
+                    name: Responders.time
+                }
+            },
+            superTypes: []
+        },
         SampleSpec: {
             name: SampleSpec.$type,
             properties: {
@@ -1758,6 +2052,18 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioMember.$type]
+        },
+        SeverityShare: {
+            name: SeverityShare.$type,
+            properties: {
+                severity: {
+                    name: SeverityShare.severity
+                },
+                share: {
+                    name: SeverityShare.share
+                }
+            },
+            superTypes: []
         },
         Site: {
             name: Site.$type,
@@ -1834,6 +2140,60 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 values: {
                     name: SweepVary.values,
                     defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        Taper: {
+            name: Taper.$type,
+            properties: {
+                doseInterval: {
+                    name: Taper.doseInterval
+                },
+                frequency: {
+                    name: Taper.frequency,
+                    defaultValue: []
+                },
+                high: {
+                    name: Taper.high
+                },
+                low: {
+                    name: Taper.low
+                },
+                over: {
+                    name: Taper.over
+                },
+                start: {
+                    name: Taper.start
+                },
+                step: {
+                    name: Taper.step
+                },
+                stepInterval: {
+                    name: Taper.stepInterval
+                },
+                target: {
+                    name: Taper.target,
+                    referenceType: Givable.$type
+                }
+            },
+            superTypes: [Intervention.$type]
+        },
+        VaryName: {
+            name: VaryName.$type,
+            properties: {
+                drug: {
+                    name: VaryName.drug,
+                    referenceType: Drug.$type
+                },
+                field: {
+                    name: VaryName.field
+                },
+                parameter: {
+                    name: VaryName.parameter
+                },
+                patient: {
+                    name: VaryName.patient
                 }
             },
             superTypes: []

@@ -68,7 +68,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -198,7 +202,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -210,7 +218,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -260,7 +272,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -272,7 +288,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -322,7 +342,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -334,7 +358,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -384,7 +412,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -396,7 +428,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -446,7 +482,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -458,7 +498,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -508,7 +552,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -520,7 +568,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -574,7 +626,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -595,7 +651,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@55"
+=======
+                    "$ref": "#/rules@62"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -676,10 +736,44 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "from"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "base",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@11"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@48"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
             "cardinality": "?"
           },
           {
@@ -788,7 +882,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -809,7 +907,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -830,7 +932,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -851,7 +957,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -872,7 +982,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -893,7 +1007,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -914,7 +1032,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -935,7 +1057,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -956,7 +1082,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -977,7 +1107,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -998,7 +1132,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1019,7 +1157,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1040,7 +1182,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1061,7 +1207,32 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "iu_per_mg"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "iuPerMg",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1079,7 +1250,8 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       },
       "entry": false,
       "fragment": false,
-      "parameters": []
+      "parameters": [],
+      "$comment": "/** A drug; \`from BASE\` starts from another drug's properties, which the body then overrides. */"
     },
     {
       "$type": "ParserRule",
@@ -1208,7 +1380,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
+<<<<<<< HEAD
                       "$ref": "#/rules@53"
+=======
+                      "$ref": "#/rules@60"
+>>>>>>> authoring
                     },
                     "arguments": []
                   },
@@ -1322,7 +1498,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -1399,7 +1579,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1453,7 +1637,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -1469,6 +1657,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "value": "every"
                   },
                   {
+<<<<<<< HEAD
                     "$type": "Assignment",
                     "feature": "interval",
                     "operator": "=",
@@ -1476,9 +1665,53 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "$type": "RuleCall",
                       "rule": {
                         "$ref": "#/rules@49"
+=======
+                    "$type": "Alternatives",
+                    "elements": [
+                      {
+                        "$type": "Assignment",
+                        "feature": "interval",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@56"
+                          },
+                          "arguments": []
+                        }
+>>>>>>> authoring
                       },
-                      "arguments": []
-                    }
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Assignment",
+                            "feature": "intervalUnit",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@60"
+                              },
+                              "arguments": []
+                            }
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "otherUnit",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@60"
+                              },
+                              "arguments": []
+                            },
+                            "cardinality": "?"
+                          }
+                        ]
+                      }
+                    ]
                   }
                 ]
               },
@@ -1490,15 +1723,29 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "$type": "Keyword",
                   "value": "once"
                 }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "frequency",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@60"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "+"
               }
-            ]
+            ],
+            "cardinality": "?"
           }
         ]
       },
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** An amount, and either a repeat interval or \`once\`. */"
+      "$comment": "/**\\n * An amount and how often: \`every 2 weeks\`, \`once\`, a shorthand (\`daily\`, \`twice daily\`, \`bid\`, \`weekly\`,\\n * \`every other week\` (any time unit: every 2 of them), \`q2w\`), or nothing when the amount is a rate (\`10 mg/day\`). \`every day\` (no number)\\n * parses so that the validator can say how to write it.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -1532,7 +1779,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -1601,7 +1852,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -1740,7 +1995,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
+<<<<<<< HEAD
                           "$ref": "#/rules@53"
+=======
+                          "$ref": "#/rules@60"
+>>>>>>> authoring
                         },
                         "arguments": []
                       },
@@ -1767,7 +2026,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
+<<<<<<< HEAD
                               "$ref": "#/rules@53"
+=======
+                              "$ref": "#/rules@60"
+>>>>>>> authoring
                             },
                             "arguments": []
                           },
@@ -1794,7 +2057,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -1922,7 +2189,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
+<<<<<<< HEAD
                   "$ref": "#/rules@53"
+=======
+                  "$ref": "#/rules@60"
+>>>>>>> authoring
                 },
                 "arguments": []
               },
@@ -1937,7 +2208,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -1978,7 +2253,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -2055,6 +2334,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
+<<<<<<< HEAD
               "$ref": "#/rules@36"
             },
             "arguments": []
@@ -2062,6 +2342,8 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
+=======
+>>>>>>> authoring
               "$ref": "#/rules@37"
             },
             "arguments": []
@@ -2110,7 +2392,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -2142,7 +2428,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -2191,7 +2481,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -2237,7 +2531,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -2258,7 +2556,32 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "height"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "height",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -2378,7 +2701,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
+<<<<<<< HEAD
                             "$ref": "#/rules@49"
+=======
+                            "$ref": "#/rules@56"
+>>>>>>> authoring
                           },
                           "arguments": []
                         }
@@ -2403,7 +2730,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
+<<<<<<< HEAD
                             "$ref": "#/rules@49"
+=======
+                            "$ref": "#/rules@56"
+>>>>>>> authoring
                           },
                           "arguments": []
                         }
@@ -2429,7 +2760,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
+<<<<<<< HEAD
                               "$ref": "#/rules@53"
+=======
+                              "$ref": "#/rules@60"
+>>>>>>> authoring
                             },
                             "arguments": []
                           },
@@ -2456,7 +2791,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
+<<<<<<< HEAD
                                   "$ref": "#/rules@53"
+=======
+                                  "$ref": "#/rules@60"
+>>>>>>> authoring
                                 },
                                 "arguments": []
                               },
@@ -2555,7 +2894,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -2598,6 +2941,13 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -2671,7 +3021,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -2693,7 +3047,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -2707,6 +3065,195 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "fragment": false,
       "parameters": [],
       "$comment": "/** A regimen, or a drug with an inline dose, from a start time and optionally until a stop time. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Taper",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "taper"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@2"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@48"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "from"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "high",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "low",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "over"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "over",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@56"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "step"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "step",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "every"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "stepInterval",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "frequency",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@60"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "+"
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "dosed"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "every"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "doseInterval",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@56"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "starting"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "start",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@56"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/**\\n * A stepwise dose reduction: the dose starts at \`from\`, falls by \`step\` every \`every\` down to \`to\`\\n * (a \`to\` above 0 is kept until the end), dosed daily unless a frequency is given.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -2730,7 +3277,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
+<<<<<<< HEAD
                   "$ref": "#/rules@53"
+=======
+                  "$ref": "#/rules@60"
+>>>>>>> authoring
                 },
                 "arguments": []
               },
@@ -2749,7 +3300,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -2768,7 +3323,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -2790,7 +3349,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -2816,6 +3379,21 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "value": "report"
           },
           {
+<<<<<<< HEAD
+=======
+            "$type": "Assignment",
+            "feature": "items",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@38"
+              },
+              "arguments": []
+            }
+          },
+          {
+>>>>>>> authoring
             "$type": "Group",
             "elements": [
               {
@@ -2992,7 +3570,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
+<<<<<<< HEAD
                       "$ref": "#/rules@53"
+=======
+                      "$ref": "#/rules@60"
+>>>>>>> authoring
                     },
                     "arguments": []
                   },
@@ -3019,7 +3601,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
+<<<<<<< HEAD
                           "$ref": "#/rules@53"
+=======
+                          "$ref": "#/rules@60"
+>>>>>>> authoring
                         },
                         "arguments": []
                       },
@@ -3056,7 +3642,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@53"
+=======
+                "$ref": "#/rules@60"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -3072,7 +3662,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -3113,7 +3707,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -3203,7 +3801,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3219,7 +3821,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3235,7 +3841,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3443,7 +4053,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@53"
+=======
+                    "$ref": "#/rules@60"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -3525,7 +4139,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@49"
+=======
+                "$ref": "#/rules@56"
+>>>>>>> authoring
               },
               "arguments": []
             }
@@ -3597,7 +4215,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
+<<<<<<< HEAD
                       "$ref": "#/rules@53"
+=======
+                      "$ref": "#/rules@60"
+>>>>>>> authoring
                     },
                     "arguments": []
                   },
@@ -3622,7 +4244,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@49"
+=======
+                    "$ref": "#/rules@56"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -3666,7 +4292,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
+<<<<<<< HEAD
                 "$ref": "#/rules@55"
+=======
+                "$ref": "#/rules@62"
+>>>>>>> authoring
               },
               "arguments": []
             },
@@ -3693,7 +4323,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@50"
+=======
+                        "$ref": "#/rules@57"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3714,7 +4348,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@50"
+=======
+                        "$ref": "#/rules@57"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3729,6 +4367,33 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "$type": "RuleCall",
                   "rule": {
                     "$ref": "#/rules@47"
+<<<<<<< HEAD
+=======
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "correlations",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@52"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "responders",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@54"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -3758,6 +4423,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "value": "vary"
           },
           {
+<<<<<<< HEAD
             "$type": "Assignment",
             "feature": "parameter",
             "operator": "=",
@@ -3765,9 +4431,176 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "$type": "RuleCall",
               "rule": {
                 "$ref": "#/rules@53"
+=======
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "drug",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@11"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@48"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "."
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "field",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@49"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+>>>>>>> authoring
               },
-              "arguments": []
-            }
+              {
+                "$type": "Assignment",
+                "feature": "patient",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@50"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "aspect",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "severity"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "of"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "condition",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@20"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@48"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "aspect",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "dose"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "of"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "given",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/types@2"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@48"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "in"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "arm",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@32"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@48"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "parameter",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@60"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
           },
           {
             "$type": "Alternatives",
@@ -3791,7 +4624,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3817,7 +4654,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
@@ -3833,10 +4674,53 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
+<<<<<<< HEAD
                         "$ref": "#/rules@49"
+=======
+                        "$ref": "#/rules@56"
+>>>>>>> authoring
                       },
                       "arguments": []
                     }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "shares",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "shares",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@51"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
                   }
                 ]
               }
@@ -3847,7 +4731,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** A parameter drawn per virtual patient: log-normal around its value with a coefficient of variation, or uniform. */"
+      "$comment": "/**\\n * A quantity drawn per virtual patient: a drug's PK or potency, the patient's weight, age or height, a dose in\\n * an arm, or a model parameter (log-normal around its value with a coefficient of variation, or uniform);\\n * or a condition's severity from shares of each category.\\n */"
     },
     {
       "$type": "ParserRule",
@@ -3859,7 +4743,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
+<<<<<<< HEAD
               "$ref": "#/rules@53"
+=======
+              "$ref": "#/rules@60"
+>>>>>>> authoring
             },
             "arguments": []
           },
@@ -4194,6 +5082,18 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "Keyword",
             "value": "uniform"
+          },
+          {
+            "$type": "Keyword",
+            "value": "height"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ka"
+          },
+          {
+            "$type": "Keyword",
+            "value": "iu_per_mg"
           }
         ]
       },
@@ -4201,6 +5101,367 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "fragment": false,
       "parameters": [],
       "$comment": "/**\\n * A user's name: any identifier, including the words that are keywords only inside a block or after another\\n * keyword (\`start\`, \`dose\`, \`values\`, \`severity\`, \`systemic\` …; docs/language.md, \\"Names\\"). The words that start\\n * a statement or join its parts (\`give\`, \`arm\`, \`from\`, \`of\` …) stay reserved: they are where the parser\\n * recovers while a line is half typed.\\n */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PkField",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "clearance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "volume"
+          },
+          {
+            "$type": "Keyword",
+            "value": "half_life"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ic50"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ka"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bioavailability"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PatientField",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Keyword",
+            "value": "age"
+          },
+          {
+            "$type": "Keyword",
+            "value": "height"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SeverityShare",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "severity",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@31"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Correlation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "correlate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "first",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ","
+          },
+          {
+            "$type": "Assignment",
+            "feature": "second",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "coefficient",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A rank correlation between two varied quantities (a Gaussian copula on their normal scores). */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "VaryName",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "drug",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@11"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@48"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "."
+              },
+              {
+                "$type": "Assignment",
+                "feature": "field",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@49"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Assignment",
+            "feature": "patient",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@50"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "parameter",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@60"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Names a \`vary\` line of the same population. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Responders",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "responders"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@3"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@48"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "site",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@8"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@60"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "comparison",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "threshold",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "at"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "time",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** The share of virtual patients whose output at a time is above (or below) a threshold, per arm. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Comparison",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": ">"
+          },
+          {
+            "$type": "Keyword",
+            "value": "<"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
     },
     {
       "$type": "ParserRule",
@@ -4227,7 +5488,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@50"
+=======
+                    "$ref": "#/rules@57"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -4244,7 +5509,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@50"
+=======
+                    "$ref": "#/rules@57"
+>>>>>>> authoring
                   },
                   "arguments": []
                 }
@@ -4256,7 +5525,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+<<<<<<< HEAD
                     "$ref": "#/rules@51"
+=======
+                    "$ref": "#/rules@58"
+>>>>>>> authoring
                   },
                   "arguments": []
                 },
@@ -4286,7 +5559,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
+<<<<<<< HEAD
               "$ref": "#/rules@54"
+=======
+              "$ref": "#/rules@61"
+>>>>>>> authoring
             },
             "arguments": []
           }
@@ -4309,7 +5586,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
+<<<<<<< HEAD
                   "$ref": "#/rules@53"
+=======
+                  "$ref": "#/rules@60"
+>>>>>>> authoring
                 },
                 "arguments": []
               },
@@ -4323,7 +5604,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
+<<<<<<< HEAD
                       "$ref": "#/rules@53"
+=======
+                      "$ref": "#/rules@60"
+>>>>>>> authoring
                     },
                     "arguments": []
                   }
@@ -4350,7 +5635,11 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
+<<<<<<< HEAD
                   "$ref": "#/rules@53"
+=======
+                  "$ref": "#/rules@60"
+>>>>>>> authoring
                 },
                 "arguments": []
               }
@@ -4378,7 +5667,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[_a-zA-Z][\\\\w]*/",
+        "regex": "/[_a-zA-Z\\\\u00b5\\\\u03bc][\\\\w\\\\u00b2]*/",
         "parenthesized": false
       },
       "fragment": false,

@@ -14,6 +14,10 @@ type IssueData = {
     swap?: Array<{ range: Range, text: string }>;
     verbs?: string[];
     verbRange?: Range;
+    /** A ready edit (syntax-stumbles.ts): decimal comma, dose before drug, severity synonym. */
+    fix?: { title: string, range: Range, newText: string };
+    /** Text to insert at the start of the diagnostic's range (`every day` → `every 1 day`). */
+    insert?: string;
 };
 
 /** How many alternatives a quick-fix menu offers at most. */
@@ -74,6 +78,13 @@ export class OsteoCodeActionProvider implements CodeActionProvider {
                 const verbRange = data.verbRange;
                 if (!verbRange) return [];
                 return (data.verbs ?? []).map(verb => fix(`Change verb to '${verb}'`, [{ range: verbRange, newText: verb }]));
+            }
+            case IssueCodes.DecimalComma:
+            case IssueCodes.SyntaxStumble:
+            case IssueCodes.EveryWithoutNumber: {
+                if (data.fix) return [fix(data.fix.title, [{ range: data.fix.range, newText: data.fix.newText }], true)];
+                if (data.insert) return [fix(`Insert '${data.insert.trim()}'`, [{ range: { start: diagnostic.range.start, end: diagnostic.range.start }, newText: data.insert }], true)];
+                return [];
             }
             case IssueCodes.ConflictingDose:
                 return [fix('Remove the inline dose (use the regimen\'s)', [{ range: this.withLeadingSpace(document, diagnostic.range), newText: '' }])];

@@ -4,12 +4,13 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isArm, isCondition, isConcept, isDrug, isGive, isInfuse, isRegimen, isScenario,
-    type Arm, type Concept, type Condition, type Dosing, type Drug, type FoldEffect, type Give, type Infuse,
+    isArm, isCondition, isConcept, isDrug, isGive, isInfuse, isRegimen, isScenario, isTaper,
+    type Arm, type Concept, type Condition, type Dosing, type Drug, type FoldEffect, type Intervention,
     type Mechanism, type Quantity, type Regimen, type Scenario
 } from '../generated/ast.js';
 import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
 import { kindWord } from '../validation/target-kinds.js';
+import { everyOtherInterval, everyOtherUnit, frequencyInterval } from '../dosing-frequency.js';
 
 /** Up to six significant digits, without trailing zeros: 1095.75, 0.0015, 1.2e+6. */
 export function formatNumber(x: number): string {
@@ -111,7 +112,12 @@ export function dosingWords(dosing: Dosing | undefined): string | undefined {
     if (!amount) return undefined;
     if (dosing.once) return `${amount} once`;
     const interval = quantityWords(dosing.interval);
-    return interval ? `${amount} every ${interval}` : amount;
+    if (interval) return `${amount} every ${interval}`;
+    // Shorthands are shown with their long form: "5 mg twice daily (every 12 hours)".
+    const other = everyOtherUnit(dosing);
+    const shorthand = other ? { text: `every other ${other}`, ...everyOtherInterval(other) }
+        : dosing.frequency.length > 0 ? { text: dosing.frequency.join(' '), ...frequencyInterval(dosing.frequency) } : undefined;
+    return shorthand?.longForm ? `${amount} ${shorthand.text} (${shorthand.longForm})` : amount;
 }
 
 /** "adalimumab 40 mg every 2 weeks (loading 80 mg), nanoparticle delivery ×4". */
@@ -130,7 +136,7 @@ export function regimenSchedule(regimen: Regimen): string {
 }
 
 /** "AntiTNF from 0 months", "denosumab 60 mg every 6 months from 0 months until 2 years". */
-export function interventionWords(intervention: Give | Infuse): string {
+export function interventionWords(intervention: Intervention): string {
     const when = (from: Quantity | undefined, until: Quantity | undefined) => {
         const start = quantityWords(from);
         const stop = quantityWords(until);
@@ -139,6 +145,10 @@ export function interventionWords(intervention: Give | Infuse): string {
     if (isInfuse(intervention)) {
         const rate = quantityWords(intervention.rate);
         return `infuse ${intervention.mediator?.$refText || '?'}${rate ? ` at ${rate}` : ''}${when(intervention.from, intervention.until)}`;
+    }
+    if (isTaper(intervention)) {
+        const [high, low, step] = [intervention.high, intervention.low, intervention.step].map(quantityWords);
+        return `taper ${intervention.target?.$refText || '?'} from ${high ?? '?'} to ${low ?? '?'} step ${step ?? '?'} every ${quantityWords(intervention.stepInterval) ?? '?'}`;
     }
     const dose = dosingWords(intervention.dosing);
     return `${intervention.target?.$refText || '?'}${dose ? ` ${dose}` : ''}${when(intervention.from, intervention.until)}`;

@@ -6,10 +6,10 @@ import { isConcept, isModel, isQuantity } from '../generated/ast.js';
 /** Keywords that start a member line inside the braces of each block type. */
 const MEMBER_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     Drug: new Set(['class', 'mechanism', 'route', 'half_life', 'absorption_half_life', 'bioavailability', 'volume', 'clearance',
-        'peripheral_volume', 'intercompartmental_clearance', 'vmax', 'km', 'molar_mass', 'ic50', 'emax', 'bone_half_life', 'bone_uptake']),
+        'peripheral_volume', 'intercompartmental_clearance', 'vmax', 'km', 'molar_mass', 'ic50', 'emax', 'bone_half_life', 'bone_uptake', 'iu_per_mg']),
     Regimen: new Set(['drug', 'dose', 'loading', 'delivery']),
     Condition: new Set(['scope', 'drives', 'activates', 'sites', 'local_excess', 'process']),
-    Patient: new Set(['age', 'sex', 'menopause', 'weight']),
+    Patient: new Set(['age', 'sex', 'menopause', 'weight', 'height']),
     ConditionUse: new Set(['severity', 'onset', 'resolves', 'sites'])
 };
 

@@ -247,7 +247,22 @@ export function checkPopulation(population: Population, accept: ValidationAccept
 }
 
 export function checkPopulationVary(vary: PopulationVary, accept: ValidationAcceptor): void {
-    if (!vary.parameter) return;
+    if (vary.shares.length > 0) {
+        // `vary severity of C mild 30 %, …`: a categorical draw whose shares must cover every patient.
+        const shares = vary.shares.map(sh => measureOf(sh.share)).map(m => m ? (m.dimension === 'fraction' || m.dimension === undefined ? m.value : NaN) : NaN);
+        const total = shares.reduce((t, x) => t + x, 0);
+        if (vary.aspect !== 'severity') {
+            accept('error', 'Shares are for severities (`vary severity of C mild 30 %, moderate 50 %, high 20 %`); other quantities take lognormal or uniform.', { node: vary, ...issue(IssueCodes.VaryTarget) });
+        } else if (Number.isFinite(total) && Math.abs(total - 1) > 1e-6) {
+            accept('error', `The severity shares add up to ${+(total * 100).toPrecision(4)} %, not 100 %.`, { node: vary, property: 'shares', ...issue(IssueCodes.OutOfRange) });
+        }
+        return;
+    }
+    if (vary.aspect === 'severity') {
+        accept('error', 'A severity varies by shares: e.g. `vary severity of rheumatoid_arthritis mild 30 %, moderate 50 %, high 20 %`.', { node: vary, property: 'aspect', ...issue(IssueCodes.VaryTarget) });
+        return;
+    }
+    if (!vary.parameter || vary.drug || vary.patient || vary.aspect) return;
     const parameter = findParameter(vary.parameter);
     if (!parameter) {
         unknownParameter(vary.parameter, { node: vary, property: 'parameter' }, accept);

@@ -6,6 +6,7 @@ import {
 import { isLibraryUri } from '../builtins/library.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindWord } from './target-kinds.js';
+import { drugProperty } from '../drug-inheritance.js';
 
 /** Declarations and their required parts (docs/language.md §2, §3). */
 
@@ -19,11 +20,13 @@ export function checkReservedKind(concept: Concept, accept: ValidationAcceptor):
 /** What the pharmacokinetic model cannot do without (docs/model.md). */
 export function checkDrugCompleteness(drug: Drug, accept: ValidationAcceptor): void {
     const missing: string[] = [];
-    if (!drug.drugClass) missing.push('`class` (e.g. `class anti_TNF`)');
-    if (!drug.mechanisms || drug.mechanisms.length === 0) missing.push('`mechanism` (e.g. `mechanism neutralizes TNF_alpha`)');
-    if (!drug.route) missing.push('`route` (oral, subcutaneous, intravenous, intra_articular or local)');
-    if (!drug.halfLife && !drug.boneHalfLife && !drug.clearance) missing.push('`half_life` (or `clearance`, or `bone_half_life` for a bisphosphonate)');
-    if (!drug.volume) missing.push('`volume` (apparent volume of distribution, e.g. `volume 5 L`)');
+    // A drug `from` another inherits what it does not state.
+    const has = (p: Parameters<typeof drugProperty>[1]) => drugProperty(drug, p) !== undefined;
+    if (!has('drugClass')) missing.push('`class` (e.g. `class anti_TNF`)');
+    if (!has('mechanisms')) missing.push('`mechanism` (e.g. `mechanism neutralizes TNF_alpha`)');
+    if (!has('route')) missing.push('`route` (oral, subcutaneous, intravenous, intra_articular or local)');
+    if (!has('halfLife') && !has('boneHalfLife') && !has('clearance')) missing.push('`half_life` (or `clearance`, or `bone_half_life` for a bisphosphonate)');
+    if (!has('volume')) missing.push('`volume` (apparent volume of distribution, e.g. `volume 5 L`)');
     // Without a name the parser already reports the broken declaration.
     if (missing.length === 0 || !drug.name) return;
     accept('error', `Drug '${drug.name}' cannot be simulated without ${missing.join(', ')}.`,
@@ -76,11 +79,11 @@ export function checkScenarioStructure(scenario: Scenario, accept: ValidationAcc
 /** Keywords of properties that hold one value: written twice, the parser keeps the last, which hides typos. */
 const SINGLE_VALUED: Readonly<Record<string, ReadonlySet<string>>> = {
     Drug: new Set(['class', 'route', 'half_life', 'absorption_half_life', 'bioavailability', 'volume', 'clearance', 'peripheral_volume',
-        'intercompartmental_clearance', 'vmax', 'km', 'molar_mass', 'ic50', 'emax', 'bone_half_life', 'bone_uptake']),
+        'intercompartmental_clearance', 'vmax', 'km', 'molar_mass', 'ic50', 'emax', 'bone_half_life', 'bone_uptake', 'iu_per_mg']),
     Regimen: new Set(['drug', 'dose', 'loading', 'delivery']),
     Condition: new Set(['scope', 'local_excess']),
     ConditionUse: new Set(['severity', 'onset', 'resolves']),
-    Patient: new Set(['age', 'sex', 'menopause', 'weight'])
+    Patient: new Set(['age', 'sex', 'menopause', 'weight', 'height'])
 };
 
 export function checkDuplicateProperties(node: AstNode, accept: ValidationAcceptor): void {

@@ -16,7 +16,7 @@ export interface ExpectedQuantity {
 const time = (unit: string, label: string): ExpectedQuantity => ({ dimensions: ['time'], unit, label });
 const fraction = (label: string): ExpectedQuantity => ({ dimensions: ['fraction'], unit: '%', bare: true, label });
 const fold = (label: string): ExpectedQuantity => ({ dimensions: ['fold'], unit: 'x', bare: true, label });
-const dose = (label: string): ExpectedQuantity => ({ dimensions: ['mass', 'massPerWeight'], unit: 'mg', label });
+const dose = (label: string): ExpectedQuantity => ({ dimensions: ['mass', 'massPerWeight', 'massPerArea', 'internationalUnits'], unit: 'mg', label });
 
 /** AST type → property → what it expects (docs/language.md §3, §5). */
 export const EXPECTED_QUANTITIES: Readonly<Record<string, Readonly<Record<string, ExpectedQuantity>>>> = {
@@ -38,7 +38,13 @@ export const EXPECTED_QUANTITIES: Readonly<Record<string, Readonly<Record<string
         ic50: { dimensions: ['concentration', 'molarConcentration', 'mass'], unit: 'mg/L', label: 'ic50' }
     },
     Regimen: { loading: dose('loading dose') },
-    Dosing: { amount: dose('dose'), interval: time('weeks', 'dosing interval') },
+    // A regimen's dose may be a rate (`10 mg/day` ≡ `10 mg every 1 day`); dosing-checks.ts rejects a rate with a frequency.
+    Dosing: { amount: { ...dose('dose'), dimensions: [...dose('dose').dimensions, 'massRate'] }, interval: time('weeks', 'dosing interval') },
+    Taper: {
+        high: dose('starting dose'), low: { ...dose('final dose'), bare: true }, step: dose('taper step'),
+        over: time('weeks', 'taper duration'), stepInterval: time('weeks', 'taper step interval'),
+        doseInterval: time('days', 'dosing interval'), start: time('months', 'taper start')
+    },
     Delivery: { targeting: fold('targeting factor') },
     Condition: { localExcess: fold('local_excess') },
     FoldEffect: { fold: fold('fold change') },
@@ -47,7 +53,8 @@ export const EXPECTED_QUANTITIES: Readonly<Record<string, Readonly<Record<string
     Patient: {
         age: time('years', 'age'),
         menopause: time('years', 'menopause age'),
-        weight: { dimensions: ['bodyMass'], unit: 'kg', label: 'weight' }
+        weight: { dimensions: ['bodyMass'], unit: 'kg', label: 'weight' },
+        height: { dimensions: ['length'], unit: 'cm', label: 'height' }
     },
     ConditionUse: { onset: time('months', 'onset'), resolves: time('months', 'resolution time') },
     Give: { from: time('months', 'start time'), until: time('months', 'stop time') },

@@ -45,7 +45,20 @@ export const IssueCodes = {
     /** A sweep grid or population above 10,000 runs. */
     TooManyRuns: 'too-many-runs',
     /** `measure` names something the model does not compute (for that arm). */
-    NotComputed: 'not-computed'
+    NotComputed: 'not-computed',
+    /** `every day`: the interval's number is missing (quick fix: insert 1). */
+    EveryWithoutNumber: 'every-without-number',
+    /** An amount without a known frequency, an unknown `q…` code, or a rate that also says how often. */
+    UnknownFrequency: 'unknown-frequency',
+    /** `7,5 mg` (quick fix: 7.5). */
+    DecimalComma: 'decimal-comma',
+    /** A syntax error at a known stumble, rewritten as one sentence with its fix. */
+    SyntaxStumble: 'syntax-stumble',
+    DrugBaseCycle: 'drug-base-cycle',
+    /** A user drug without ic50: the model's default potency applies. */
+    MissingPotency: 'missing-potency',
+    /** half_life disagrees with ln 2 · volume / clearance. */
+    InconsistentPk: 'inconsistent-pk'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

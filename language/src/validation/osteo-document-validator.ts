@@ -9,6 +9,7 @@ import { OsteoValidationRegistry } from './osteo-validation-registry.js';
 import { isOversized, oversizeMessage } from '../workspace/document-size.js';
 import { astNodes } from '../workspace/ast-nodes.js';
 import { interruptEvery } from '../workspace/interrupt-every.js';
+import { rewriteStumbles } from './syntax-stumbles.js';
 
 /** Replaces Langium's "Could not resolve reference" with a message that says how to fix the name. */
 export class OsteoDocumentValidator extends DefaultDocumentValidator {
@@ -25,7 +26,8 @@ export class OsteoDocumentValidator extends DefaultDocumentValidator {
             const { code, data } = issue(IssueCodes.FileTooLarge);
             return [{ severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: oversizeMessage(document.textDocument.getText()), code, data, source: 'osteo' }];
         }
-        return super.validateDocument(document, options, cancelToken);
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return rewriteStumbles(diagnostics, document.textDocument);
     }
 
     /**

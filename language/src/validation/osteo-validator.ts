@@ -15,6 +15,8 @@ import { checkArmPharmacology } from './pharmacology-checks.js';
 import { checkFinite, checkPositiveAnyUnit, checkQuantityRanges, checkSample } from './range-checks.js';
 import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './time-checks.js';
 import { checkQuantityUnits } from './unit-checks.js';
+import { checkDosing } from './dosing-checks.js';
+import { checkDrugBase, checkDrugPotency, checkPkConsistency } from './drug-checks.js';
 
 /** Registers the checks of docs/language.md §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
 export function registerValidationChecks(services: OsteoServices): void {
@@ -42,7 +44,9 @@ export class OsteoValidator {
             Model: [this.imports.checkImports, this.duplicates.checkAmbiguousUses],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
-            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit],
+            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit,
+                checkDrugBase, checkDrugPotency, checkPkConsistency],
+            Dosing: [checkDosing],
             Regimen: [this.duplicates.checkDuplicateName, checkRegimenCompleteness, checkDuplicateProperties],
             Condition: [this.duplicates.checkDuplicateName, checkDuplicateProperties],
             Scenario: [this.duplicates.checkDuplicateName, checkScenarioStructure, checkCompares],

@@ -3,7 +3,8 @@ import { isQuantity, type Quantity } from '../generated/ast.js';
 import { describeDimension, type Dimension, lookupUnit, unitsOf } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES, type ExpectedQuantity } from './expected-dimensions.js';
 import { issue, IssueCodes } from './issue-codes.js';
-import { closestNames } from './name-suggestions.js';
+import { safeUnitSuggestions } from './unit-suggestions.js';
+import { followedByDecimalComma } from './decimal-comma.js';
 
 /** Units worth proposing for a dimension: the plural time units, every unit otherwise. */
 export function proposedUnits(dimension: Dimension): string[] {
@@ -50,14 +51,16 @@ export function checkUnit(q: Quantity, expected: ExpectedQuantity, accept: Valid
             }
             return;
         }
+        // `7,5 mg`: the syntax error at the comma says "write 7.5"; a missing unit on the `7` would mislead.
+        if (followedByDecimalComma(q)) return;
         accept('error', `The ${expected.label} needs a unit: ${wanted}. Write e.g. \`${q.value} ${expected.unit}\`.`,
             { node: q, ...issue(IssueCodes.MissingUnit, { units: candidateUnits(expected) }) });
         return;
     }
     const unit = lookupUnit(q.unit);
     if (!unit) {
-        const suggestions = closestNames(q.unit, candidateUnits(expected));
-        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : ` Use ${wanted}.`;
+        const suggestions = safeUnitSuggestions(q.unit, candidateUnits(expected));
+        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
         accept('error', `Unknown unit '${q.unit}': the ${expected.label} expects ${wanted}.${hint}`,
             { node: q, property: 'unit', ...issue(IssueCodes.UnknownUnit, { suggestions }) });
         return;

@@ -52,7 +52,7 @@ export class UnresolvedReferences {
         }
 
         const visible = this.visibleNames(info, ofKind);
-        const suggestions = closestNames(name, visible);
+        const suggestions = meaningfulSuggestions(name, visible);
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
         const otherKind = this.declarations.named(name)
             .find(d => !(kinds ?? [referenceType]).some(k => this.reflection.isSubtype(d.type, k)));
@@ -62,6 +62,8 @@ export class UnresolvedReferences {
                 suggestions
             };
         }
+        const notInLibrary = suggestions.length === 0 ? notInLibraryHint(name, kinds ?? [referenceType], visible) : undefined;
+        if (notInLibrary) return { message: notInLibrary, suggestions: [] };
         const fallback = didYouMean || ` Declare it, or import the file that declares it.`;
         return { message: `Unknown ${kindText} '${name}'.${fallback}`, suggestions };
     }
@@ -91,4 +93,37 @@ function basename(path: string): string {
 
 function andList(items: string[]): string {
     return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Names people use for a site → the library's sites with that meaning (`hip` is two measurement sites). */
+const SITE_MEANINGS: Readonly<Record<string, readonly string[]>> = {
+    hip: ['total_hip', 'femoral_neck'], femur: ['total_hip', 'femoral_neck'], neck: ['femoral_neck'],
+    spine: ['lumbar_spine'], lumbar: ['lumbar_spine'], l1_l4: ['lumbar_spine'], vertebrae: ['lumbar_spine'],
+    jaw: ['alveolar_bone'], alveolar: ['alveolar_bone'], teeth: ['alveolar_bone'], periodontium: ['alveolar_bone'],
+    hands: ['hand'], wrist: ['hand'], joints: ['hand']
+};
+
+/** `IL_17` and `IL_1`: one family, a different member (a different molecule, not a typo). */
+function differentMember(a: string, b: string): boolean {
+    const split = (s: string) => /^(.*?)[_-]?(\d+)([a-z]?)$/i.exec(s);
+    const x = split(a), y = split(b);
+    return !!x && !!y && x[1].toLowerCase() === y[1].toLowerCase() && (x[2] !== y[2] || x[3].toLowerCase() !== y[3].toLowerCase());
+}
+
+/** Close names, weighed by meaning: synonyms first, never another member of a numbered family. */
+export function meaningfulSuggestions(name: string, visible: readonly string[]): string[] {
+    const available = new Set(visible);
+    const bySense = (SITE_MEANINGS[name.toLowerCase()] ?? []).filter(s => available.has(s));
+    const bySpelling = closestNames(name, visible).filter(s => !differentMember(name, s));
+    return [...new Set([...bySense, ...bySpelling])].slice(0, 3);
+}
+
+/** Cytokine-like names the library lacks: say so, and show the declaration. */
+function notInLibraryHint(name: string, kinds: readonly string[], visible: readonly string[]): string | undefined {
+    if (!/^(IL|TNF|IFN|TGF|CCL|CXCL|GM_CSF|M_CSF)[_-]?\w*$/i.test(name)) return undefined;
+    if (!kinds.some(k => k === 'Cytokine' || k === 'FoldTarget' || k === 'MechanismTarget' || k === 'Reportable')) return undefined;
+    const library = ['TNF_alpha', 'IL_6', 'IL_1'].filter(c => visible.includes(c));
+    const listed = library.length > 1 ? `${library.slice(0, -1).join(', ')} and ${library[library.length - 1]}` : library.join('');
+    // User files cannot declare cytokines (checkReservedKind): the model has no equations for a new one.
+    return `'${name}' is not in the library${listed ? `, whose cytokines are ${listed}` : ''}; a cytokine cannot be declared in a scenario file because the model has no equations for it. Express its effect through the library's cytokines (e.g. \`drives TNF_alpha x 2, IL_6 x 3\`).`;
 }
