@@ -349,6 +349,41 @@ export const ANCHORS: readonly Anchor[] = [
             const deviation = (key: string) => Math.max(...d.series[key].map((x, k) => Math.abs(x / u.series[key][k] - 1))) * 100;
             return [...bmd, atMost('denosumab arm TNF-α vs untreated', deviation('TNF_alpha'), 1, 1, '%'), atMost('denosumab arm IL-6 vs untreated', deviation('IL_6'), 1, 1, '%')];
         }
+    },
+    {
+        id: 'R40', type: 'C', file: 'r40-teriparatide-neer.osteo', scenario: 'Neer', weight: 1,
+        expected: 'postmenopausal women, teriparatide 20 µg/day for ~21 months: lumbar spine ≈ +9 pp, femoral neck ≈ +3 pp over placebo; the same daily PTH given continuously is not anabolic',
+        source: 'Neer et al., NEJM 2001 (spine +9.7 vs +1.1 %, femoral neck +2.8 vs −0.7 %)',
+        quantified: 'differences from placebo at 21 months, spine ±2 pp, femoral neck ±1 pp; the continuous arm infuses the mean daily PTH of the injections (≈ 280 pM/day) and must not gain spine BMD over placebo (anabolic window, docs/model.md §1.9)',
+        checks: run => {
+            const p = run('Neer', 'placebo'), t = run('Neer', 'teriparatide'), c = run('Neer', 'continuous');
+            const end = 21 * MONTH;
+            const over = (r: ArmResult, site: string) => at(r, `bmd.${site}`, end) - at(p, `bmd.${site}`, end);
+            return [
+                band('spine vs placebo at 21 months', over(t, 'lumbar_spine'), 9, 2),
+                band('femoral neck vs placebo at 21 months', over(t, 'femoral_neck'), 3, 1),
+                atMost('continuous PTH: spine vs placebo at 21 months', over(c, 'lumbar_spine'), 0, 0.5, 'pp')
+            ];
+        }
+    },
+    {
+        id: 'R41', type: 'C', file: 'r41-romosozumab-frame.osteo', scenario: 'Frame', weight: 1,
+        expected: 'postmenopausal osteoporosis, romosozumab 210 mg monthly, 12 months: lumbar spine ≈ +13 %, total hip ≈ +7 % over placebo; formation up and resorption down at once, formation back near baseline within the year',
+        source: 'FRAME (Cosman et al., NEJM 2016); markers: McClung et al., NEJM 2014',
+        quantified: 'differences from placebo at 12 months, spine ±2 pp, hip ±1.5 pp; formation marker (osteoblasts) peak in months 0–3 ≥ 1.2 × placebo and at 12 months within 0.8–1.2 × placebo; resorption marker (osteoclasts) at 12 months 0.6–0.9 × placebo (CTX stays ≈ 25 % below baseline)',
+        checks: run => {
+            const p = run('Frame', 'placebo'), r = run('Frame', 'romosozumab');
+            const end = 12 * MONTH;
+            const over = (site: string) => at(r, `bmd.${site}`, end) - at(p, `bmd.${site}`, end);
+            const ratio = (key: string, t: number) => at(r, key, t) / at(p, key, t);
+            return [
+                band('spine vs placebo at 12 months', over('lumbar_spine'), 13, 2),
+                band('hip vs placebo at 12 months', over('total_hip'), 7, 1.5),
+                atLeast('formation marker peak (months 0–3) / placebo', maxOver(r, 'osteoblasts', 0, 3 * MONTH) / at(p, 'osteoblasts', 3 * MONTH), 1.2, 0.1, '×'),
+                range('formation marker at 12 months / placebo', ratio('osteoblasts', end), 1, 0.8, 1.2, '×'),
+                range('resorption marker at 12 months / placebo', ratio('osteoclasts', end), 0.75, 0.6, 0.9, '×')
+            ];
+        }
     }
 ];
 

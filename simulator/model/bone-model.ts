@@ -16,7 +16,11 @@ import { ModelInputError, type ParameterValues } from './parameters.js';
 
 /** Offsets of the states of one compartment. */
 export const OBP = 0, OBA = 1, OCA = 2, TNF = 3, IL6 = 4, IL1 = 5, TCELL = 6, M1 = 7, M2 = 8, OCP = 9;
-export const COMPARTMENT_SIZE = 10;
+/** Anabolic window (docs/model.md §1.9): adapted PTH-receptor occupancy, modelling-based formation, Wnt feedback. */
+export const PTHR = 10, MODEL = 11, WNTFB = 12;
+export const COMPARTMENT_SIZE = 13;
+/** Trabecular-rich sites (the others are cortical-rich) for modelling-based formation. */
+const TRABECULAR_SITES: readonly string[] = ['lumbar_spine', 'alveolar_bone'];
 
 export interface BmdSite {
     readonly site: SiteName;
@@ -33,6 +37,8 @@ export interface BmdSite {
     readonly spaceWeight: number;
     /** Rate constant (/day) at which the remodelling space follows resorption. */
     readonly kSpace: number;
+    /** BMD gained per day per unit of modelling-based formation (§1.9). */
+    readonly modellingRate: number;
 }
 
 export interface BoneModel {
@@ -85,7 +91,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         return {
             site, state: next++, space: next++, compartment: local >= 0 ? local + 1 : 0,
             kout: v[`bmd_kout_${site}`], gob: v[`bmd_gob_${site}`], goc: v[`bmd_goc_${site}`], start: bmdStart[site] ?? 1,
-            spaceWeight: v[`bmd_space_${site}`], kSpace
+            spaceWeight: v[`bmd_space_${site}`], kSpace,
+            // Modelling-based formation builds on surfaces: trabecular-rich sites at the spine's turnover rate,
+            // cortical-rich sites at a fitted share of it (ASSUMPTION, §1.9).
+            modellingRate: v.bmd_kout_lumbar_spine * (TRABECULAR_SITES.includes(site) ? 1 : v.modelling_cortical_ratio)
         };
     });
     if (sites.some(s => s.kout === undefined || s.spaceWeight === undefined)) throw new ModelInputError(`the model has no BMD layer for site '${sites.find(s => s.kout === undefined || s.spaceWeight === undefined)!.site}'`);
@@ -109,6 +118,14 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const healthyActivation = healthyOcActivation();
     const recruitmentFlux = core.DOBu * (healthy.OCa / (core.KD1 * core.DtTGFb / (core.alpha * core.kres) + healthy.OCa));
     const infusions = desc.infusions;
+    // ASSUMPTION (anabolic window, docs/model.md §1.9): PTH-receptor signalling in the osteoblast lineage adapts
+    // within about an hour, so only rises of PTH above the adapted level (daily injections) drive modelling-based
+    // formation; a sustained level (continuous PTH, R05) drives none and acts through RANKL/OPG only.
+    const kPthAdapt = Math.LN2 / v.pth_adaptation_half_life;
+    const kModel = Math.LN2 / v.modelling_half_life;
+    const kWntFb = Math.LN2 / v.wnt_feedback_half_life;
+    const pthOccupancy = (pth: number) => Math.max(pth, 0) / (core.KD4 + Math.max(pth, 0));
+    const healthyOccupancy = pthOccupancy(core.betaPTH / core.DtPTH);
 
     const effects: CompartmentEffects[] = compartments.map(() => newEffects());
     const hooks: CoreHooks[] = compartments.map(() => neutralHooks());
@@ -175,6 +192,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         h.ranklBinding = e.ranklBinding;
         h.fOpg = e.opg;
         h.fPth = e.pth;
+        h.pthDrug = e.pthSupply;
+        h.fOpgProd = 1 + v.wnt_opg_gain * (1 - e.sclerostin);
     }
 
     function evaluate(t: number, y: Float64Array, dydt: Float64Array, med?: CoreMediators): void {
@@ -196,6 +215,15 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             coreRhs(core, y[o + OBP], y[o + OBA], y[o + OCA], hooks[c], dydt, o, m);
             const gap = poolTarget(c, y[o + OCP], m.rankl) - y[o + OCP];
             dydt[o + OCP] = (gap > 0 ? kPoolFill : kPoolDrain) * gap;
+            // Anabolic window: a burst of PTH-receptor signalling above its adapted level (× baseline occupancy),
+            // and freed Wnt signalling less its slow counter-regulation, activate lining cells (modelling).
+            const occupancy = pthOccupancy(m.pth);
+            const burst = Math.max(0, occupancy - y[o + PTHR]) / healthyOccupancy;
+            const wnt = 1 - effects[c].sclerostin;
+            const wntDrive = Math.max(0, wnt - v.wnt_feedback_strength * y[o + WNTFB]);
+            dydt[o + PTHR] = kPthAdapt * (occupancy - y[o + PTHR]);
+            dydt[o + WNTFB] = kWntFb * (wnt - y[o + WNTFB]);
+            dydt[o + MODEL] = kModel * (v.pth_modelling_gain * burst + v.wnt_modelling_gain * wntDrive - y[o + MODEL]);
         }
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;
@@ -206,7 +234,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             // States are relative to BMD(t = 0), so formation and the space are scaled by the starting BMD.
             const dSpace = s.kSpace * (spaceTarget(s, rOc) - y[s.space]);
             dydt[s.space] = dSpace;
-            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * (y[s.state] - y[s.space])) + dSpace;
+            // Modelling-based formation (lining cells on quiescent surfaces, § 1.9) adds to the remodelling formation
+            // in units of the site's normal formation: it is not coupled to prior resorption.
+            const modelling = Math.max(y[o + MODEL], 0);
+            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * (y[s.state] - y[s.space])) + s.modellingRate * modelling / s.start + dSpace;
         }
         if (alveolarHeight >= 0) {
             const o = alveolarCompartment * COMPARTMENT_SIZE;
@@ -285,7 +316,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = c * COMPARTMENT_SIZE;
             y[o + OBP] = healthy.OBp; y[o + OBA] = healthy.OBa; y[o + OCA] = healthy.OCa;
             y[o + TNF] = base[0]; y[o + IL6] = base[1]; y[o + IL1] = base[2];
-            y[o + TCELL] = 1; y[o + M1] = 1; y[o + M2] = 1; y[o + OCP] = 1;
+            y[o + TCELL] = 1; y[o + M1] = 1; y[o + M2] = 1; y[o + OCP] = 1; y[o + PTHR] = healthyOccupancy;
         }
         for (const s of sites) y[s.state] = 1;
         includeInfusions = false;
@@ -314,6 +345,12 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             }
             if (change < 1e-12) break;
         }
+        // PTH-receptor signalling starts adapted to the PTH level at t = 0; no modelling, no Wnt feedback.
+        for (let c = 0; c < nc; c++) {
+            const o = c * COMPARTMENT_SIZE;
+            y[o + PTHR] = pthOccupancy(mediatorScratch[c].pth);
+            y[o + MODEL] = 0; y[o + WNTFB] = 0;
+        }
         // The remodelling space starts at its level for the cells at t = 0 (it settles within months).
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;
@@ -330,6 +367,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             tol[o + OBP] = 1e-6 * healthy.OBp; tol[o + OBA] = 1e-6 * healthy.OBa; tol[o + OCA] = 1e-6 * healthy.OCa;
             tol[o + TNF] = 1e-6 * base[0]; tol[o + IL6] = 1e-6 * base[1]; tol[o + IL1] = 1e-6 * base[2];
             tol[o + TCELL] = 1e-6; tol[o + M1] = 1e-6; tol[o + M2] = 1e-6; tol[o + OCP] = 1e-6;
+            tol[o + PTHR] = 1e-6 * healthyOccupancy; tol[o + MODEL] = 1e-6; tol[o + WNTFB] = 1e-6;
         }
         for (const d of drugs) {
             // 1e-4 of the amount giving half effect: effects then err by < 1e-4, and the solver stops
