@@ -201,6 +201,26 @@ induces OPG: Glass et al., Dev Cell 2005), so formation goes up and resorption d
 then induces its own inhibitors (DKK1, SOST: Florio et al., Nat Commun 2016), so the formation drive attenuates
 over months (formation markers back near baseline by 9–12 months: McClung et al., NEJM 2014) while the
 resorption effect stays (R41).
+
+### 1.10 Glucocorticoids: effect compartment, early transient resorption, low turnover (ASSUMPTION)
+
+\`\`\`
+dA_e/dt  = ln2 / gc_effect_half_life · (A_central − A_e)        per glucocorticoid drug; its PD reads C_e = A_e / V
+occ_GC   = 1 − Π(1 − C_e / (C_e + ic50)) (and glucocorticoid-excess conditions)
+dG/dt    = ln2 / gc_resorption_adaptation_half_life · (occ_GC − G)
+P_RANKL += beta_RANKL · gc_rankl_gain · max(0, occ_GC − G)       early rise of resorption, fading as G catches up
+f_OCdiff /= 1 + gc_oc_suppression · G                              chronic low turnover
+f_OBapop ×= 1 + gc_ob_apoptosis_gain · occ_GC;  f_OBdiff /= 1 + gc_ob_differentiation_suppression · occ_GC
+\`\`\`
+
+Glucocorticoids act through gene expression, which outlasts prednisone's 3-hour plasma half-life: their effects
+(on bone cells and on inflammation) follow an effect compartment with a one-day half-time, so they act for as
+long as the drug is taken daily, not only for hours after each tablet. Resorption rises within weeks of starting
+(Dovio et al., JCEM 2004) and fades over months, while formation stays suppressed (osteoblast apoptosis and
+differentiation); chronic glucocorticoid-induced osteoporosis is a low-turnover state. The loss is therefore
+front-loaded, dose-dependent through occupancy, and partly regained after stopping (the remodelling space
+refills). The four glucocorticoid parameters are set by hand within their physiological ranges against the
+time course of R42; they act only where a glucocorticoid is given, so no other anchor moves with them.
 `.replace(/\\`/g, '`');
 
 function parameterTable(): string {
@@ -309,7 +329,7 @@ function assumptions(): string {
         '- Osteoclast-precursor pool (§1.2), for the denosumab-stop rebound (R11).',
         '- BMD history replay for a menopause before t = 0 (§1.3).',
         '- The inflammation layer and its couplings to the core (§1.5), as model.md §5 prescribes.',
-        '- Glucocorticoid occupancy acting on osteoblast apoptosis and differentiation and on RANKL (R27).',
+        '- Glucocorticoid occupancy from an effect compartment, acting on osteoblast apoptosis and differentiation, on RANKL (early, adapting) and on osteoclastogenesis (chronic) (§1.10; R27, R42, R43).',
         '- The BMD layer has a fast remodelling-space part besides the slow indirect response (§1.3), with one shared refill half-time.',
         '- Sites differ only in their BMD layer (kout, gOB, gOC, w); femoral neck shares the hip exponents, hand the hip layer, alveolar bone the spine layer.',
         '- Anchor set-up: R23, R25 and R27 study established RA, so their scenarios run a year of untreated RA before the first dose and read changes from it.',

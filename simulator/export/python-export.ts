@@ -79,7 +79,7 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
         drugs: model.drugs.map((pk, i) => ({
             name: pk.name, depot: pk.depot, central: pk.central, peripheral: pk.peripheral, bone: pk.bone,
             ka: pk.ka, volume: pk.volume, peripheralVolume: pk.peripheralVolume, q: pk.q, kel: pk.kel, kBone: pk.kBone,
-            kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km,
+            kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km, effect: pk.effect, keo: pk.keo,
             emax: effects[i].emax, ic50: effects[i].ic50, actions: actionsOf(pk, v)
         })),
         sites: model.sites,

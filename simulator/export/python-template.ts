@@ -29,8 +29,8 @@ from scipy.integrate import solve_ivp
 
 MODEL = json.loads(r'''__MODEL_JSON__''')
 
-OBP, OBA, OCA, TNF, IL6, IL1, TCELL, M1, M2, OCP, PTHR, MODEL_FORMATION, WNTFB = range(13)
-COMPARTMENT_SIZE = 13
+OBP, OBA, OCA, TNF, IL6, IL1, TCELL, M1, M2, OCP, PTHR, MODEL_FORMATION, WNTFB, GCADAPT = range(14)
+COMPARTMENT_SIZE = 14
 DAYS_PER_YEAR = 365.25
 
 V = MODEL["parameters"]
@@ -60,6 +60,7 @@ CASCADE_SHARE = V.get("tnf_cascade_share", 0.0)
 K_PTH_ADAPT = math.log(2) / V["pth_adaptation_half_life"]
 K_MODEL = math.log(2) / V["modelling_half_life"]
 K_WNT_FB = math.log(2) / V["wnt_feedback_half_life"]
+K_GC_ADAPT = math.log(2) / V["gc_resorption_adaptation_half_life"]
 
 
 def pth_occupancy(pth):
@@ -150,7 +151,8 @@ def drug_effects(y, c):
          "precursorSupply": 0.0, "ranklBinding": 0.0, "opg": 1.0, "pth": 1.0, "pthSupply": 0.0, "sclerostin": 1.0}
     for i, d in enumerate(DRUGS):
         x = EXPOSURES[c][i]
-        conc = max(y[d["central"]], 0.0) / d["volume"] * x
+        site = d["effect"] if d["effect"] >= 0 else d["central"]
+        conc = max(y[site], 0.0) / d["volume"] * x
         bound = (max(y[d["bone"]], 0.0) if d["bone"] >= 0 else 0.0) * x
         E = d["emax"] * conc / (conc + d["ic50"])
         for a in d["actions"]:
@@ -240,15 +242,18 @@ def evaluate(t, y, dydt, include_infusions=True):
         du2 = signalling(y[o + IL1], K_SAT[2], e["blocked"][2], U0[2])
         t_rankl = max(0.0, y[o + TCELL] - 1) * (1 - V["jak_t_cell_fraction"] * (1 - e["jak"]))
         gc_occ = 1 - gc_free
+        gc_resorption = max(0.0, gc_occ - y[o + GCADAPT])
+        dydt[o + GCADAPT] = K_GC_ADAPT * (gc_occ - y[o + GCADAPT])
         h = {
             "pRankl": CORE["betaRANKL"] * (LAMBDA[0] * du0 + LAMBDA[1] * du1 + LAMBDA[2] * du2
-                                           + V["rankl_per_t_cell"] * t_rankl + V["gc_rankl_gain"] * gc_occ) + pmo + inf_rankl,
+                                           + V["rankl_per_t_cell"] * t_rankl + V["gc_rankl_gain"] * gc_resorption) + pmo + inf_rankl,
             "pOpg": inf_opg,
             "pPth": inf_pth,
             "fOBdiff": (1 - deficit) * e["anabolic"] / ((1 + V["ob_suppression_by_tnf"] * du0 + V["ob_suppression_by_il1"] * du2)
                                                          * (1 + V["gc_ob_differentiation_suppression"] * gc_occ)),
             "fOBapop": (1 + V["gc_ob_apoptosis_gain"] * gc_occ) * e["obApoptosis"],
-            "fOCdiff": (1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0),
+            "fOCdiff": ((1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0)
+                        / (1 + V["gc_oc_suppression"] * max(y[o + GCADAPT], 0.0))),
             "fOCapop": (1 + e["boneBoundApoptosis"]) * e["ocApoptosis"],
             "fOBrecruit": max(0.0, 1 + V["m2_ob_recruitment_gain"] * (y[o + M2] - 1)) * e["obRecruitment"] / (1 + V["ob_suppression_by_il6"] * du1),
             "sOBp": e["precursorSupply"] * RECRUITMENT_FLUX,
@@ -306,6 +311,8 @@ def evaluate(t, y, dydt, include_infusions=True):
             dc -= flux
         if d["bone"] >= 0:
             dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
+        if d["effect"] >= 0:
+            dydt[d["effect"]] = d["keo"] * (ac - y[d["effect"]])
         dydt[d["central"]] = dc
     return systemic
 

@@ -18,7 +18,9 @@ import { ModelInputError, type ParameterValues } from './parameters.js';
 export const OBP = 0, OBA = 1, OCA = 2, TNF = 3, IL6 = 4, IL1 = 5, TCELL = 6, M1 = 7, M2 = 8, OCP = 9;
 /** Anabolic window (docs/model.md §1.9): adapted PTH-receptor occupancy, modelling-based formation, Wnt feedback. */
 export const PTHR = 10, MODEL = 11, WNTFB = 12;
-export const COMPARTMENT_SIZE = 13;
+/** Glucocorticoid resorption adaptation (docs/model.md §1.10): the early rise of resorption fades on treatment. */
+export const GCADAPT = 13;
+export const COMPARTMENT_SIZE = 14;
 /** Trabecular-rich sites (the others are cortical-rich) for modelling-based formation. */
 const TRABECULAR_SITES: readonly string[] = ['lumbar_spine', 'alveolar_bone'];
 
@@ -124,6 +126,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const kPthAdapt = Math.LN2 / v.pth_adaptation_half_life;
     const kModel = Math.LN2 / v.modelling_half_life;
     const kWntFb = Math.LN2 / v.wnt_feedback_half_life;
+    const kGcAdapt = Math.LN2 / v.gc_resorption_adaptation_half_life;
     const pthOccupancy = (pth: number) => Math.max(pth, 0) / (core.KD4 + Math.max(pth, 0));
     const healthyOccupancy = pthOccupancy(core.betaPTH / core.DtPTH);
 
@@ -131,6 +134,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const hooks: CoreHooks[] = compartments.map(() => neutralHooks());
     const mediatorScratch: CoreMediators[] = compartments.map(() => ({ rankl: 0, opg: 0, pth: 0, tgfb: 0 }));
     const expr = new Float64Array(conditions.length);
+    const gcOccupancy = new Float64Array(nc);
     let includeInfusions = true;
 
     function compartmentInputs(t: number, y: Float64Array, dydt: Float64Array, c: number, pmo: number, infRankl: number, infOpg: number, infPth: number): void {
@@ -174,14 +178,20 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const du2 = signalling(y[o + IL1], K[2], e.blocked[2], u0[2]);
         const tRankl = Math.max(0, y[o + TCELL] - 1) * (1 - v.jak_t_cell_fraction * (1 - e.jak));
         const gcOcc = 1 - gcFree;
+        gcOccupancy[c] = gcOcc;
         const h = hooks[c];
-        h.pRankl = core.betaRANKL * (lambda[0] * du0 + lambda[1] * du1 + lambda[2] * du2 + v.rankl_per_t_cell * tRankl + v.gc_rankl_gain * gcOcc)
+        // Glucocorticoids raise RANKL early; the rise fades as the lineage adapts (transient resorption, §1.10).
+        const gcResorption = Math.max(0, gcOcc - y[o + GCADAPT]);
+        dydt[o + GCADAPT] = kGcAdapt * (gcOcc - y[o + GCADAPT]);
+        h.pRankl = core.betaRANKL * (lambda[0] * du0 + lambda[1] * du1 + lambda[2] * du2 + v.rankl_per_t_cell * tRankl + v.gc_rankl_gain * gcResorption)
             + pmo + infRankl;
         h.pOpg = infOpg;
         h.pPth = infPth;
         h.fOBdiff = (1 - deficit) * e.anabolic / ((1 + v.ob_suppression_by_tnf * du0 + v.ob_suppression_by_il1 * du2) * (1 + v.gc_ob_differentiation_suppression * gcOcc));
         h.fOBapop = (1 + v.gc_ob_apoptosis_gain * gcOcc) * e.obApoptosis;
-        h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0);
+        // Chronic glucocorticoid exposure lowers osteoclastogenesis (low-turnover GIO), on the adaptation's slow clock.
+        h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0)
+            / (1 + v.gc_oc_suppression * Math.max(y[o + GCADAPT], 0));
         h.fOCapop = (1 + e.boneBoundApoptosis) * e.ocApoptosis;
         // ASSUMPTION (beyond model.md §5): IL-6 inhibits the osteoblast commitment of mesenchymal progenitors
         // (Kaneshiro et al., J Bone Miner Res 2014). On recruitment (not D_OBp, which leaves steady-state OBa
@@ -301,7 +311,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             if (d.depot >= 0) rows[d.depot] = [d.depot, d.central];
             if (d.peripheral >= 0) rows[d.peripheral] = [d.central, d.peripheral];
             // Only the central concentration and the bone-bound amount act on the compartments.
-            rows[d.central] = [d.central, ...[d.peripheral, d.bone].filter(i => i >= 0), ...allCompartments];
+            rows[d.central] = [d.central, ...[d.peripheral, d.bone, d.effect].filter(i => i >= 0), ...allCompartments];
+            if (d.effect >= 0) rows[d.effect] = [d.effect, ...allCompartments];
             if (d.bone >= 0) rows[d.bone] = [d.bone, ...allCompartments];
         }
         return rows;
@@ -350,6 +361,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = c * COMPARTMENT_SIZE;
             y[o + PTHR] = pthOccupancy(mediatorScratch[c].pth);
             y[o + MODEL] = 0; y[o + WNTFB] = 0;
+            // A glucocorticoid excess already present at t = 0 (a condition) has had its early resorption phase.
+            y[o + GCADAPT] = gcOccupancy[c];
         }
         // The remodelling space starts at its level for the cells at t = 0 (it settles within months).
         for (const s of sites) {
@@ -367,12 +380,12 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             tol[o + OBP] = 1e-6 * healthy.OBp; tol[o + OBA] = 1e-6 * healthy.OBa; tol[o + OCA] = 1e-6 * healthy.OCa;
             tol[o + TNF] = 1e-6 * base[0]; tol[o + IL6] = 1e-6 * base[1]; tol[o + IL1] = 1e-6 * base[2];
             tol[o + TCELL] = 1e-6; tol[o + M1] = 1e-6; tol[o + M2] = 1e-6; tol[o + OCP] = 1e-6;
-            tol[o + PTHR] = 1e-6 * healthyOccupancy; tol[o + MODEL] = 1e-6; tol[o + WNTFB] = 1e-6;
+            tol[o + PTHR] = 1e-6 * healthyOccupancy; tol[o + MODEL] = 1e-6; tol[o + WNTFB] = 1e-6; tol[o + GCADAPT] = 1e-6;
         }
         for (const d of drugs) {
             // 1e-4 of the amount giving half effect: effects then err by < 1e-4, and the solver stops
             // tracking each dose's tail to 1e-10 mg (2.7× fewer steps, BMD unchanged to 1e-4 pp).
-            for (const i of [d.depot, d.central, d.peripheral, d.bone]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
+            for (const i of [d.depot, d.central, d.peripheral, d.bone, d.effect]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
         }
         for (const s of sites) tol[s.state] = tol[s.space] = 1e-8;
         if (alveolarHeight >= 0) tol[alveolarHeight] = 1e-7;

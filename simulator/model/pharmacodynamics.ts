@@ -5,7 +5,7 @@
  */
 import type { DrugDescription } from '../model-description.js';
 import { ModelInputError, type ParameterValues } from './parameters.js';
-import { boneBound, centralConcentration, type DrugPk } from './pharmacokinetics.js';
+import { boneBound, effectConcentration, type DrugPk } from './pharmacokinetics.js';
 import { CYTOKINES } from './conditions.js';
 
 /** Effects felt by one compartment; `resetEffects` restores the no-drug values. */
@@ -143,7 +143,7 @@ export function accumulateEffects(drugs: readonly DrugAction[], y: Float64Array,
     for (let i = 0; i < drugs.length; i++) {
         const d = drugs[i];
         const x = exposures[i];
-        const c = centralConcentration(d.pk, y) * x;
+        const c = effectConcentration(d.pk, y) * x;
         const b = boneBound(d.pk, y) * x;
         const E = d.emax * c / (c + d.ic50);
         for (const act of d.actions) act(e, E, c, b);
