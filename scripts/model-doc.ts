@@ -152,6 +152,8 @@ with \`bone_half_life\`. Doses are jumps between which the system is integrated 
 | inhibits NF_kB | pi_act,OCp × (1 − E); cytokine production × (1 − nf_kb_cytokine_fraction · E) |
 | binds RANKL | + chi · K_a,den · C (pM) in the RANKL denominator |
 | binds OPG / PTH | effective level × (1 − E) |
+| binds sclerostin | free sclerostin × (1 − E): Wnt signal W = 1 − Π(1 − E) (§1.9) |
+| supplies PTH | + C · 10⁶ / molar mass (pM) to the PTH level (teriparatide, §1.9) |
 | kills osteoclasts (bone-bound) | f_OCapop = 1 + bisphosphonate_apoptosis_gain · emax · B / (B + EC50), B the bone-bound amount (mg) |
 | kills T cells / M1 / osteoblasts | target × (1 − E) / apoptosis × (1 + E) |
 | suppresses inflammation | condition activity × (1 − E); glucocorticoids also give occ_GC = C / (C + ic50) |
@@ -164,6 +166,61 @@ with \`bone_half_life\`. Doses are jumps between which the system is integrated 
 
 A regimen's \`delivery … targeting F\` multiplies the drug's exposure in local compartments by F and
 divides the systemic exposure by F (exploratory: no quantitative source).
+
+### 1.9 Anabolic window: PTH bursts, sclerostin/Wnt and modelling-based formation (ASSUMPTION)
+
+\`\`\`
+occ      = PTH / (K_D4 + PTH)                     PTH including a drug that supplies it (teriparatide), pM
+dZ/dt    = ln2 / pth_adaptation_half_life · (occ − Z)                       adapted PTH-receptor signalling
+burst    = max(0, occ − Z) / occ(healthy)
+dF/dt    = ln2 / wnt_feedback_half_life · (W − F)                           Wnt counter-regulation (DKK1, SOST)
+dM/dt    = ln2 / modelling_half_life · (pth_modelling_gain · burst + wnt_modelling_gain · max(0, W − wnt_feedback_strength · F) − M)
+P_OPG   ×= 1 + wnt_opg_gain · W
+dS_s/dt += rate_s · M / B_s,start,   rate_s = kout_lumbar_spine (trabecular-rich) or × modelling_cortical_ratio (cortical-rich)
+\`\`\`
+
+The Pivonka core only remodels: formation follows resorption. Anabolic drugs also switch on **modelling-based
+formation** on quiescent surfaces, where lining cells are reactivated without prior resorption (Kim et al., JBMR
+2012; Dempster et al., JBMR 2016; Ominsky et al., JBMR 2015). M is that formation in units of the healthy
+remodelling formation; it adds to the slow BMD layer and to the formation marker (the osteoblasts series is
+OBa/OBa0 + M), and it is zero without an anabolic drug, so the other anchors do not see it.
+
+Why daily teriparatide is anabolic and continuous PTH is not (the dosing pattern, not a drug switch): PTH-receptor
+signalling in the osteoblast lineage adapts within about an hour (receptor desensitisation and internalisation,
+cAMP feedback; Castro et al., Endocrinology 2005). Only the rise of PTH above the adapted level drives M, so a
+once-daily injection (a pulse lasting a few hours) gives a burst every day, while a constant level gives none
+and acts only through the catabolic Pivonka pathway (RANKL up, OPG down: R05). This is the signalling idea of
+Peterson & Riggs (Bone 2010), where intermittent PTH acts through a transient CREB/RUNX2 signal and sustained PTH
+through RANKL/OPG; Lemaire et al. (J Theor Biol 2004) put the anabolic action on osteoblast-lineage rates, which
+alone cannot tell pulses from a constant level. R40 checks both arms: daily injections against an infusion of
+the same mean PTH. Teriparatide's PK follows its label (flip-flop: apparent half-life ≈ 1 h set by absorption,
+clearance ≈ 62 L/h), so its peaks (≈ 50 pM) and mean (≈ 3 pM, like endogenous PTH) are physiological.
+
+Romosozumab binds sclerostin, which frees Wnt signalling: M rises at once and OPG production rises (Wnt/β-catenin
+induces OPG: Glass et al., Dev Cell 2005), so formation goes up and resorption down together. Wnt signalling
+then induces its own inhibitors (DKK1, SOST: Florio et al., Nat Commun 2016), so the formation drive attenuates
+over months (formation markers back near baseline by 9–12 months: McClung et al., NEJM 2014) while the
+resorption effect stays (R41).
+
+### 1.10 Glucocorticoids: effect compartment, early transient resorption, low turnover (ASSUMPTION)
+
+\`\`\`
+dA_e/dt  = ln2 / gc_effect_half_life · (A_central − A_e)        per glucocorticoid drug; its PD reads C_e = A_e / V
+occ_GC   = 1 − Π(1 − C_e / (C_e + ic50)) (and glucocorticoid-excess conditions)
+dG/dt    = ln2 / gc_resorption_adaptation_half_life · (occ_GC − G)
+P_RANKL += beta_RANKL · gc_rankl_gain · max(0, occ_GC − G)       early rise of resorption, fading as G catches up
+f_OCdiff /= 1 + gc_oc_suppression · G                              chronic low turnover
+f_OBapop ×= 1 + gc_ob_apoptosis_gain · occ_GC;  f_OBdiff /= 1 + gc_ob_differentiation_suppression · occ_GC
+\`\`\`
+
+Glucocorticoids act through gene expression, which outlasts prednisone's 3-hour plasma half-life: their effects
+(on bone cells and on inflammation) follow an effect compartment with a one-day half-time, so they act for as
+long as the drug is taken daily, not only for hours after each tablet. Resorption rises within weeks of starting
+(Dovio et al., JCEM 2004) and fades over months, while formation stays suppressed (osteoblast apoptosis and
+differentiation); chronic glucocorticoid-induced osteoporosis is a low-turnover state. The loss is therefore
+front-loaded, dose-dependent through occupancy, and partly regained after stopping (the remodelling space
+refills). The four glucocorticoid parameters are set by hand within their physiological ranges against the
+time course of R42; they act only where a glucocorticoid is given, so no other anchor moves with them.
 `.replace(/\\`/g, '`');
 
 function parameterTable(): string {
@@ -272,10 +329,11 @@ function assumptions(): string {
         '- Osteoclast-precursor pool (§1.2), for the denosumab-stop rebound (R11).',
         '- BMD history replay for a menopause before t = 0 (§1.3).',
         '- The inflammation layer and its couplings to the core (§1.5), as model.md §5 prescribes.',
-        '- Glucocorticoid occupancy acting on osteoblast apoptosis and differentiation and on RANKL (R27).',
+        '- Glucocorticoid occupancy from an effect compartment, acting on osteoblast apoptosis and differentiation, on RANKL (early, adapting) and on osteoclastogenesis (chronic) (§1.10; R27, R42, R43).',
         '- The BMD layer has a fast remodelling-space part besides the slow indirect response (§1.3), with one shared refill half-time.',
         '- Sites differ only in their BMD layer (kout, gOB, gOC, w); femoral neck shares the hip exponents, hand the hip layer, alveolar bone the spine layer.',
         '- Anchor set-up: R23, R25 and R27 study established RA, so their scenarios run a year of untreated RA before the first dose and read changes from it.',
+        '- Modelling-based formation (§1.9): an extra formation term, not coupled to resorption, driven by PTH bursts above an adapted level and by freed Wnt signalling with a slow counter-regulation; cortical-rich sites gain a fitted share of the spine\'s rate.',
         '',
         'Parameters that are assumptions or rest on one:',
         '',

@@ -7,7 +7,7 @@ import type { ModelDescription } from './model-description.js';
 import type { ArmResult, SeriesSummary } from './results.js';
 import { solvePiecewise, SolverError, type Jump } from './solver/index.js';
 import { DAYS_PER_YEAR } from './units.js';
-import { COMPARTMENT_SIZE, createBoneModel, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
+import { COMPARTMENT_SIZE, createBoneModel, MODEL, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
 import { applyDose } from './model/pharmacokinetics.js';
 import { ModelInputError, resolveParameters, type ParameterValues } from './model/parameters.js';
 
@@ -91,7 +91,8 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
         for (const { s, out } of bmd) out[k] = (y[s.state] - 1) * 100;
         if (height) height[k] = y[model.alveolarHeight];
         oc[k] = 100 * y[OCA] / y0[OCA];
-        ob[k] = 100 * y[OBA] / y0[OBA];
+        // Formation marker: remodelling osteoblasts plus modelling-based formation (in units of healthy formation).
+        ob[k] = 100 * (y[OBA] + Math.max(y[MODEL], 0) * model.healthy.OBa) / y0[OBA];
         obp[k] = 100 * y[OBP] / y0[OBP];
         const meds = model.compartmentMediators(times[k], y);
         const med = meds[0];

@@ -47,7 +47,11 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'filling: weeks to two years' },
     { name: 'oc_precursor_pool_drain_half_life', start: 30, lo: 3, hi: 120, log: true, why: 'draining by fusion: days to months (the rebound peaks within months)' },
     { name: 'bisphosphonate_apoptosis_gain', start: 2, lo: 0.1, hi: 20, log: true, why: 'osteoclast apoptosis raised at most ~40-fold at saturation' },
-    { name: 'alveolar_height_loss_rate', start: 4e-4, lo: 1e-5, hi: 1e-2, log: true, why: 'mm/day per unit of resorption excess' }
+    { name: 'alveolar_height_loss_rate', start: 4e-4, lo: 1e-5, hi: 1e-2, log: true, why: 'mm/day per unit of resorption excess' },
+    { name: 'pth_modelling_gain', start: 0.5, lo: 0.01, hi: 10, log: true, why: 'modelling-based formation up to a few times normal formation at the peak of a daily PTH burst' },
+    { name: 'wnt_modelling_gain', start: 1, lo: 0.05, hi: 10, log: true, why: 'modelling-based formation at most ~10 × normal formation at full sclerostin neutralisation' },
+    { name: 'wnt_opg_gain', start: 1, lo: 0.05, hi: 10, log: true, why: 'OPG production raised at most ~10-fold by Wnt signalling' },
+    { name: 'modelling_cortical_ratio', start: 0.5, lo: 0.1, hi: 1.5, log: true, why: 'cortical-rich sites gain from modelling between a tenth of and somewhat more than the spine' }
 ];
 
 /** Fit stages: which parameters move against which anchors (cheap, separable blocks last). */
@@ -89,15 +93,24 @@ export const EARLIER_STAGES: readonly FitStage[] = [
     },
     { name: 'alveolar height', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 },
     // The hip's resorption weight balances RA (R19 hip ≥ spine loss) against FREEDOM once the couplings have moved.
-    { name: 'hip resorption weight', parameters: ['bmd_goc_total_hip'], anchors: WITHOUT_SEPARABLE, evaluations: 30, restarts: 1 }
-];
-
-/** The BMD layer (slow indirect response + remodelling space) jointly against every weighted anchor, couplings held. */
-export const FIT_STAGES: readonly FitStage[] = [
+    { name: 'hip resorption weight', parameters: ['bmd_goc_total_hip'], anchors: WITHOUT_SEPARABLE, evaluations: 30, restarts: 1 },
     {
         name: 'two-compartment BMD layer (remodelling space) with the slow layer',
         parameters: ['bmd_space_lumbar_spine', 'bmd_space_total_hip', 'bmd_space_half_life',
             'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip'],
         anchors: WITHOUT_SEPARABLE, evaluations: 450, restarts: 1
+    }
+];
+
+/**
+ * The anabolic window (docs/model.md §1.9): modelling-based formation from PTH bursts and from freed Wnt signalling.
+ * These parameters act only when a drug supplies PTH or binds sclerostin, so the other anchors do not move and
+ * only R40 and R41 are in the objective.
+ */
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        name: 'anabolic window: PTH bursts and sclerostin/Wnt drive modelling-based formation',
+        parameters: ['pth_modelling_gain', 'wnt_modelling_gain', 'wnt_opg_gain', 'modelling_cortical_ratio'],
+        anchors: ['R40', 'R41'], evaluations: 80, restarts: 1
     }
 ];

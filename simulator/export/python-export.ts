@@ -22,7 +22,7 @@ export interface ExportInfo {
 type ActionData =
     | { kind: 'multiply_one_minus'; field: string; index?: number }
     | { kind: 'multiply_one_plus' | 'add_effect'; field: string; gain: number }
-    | { kind: 'rankl_binding'; k: number }
+    | { kind: 'rankl_binding' | 'pth_supply'; k: number }
     | { kind: 'bone_bound_apoptosis'; gain: number; ec50: number }
     | { kind: 'glucocorticoid'; ic50: number };
 
@@ -79,7 +79,7 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
         drugs: model.drugs.map((pk, i) => ({
             name: pk.name, depot: pk.depot, central: pk.central, peripheral: pk.peripheral, bone: pk.bone,
             ka: pk.ka, volume: pk.volume, peripheralVolume: pk.peripheralVolume, q: pk.q, kel: pk.kel, kBone: pk.kBone,
-            kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km,
+            kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km, effect: pk.effect, keo: pk.keo,
             emax: effects[i].emax, ic50: effects[i].ic50, actions: actionsOf(pk, v)
         })),
         sites: model.sites,
@@ -109,6 +109,8 @@ function actionsOf(pk: DrugPk, v: ParameterValues): ActionData[] {
             out.push({ kind: 'rankl_binding', k: v.rankl_binding_chi * v.rankl_binding_affinity * 1e6 / (d.pk.molarMassKDa ?? v.antibody_molar_mass) });
         } else if (verb === 'binds' && target === 'OPG') minus('opg');
         else if (verb === 'binds' && target === 'PTH') minus('pth');
+        else if (verb === 'binds' && target === 'sclerostin') minus('sclerostin');
+        else if (verb === 'supplies' && target === 'PTH') out.push({ kind: 'pth_supply', k: 1e6 / (d.pk.molarMassKDa ?? v.pth_analogue_molar_mass) });
         else if (verb === 'kills' && target === 'osteoclasts') {
             if (pk.bone >= 0) out.push({ kind: 'bone_bound_apoptosis', gain: v.bisphosphonate_apoptosis_gain * emax01, ec50: d.pd.ic50 ?? v.default_ic50 });
             else plus('ocApoptosis', v.bisphosphonate_apoptosis_gain);

@@ -29,8 +29,8 @@ from scipy.integrate import solve_ivp
 
 MODEL = json.loads(r'''__MODEL_JSON__''')
 
-OBP, OBA, OCA, TNF, IL6, IL1, TCELL, M1, M2, OCP = range(10)
-COMPARTMENT_SIZE = 10
+OBP, OBA, OCA, TNF, IL6, IL1, TCELL, M1, M2, OCP, PTHR, MODEL_FORMATION, WNTFB, GCADAPT = range(14)
+COMPARTMENT_SIZE = 14
 DAYS_PER_YEAR = 365.25
 
 V = MODEL["parameters"]
@@ -57,6 +57,18 @@ K_POOL_FILL = math.log(2) / V["oc_precursor_pool_half_life"]
 K_POOL_DRAIN = math.log(2) / V["oc_precursor_pool_drain_half_life"]
 POOL_CAPACITY = V["oc_precursor_pool_capacity"]
 CASCADE_SHARE = V.get("tnf_cascade_share", 0.0)
+K_PTH_ADAPT = math.log(2) / V["pth_adaptation_half_life"]
+K_MODEL = math.log(2) / V["modelling_half_life"]
+K_WNT_FB = math.log(2) / V["wnt_feedback_half_life"]
+K_GC_ADAPT = math.log(2) / V["gc_resorption_adaptation_half_life"]
+
+
+def pth_occupancy(pth):
+    pth = max(pth, 0.0)
+    return pth / (CORE["KD4"] + pth)
+
+
+HEALTHY_OCCUPANCY = pth_occupancy(CORE["betaPTH"] / CORE["DtPTH"])
 
 
 def smoothstep(x):
@@ -104,10 +116,10 @@ def core_rhs(obp, oba, oca, h):
     pi_act_obu = tgfb / (p["KD1"] + tgfb)
     pi_rep_obp = p["KD2"] / (p["KD2"] + tgfb)
     pi_act_oca = tgfb / (p["KD3"] + tgfb)
-    pth = h["fPth"] * (p["betaPTH"] + h["pPth"]) / p["DtPTH"]
+    pth = h["fPth"] * ((p["betaPTH"] + h["pPth"]) / p["DtPTH"] + h["pthDrug"])
     pi_act_pth = pth / (p["KD4"] + pth)
     pi_rep_pth = p["KD5"] / (p["KD5"] + pth)
-    p_opg_endo = p["betaOPG"] * oba * pi_rep_pth
+    p_opg_endo = h["fOpgProd"] * p["betaOPG"] * oba * pi_rep_pth
     opg = h["fOpg"] * (p_opg_endo + h["pOpg"]) * p["OPGmax"] / (p_opg_endo + p["DtOPG"] * p["OPGmax"])
     rankl_eff = p["R1"] * obp * pi_act_pth
     rankl = (rankl_eff / (1 + p["KA1"] * opg + p["KA2"] * p["RANK"] + h["ranklBinding"])
@@ -117,12 +129,13 @@ def core_rhs(obp, oba, oca, h):
     d_obp = p["DOBu"] * h["fOBrecruit"] * pi_act_obu + h["sOBp"] - ob_diff
     d_oba = ob_diff - p["AOBa"] * h["fOBapop"] * oba
     d_oca = p["DOCp"] * h["fOCdiff"] * pi_act_ocp - p["AOCa"] * h["fOCapop"] * pi_act_oca * oca
-    return d_obp, d_oba, d_oca, rankl, opg
+    return d_obp, d_oba, d_oca, rankl, opg, pth
 
 
 def healthy_activation():
     neutral = {"pRankl": 0.0, "pOpg": 0.0, "pPth": 0.0, "fOBdiff": 1.0, "fOBapop": 1.0, "fOCdiff": 1.0, "fOCapop": 1.0,
-               "fOBrecruit": 1.0, "sOBp": 0.0, "fOCpAct": 1.0, "ranklBinding": 0.0, "fPth": 1.0, "fOpg": 1.0}
+               "fOBrecruit": 1.0, "sOBp": 0.0, "fOCpAct": 1.0, "ranklBinding": 0.0, "fPth": 1.0, "fOpg": 1.0,
+               "pthDrug": 0.0, "fOpgProd": 1.0}
     return oc_activation(core_rhs(HEALTHY["OBp"], HEALTHY["OBa"], HEALTHY["OCa"], neutral)[3])
 
 
@@ -135,10 +148,11 @@ def drug_effects(y, c):
     e = {"neutralized": [1.0, 1.0, 1.0], "blocked": [1.0, 1.0, 1.0], "jak": 1.0, "nfkb": 1.0, "suppression": 1.0,
          "tCells": 1.0, "m1": 1.0, "polarization": 1.0, "glucocorticoidFree": 1.0, "boneBoundApoptosis": 0.0,
          "ocApoptosis": 1.0, "obApoptosis": 1.0, "anabolic": 1.0, "obRecruitment": 1.0, "ocDifferentiation": 1.0,
-         "precursorSupply": 0.0, "ranklBinding": 0.0, "opg": 1.0, "pth": 1.0}
+         "precursorSupply": 0.0, "ranklBinding": 0.0, "opg": 1.0, "pth": 1.0, "pthSupply": 0.0, "sclerostin": 1.0}
     for i, d in enumerate(DRUGS):
         x = EXPOSURES[c][i]
-        conc = max(y[d["central"]], 0.0) / d["volume"] * x
+        site = d["effect"] if d["effect"] >= 0 else d["central"]
+        conc = max(y[site], 0.0) / d["volume"] * x
         bound = (max(y[d["bone"]], 0.0) if d["bone"] >= 0 else 0.0) * x
         E = d["emax"] * conc / (conc + d["ic50"])
         for a in d["actions"]:
@@ -154,6 +168,8 @@ def drug_effects(y, c):
                 e[a["field"]] += a["gain"] * E
             elif kind == "rankl_binding":
                 e["ranklBinding"] += a["k"] * conc
+            elif kind == "pth_supply":
+                e["pthSupply"] += a["k"] * conc
             elif kind == "bone_bound_apoptosis":
                 e["boneBoundApoptosis"] += a["gain"] * bound / (bound + a["ec50"])
             elif kind == "glucocorticoid":
@@ -226,15 +242,18 @@ def evaluate(t, y, dydt, include_infusions=True):
         du2 = signalling(y[o + IL1], K_SAT[2], e["blocked"][2], U0[2])
         t_rankl = max(0.0, y[o + TCELL] - 1) * (1 - V["jak_t_cell_fraction"] * (1 - e["jak"]))
         gc_occ = 1 - gc_free
+        gc_resorption = max(0.0, gc_occ - y[o + GCADAPT])
+        dydt[o + GCADAPT] = K_GC_ADAPT * (gc_occ - y[o + GCADAPT])
         h = {
             "pRankl": CORE["betaRANKL"] * (LAMBDA[0] * du0 + LAMBDA[1] * du1 + LAMBDA[2] * du2
-                                           + V["rankl_per_t_cell"] * t_rankl + V["gc_rankl_gain"] * gc_occ) + pmo + inf_rankl,
+                                           + V["rankl_per_t_cell"] * t_rankl + V["gc_rankl_gain"] * gc_resorption) + pmo + inf_rankl,
             "pOpg": inf_opg,
             "pPth": inf_pth,
             "fOBdiff": (1 - deficit) * e["anabolic"] / ((1 + V["ob_suppression_by_tnf"] * du0 + V["ob_suppression_by_il1"] * du2)
                                                          * (1 + V["gc_ob_differentiation_suppression"] * gc_occ)),
             "fOBapop": (1 + V["gc_ob_apoptosis_gain"] * gc_occ) * e["obApoptosis"],
-            "fOCdiff": (1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0),
+            "fOCdiff": ((1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0)
+                        / (1 + V["gc_oc_suppression"] * max(y[o + GCADAPT], 0.0))),
             "fOCapop": (1 + e["boneBoundApoptosis"]) * e["ocApoptosis"],
             "fOBrecruit": max(0.0, 1 + V["m2_ob_recruitment_gain"] * (y[o + M2] - 1)) * e["obRecruitment"] / (1 + V["ob_suppression_by_il6"] * du1),
             "sOBp": e["precursorSupply"] * RECRUITMENT_FLUX,
@@ -242,8 +261,10 @@ def evaluate(t, y, dydt, include_infusions=True):
             "ranklBinding": e["ranklBinding"],
             "fOpg": e["opg"],
             "fPth": e["pth"],
+            "pthDrug": e["pthSupply"],
+            "fOpgProd": 1 + V["wnt_opg_gain"] * (1 - e["sclerostin"]),
         }
-        d_obp, d_oba, d_oca, rankl, opg = core_rhs(y[o + OBP], y[o + OBA], y[o + OCA], h)
+        d_obp, d_oba, d_oca, rankl, opg, pth = core_rhs(y[o + OBP], y[o + OBA], y[o + OCA], h)
         dydt[o + OBP] = d_obp
         dydt[o + OBA] = d_oba
         dydt[o + OCA] = d_oca
@@ -253,6 +274,14 @@ def evaluate(t, y, dydt, include_infusions=True):
         demand = priming * h["fOCpAct"] * oc_activation(rankl) / HEALTHY_ACTIVATION
         gap = 1 + POOL_CAPACITY * max(0.0, 1 - demand) - pool
         dydt[o + OCP] = (K_POOL_FILL if gap > 0 else K_POOL_DRAIN) * gap
+        # Anabolic window: PTH-receptor bursts above the adapted level and freed Wnt signalling drive modelling.
+        occupancy = pth_occupancy(pth)
+        burst = max(0.0, occupancy - y[o + PTHR]) / HEALTHY_OCCUPANCY
+        wnt = 1 - e["sclerostin"]
+        wnt_drive = max(0.0, wnt - V["wnt_feedback_strength"] * y[o + WNTFB])
+        dydt[o + PTHR] = K_PTH_ADAPT * (occupancy - y[o + PTHR])
+        dydt[o + WNTFB] = K_WNT_FB * (wnt - y[o + WNTFB])
+        dydt[o + MODEL_FORMATION] = K_MODEL * (V["pth_modelling_gain"] * burst + V["wnt_modelling_gain"] * wnt_drive - y[o + MODEL_FORMATION])
         mediators.append((rankl, opg))
     for s in SITES:
         o = s["compartment"] * COMPARTMENT_SIZE
@@ -261,7 +290,9 @@ def evaluate(t, y, dydt, include_infusions=True):
         # BMD = slow indirect response + remodelling space (fast; opens with resorption, refills within months).
         d_space = s["kSpace"] * (-s["spaceWeight"] * (r_oc - 1) / s["start"] - y[s["space"]])
         dydt[s["space"]] = d_space
-        dydt[s["state"]] = s["kout"] * (r_ob ** s["gob"] / s["start"] - r_oc ** s["goc"] * (y[s["state"]] - y[s["space"]])) + d_space
+        modelling = max(y[o + MODEL_FORMATION], 0.0)
+        dydt[s["state"]] = (s["kout"] * (r_ob ** s["gob"] / s["start"] - r_oc ** s["goc"] * (y[s["state"]] - y[s["space"]]))
+                           + s["modellingRate"] * modelling / s["start"] + d_space)
     if ALVEOLAR_HEIGHT >= 0:
         o = ALVEOLAR_COMPARTMENT * COMPARTMENT_SIZE
         dydt[ALVEOLAR_HEIGHT] = V["alveolar_height_loss_rate"] * (y[o + OCA] / HEALTHY["OCa"] - y[o + OBA] / HEALTHY["OBa"])
@@ -279,6 +310,8 @@ def evaluate(t, y, dydt, include_infusions=True):
             dc -= flux
         if d["bone"] >= 0:
             dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
+        if d["effect"] >= 0:
+            dydt[d["effect"]] = d["keo"] * (ac - y[d["effect"]])
         dydt[d["central"]] = dc
     return mediators
 
@@ -332,7 +365,7 @@ def series_of(times, states):
     if ALVEOLAR_HEIGHT >= 0:
         out["alveolar_height_loss_mm"] = [y[ALVEOLAR_HEIGHT] for y in states]
     out["osteoclasts"] = [100 * y[OCA] / y0[OCA] for y in states]
-    out["osteoblasts"] = [100 * y[OBA] / y0[OBA] for y in states]
+    out["osteoblasts"] = [100 * (y[OBA] + max(y[MODEL_FORMATION], 0.0) * HEALTHY["OBa"]) / y0[OBA] for y in states]
     out["osteoblast_precursors"] = [100 * y[OBP] / y0[OBP] for y in states]
     mediators = []
     scratch = np.zeros(len(y0))

@@ -46,15 +46,19 @@ export interface CoreHooks {
     /** Multiply the effective PTH and OPG levels (binders of those mediators). */
     fPth: number;
     fOpg: number;
+    /** PTH supplied by a drug (teriparatide), added to the PTH level (pM). */
+    pthDrug: number;
+    /** Multiplies the osteoblasts' own OPG production (Wnt signalling raises it). */
+    fOpgProd: number;
 }
 
 export function neutralHooks(): CoreHooks {
-    return { pRankl: 0, pOpg: 0, pPth: 0, fOBdiff: 1, fOBapop: 1, fOCdiff: 1, fOCapop: 1, fOBrecruit: 1, sOBp: 0, fOCpAct: 1, ranklBinding: 0, fPth: 1, fOpg: 1 };
+    return { pRankl: 0, pOpg: 0, pPth: 0, fOBdiff: 1, fOBapop: 1, fOCdiff: 1, fOCapop: 1, fOBrecruit: 1, sOBp: 0, fOCpAct: 1, ranklBinding: 0, fPth: 1, fOpg: 1, pthDrug: 0, fOpgProd: 1 };
 }
 
 export function resetHooks(h: CoreHooks): void {
     h.pRankl = 0; h.pOpg = 0; h.pPth = 0; h.fOBdiff = 1; h.fOBapop = 1; h.fOCdiff = 1; h.fOCapop = 1;
-    h.fOBrecruit = 1; h.sOBp = 0; h.fOCpAct = 1; h.ranklBinding = 0; h.fPth = 1; h.fOpg = 1;
+    h.fOBrecruit = 1; h.sOBp = 0; h.fOCpAct = 1; h.ranklBinding = 0; h.fPth = 1; h.fOpg = 1; h.pthDrug = 0; h.fOpgProd = 1;
 }
 
 /** Mediator levels of one core (pM), for reporting. */
@@ -68,10 +72,10 @@ export function coreRhs(p: CoreParameters, obp: number, oba: number, oca: number
     const piActOBu = tgfb / (p.KD1 + tgfb);
     const piRepOBp = p.KD2 / (p.KD2 + tgfb);
     const piActOCa = tgfb / (p.KD3 + tgfb);
-    const pth = h.fPth * (p.betaPTH + h.pPth) / p.DtPTH;
+    const pth = h.fPth * ((p.betaPTH + h.pPth) / p.DtPTH + h.pthDrug);
     const piActPTH = pth / (p.KD4 + pth);
     const piRepPTH = p.KD5 / (p.KD5 + pth);
-    const pOpgEndo = p.betaOPG * oba * piRepPTH;
+    const pOpgEndo = h.fOpgProd * p.betaOPG * oba * piRepPTH;
     const opg = h.fOpg * (pOpgEndo + h.pOpg) * p.OPGmax / (pOpgEndo + p.DtOPG * p.OPGmax);
     const ranklEff = p.R1 * obp * piActPTH;
     const rankl = ranklEff / (1 + p.KA1 * opg + p.KA2 * p.RANK + h.ranklBinding)

@@ -16,7 +16,13 @@ import { ModelInputError, type ParameterValues } from './parameters.js';
 
 /** Offsets of the states of one compartment. */
 export const OBP = 0, OBA = 1, OCA = 2, TNF = 3, IL6 = 4, IL1 = 5, TCELL = 6, M1 = 7, M2 = 8, OCP = 9;
-export const COMPARTMENT_SIZE = 10;
+/** Anabolic window (docs/model.md §1.9): adapted PTH-receptor occupancy, modelling-based formation, Wnt feedback. */
+export const PTHR = 10, MODEL = 11, WNTFB = 12;
+/** Glucocorticoid resorption adaptation (docs/model.md §1.10): the early rise of resorption fades on treatment. */
+export const GCADAPT = 13;
+export const COMPARTMENT_SIZE = 14;
+/** Trabecular-rich sites (the others are cortical-rich) for modelling-based formation. */
+const TRABECULAR_SITES: readonly string[] = ['lumbar_spine', 'alveolar_bone'];
 
 export interface BmdSite {
     readonly site: SiteName;
@@ -33,6 +39,8 @@ export interface BmdSite {
     readonly spaceWeight: number;
     /** Rate constant (/day) at which the remodelling space follows resorption. */
     readonly kSpace: number;
+    /** BMD gained per day per unit of modelling-based formation (§1.9). */
+    readonly modellingRate: number;
 }
 
 export interface BoneModel {
@@ -89,7 +97,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         return {
             site, state: next++, space: next++, compartment: local >= 0 ? local + 1 : 0,
             kout: v[`bmd_kout_${site}`], gob: v[`bmd_gob_${site}`], goc: v[`bmd_goc_${site}`], start: bmdStart[site] ?? 1,
-            spaceWeight: v[`bmd_space_${site}`], kSpace
+            spaceWeight: v[`bmd_space_${site}`], kSpace,
+            // Modelling-based formation builds on surfaces: trabecular-rich sites at the spine's turnover rate,
+            // cortical-rich sites at a fitted share of it (ASSUMPTION, §1.9).
+            modellingRate: v.bmd_kout_lumbar_spine * (TRABECULAR_SITES.includes(site) ? 1 : v.modelling_cortical_ratio)
         };
     });
     if (sites.some(s => s.kout === undefined || s.spaceWeight === undefined)) throw new ModelInputError(`the model has no BMD layer for site '${sites.find(s => s.kout === undefined || s.spaceWeight === undefined)!.site}'`);
@@ -113,11 +124,21 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const healthyActivation = healthyOcActivation();
     const recruitmentFlux = core.DOBu * (healthy.OCa / (core.KD1 * core.DtTGFb / (core.alpha * core.kres) + healthy.OCa));
     const infusions = desc.infusions;
+    // ASSUMPTION (anabolic window, docs/model.md §1.9): PTH-receptor signalling in the osteoblast lineage adapts
+    // within about an hour, so only rises of PTH above the adapted level (daily injections) drive modelling-based
+    // formation; a sustained level (continuous PTH, R05) drives none and acts through RANKL/OPG only.
+    const kPthAdapt = Math.LN2 / v.pth_adaptation_half_life;
+    const kModel = Math.LN2 / v.modelling_half_life;
+    const kWntFb = Math.LN2 / v.wnt_feedback_half_life;
+    const kGcAdapt = Math.LN2 / v.gc_resorption_adaptation_half_life;
+    const pthOccupancy = (pth: number) => Math.max(pth, 0) / (core.KD4 + Math.max(pth, 0));
+    const healthyOccupancy = pthOccupancy(core.betaPTH / core.DtPTH);
 
     const effects: CompartmentEffects[] = compartments.map(() => newEffects());
     const hooks: CoreHooks[] = compartments.map(() => neutralHooks());
     const mediatorScratch: CoreMediators[] = compartments.map(() => ({ rankl: 0, opg: 0, pth: 0, tgfb: 0 }));
     const expr = new Float64Array(conditions.length);
+    const gcOccupancy = new Float64Array(nc);
     let includeInfusions = true;
 
     function compartmentInputs(t: number, y: Float64Array, dydt: Float64Array, c: number, pmo: number, infRankl: number, infOpg: number, infPth: number): void {
@@ -161,14 +182,20 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const du2 = signalling(y[o + IL1], K[2], e.blocked[2], u0[2]);
         const tRankl = Math.max(0, y[o + TCELL] - 1) * (1 - v.jak_t_cell_fraction * (1 - e.jak));
         const gcOcc = 1 - gcFree;
+        gcOccupancy[c] = gcOcc;
         const h = hooks[c];
-        h.pRankl = core.betaRANKL * (lambda[0] * du0 + lambda[1] * du1 + lambda[2] * du2 + v.rankl_per_t_cell * tRankl + v.gc_rankl_gain * gcOcc)
+        // Glucocorticoids raise RANKL early; the rise fades as the lineage adapts (transient resorption, §1.10).
+        const gcResorption = Math.max(0, gcOcc - y[o + GCADAPT]);
+        dydt[o + GCADAPT] = kGcAdapt * (gcOcc - y[o + GCADAPT]);
+        h.pRankl = core.betaRANKL * (lambda[0] * du0 + lambda[1] * du1 + lambda[2] * du2 + v.rankl_per_t_cell * tRankl + v.gc_rankl_gain * gcResorption)
             + pmo + infRankl;
         h.pOpg = infOpg;
         h.pPth = infPth;
         h.fOBdiff = (1 - deficit) * e.anabolic / ((1 + v.ob_suppression_by_tnf * du0 + v.ob_suppression_by_il1 * du2) * (1 + v.gc_ob_differentiation_suppression * gcOcc));
         h.fOBapop = (1 + v.gc_ob_apoptosis_gain * gcOcc) * e.obApoptosis;
-        h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0);
+        // Chronic glucocorticoid exposure lowers osteoclastogenesis (low-turnover GIO), on the adaptation's slow clock.
+        h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0)
+            / (1 + v.gc_oc_suppression * Math.max(y[o + GCADAPT], 0));
         h.fOCapop = (1 + e.boneBoundApoptosis) * e.ocApoptosis;
         // ASSUMPTION (beyond model.md §5): IL-6 inhibits the osteoblast commitment of mesenchymal progenitors
         // (Kaneshiro et al., J Bone Miner Res 2014). On recruitment (not D_OBp, which leaves steady-state OBa
@@ -179,6 +206,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         h.ranklBinding = e.ranklBinding;
         h.fOpg = e.opg;
         h.fPth = e.pth;
+        h.pthDrug = e.pthSupply;
+        h.fOpgProd = 1 + v.wnt_opg_gain * (1 - e.sclerostin);
     }
 
     function evaluate(t: number, y: Float64Array, dydt: Float64Array, med?: CoreMediators): void {
@@ -200,6 +229,15 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             coreRhs(core, y[o + OBP], y[o + OBA], y[o + OCA], hooks[c], dydt, o, m);
             const gap = poolTarget(c, y[o + OCP], m.rankl) - y[o + OCP];
             dydt[o + OCP] = (gap > 0 ? kPoolFill : kPoolDrain) * gap;
+            // Anabolic window: a burst of PTH-receptor signalling above its adapted level (× baseline occupancy),
+            // and freed Wnt signalling less its slow counter-regulation, activate lining cells (modelling).
+            const occupancy = pthOccupancy(m.pth);
+            const burst = Math.max(0, occupancy - y[o + PTHR]) / healthyOccupancy;
+            const wnt = 1 - effects[c].sclerostin;
+            const wntDrive = Math.max(0, wnt - v.wnt_feedback_strength * y[o + WNTFB]);
+            dydt[o + PTHR] = kPthAdapt * (occupancy - y[o + PTHR]);
+            dydt[o + WNTFB] = kWntFb * (wnt - y[o + WNTFB]);
+            dydt[o + MODEL] = kModel * (v.pth_modelling_gain * burst + v.wnt_modelling_gain * wntDrive - y[o + MODEL]);
         }
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;
@@ -210,7 +248,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             // States are relative to BMD(t = 0), so formation and the space are scaled by the starting BMD.
             const dSpace = s.kSpace * (spaceTarget(s, rOc) - y[s.space]);
             dydt[s.space] = dSpace;
-            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * (y[s.state] - y[s.space])) + dSpace;
+            // Modelling-based formation (lining cells on quiescent surfaces, § 1.9) adds to the remodelling formation
+            // in units of the site's normal formation: it is not coupled to prior resorption.
+            const modelling = Math.max(y[o + MODEL], 0);
+            dydt[s.state] = s.kout * (Math.pow(rOb, s.gob) / s.start - Math.pow(rOc, s.goc) * (y[s.state] - y[s.space])) + s.modellingRate * modelling / s.start + dSpace;
         }
         if (alveolarHeight >= 0) {
             const o = alveolarCompartment * COMPARTMENT_SIZE;
@@ -274,7 +315,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             if (d.depot >= 0) rows[d.depot] = [d.depot, d.central];
             if (d.peripheral >= 0) rows[d.peripheral] = [d.central, d.peripheral];
             // Only the central concentration and the bone-bound amount act on the compartments.
-            rows[d.central] = [d.central, ...[d.peripheral, d.bone].filter(i => i >= 0), ...allCompartments];
+            rows[d.central] = [d.central, ...[d.peripheral, d.bone, d.effect].filter(i => i >= 0), ...allCompartments];
+            if (d.effect >= 0) rows[d.effect] = [d.effect, ...allCompartments];
             if (d.bone >= 0) rows[d.bone] = [d.bone, ...allCompartments];
         }
         return rows;
@@ -289,7 +331,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = c * COMPARTMENT_SIZE;
             y[o + OBP] = healthy.OBp; y[o + OBA] = healthy.OBa; y[o + OCA] = healthy.OCa;
             y[o + TNF] = base[0]; y[o + IL6] = base[1]; y[o + IL1] = base[2];
-            y[o + TCELL] = 1; y[o + M1] = 1; y[o + M2] = 1; y[o + OCP] = 1;
+            y[o + TCELL] = 1; y[o + M1] = 1; y[o + M2] = 1; y[o + OCP] = 1; y[o + PTHR] = healthyOccupancy;
         }
         for (const s of sites) y[s.state] = 1;
         includeInfusions = false;
@@ -318,6 +360,14 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             }
             if (change < 1e-12) break;
         }
+        // PTH-receptor signalling starts adapted to the PTH level at t = 0; no modelling, no Wnt feedback.
+        for (let c = 0; c < nc; c++) {
+            const o = c * COMPARTMENT_SIZE;
+            y[o + PTHR] = pthOccupancy(mediatorScratch[c].pth);
+            y[o + MODEL] = 0; y[o + WNTFB] = 0;
+            // A glucocorticoid excess already present at t = 0 (a condition) has had its early resorption phase.
+            y[o + GCADAPT] = gcOccupancy[c];
+        }
         // The remodelling space starts at its level for the cells at t = 0 (it settles within months).
         for (const s of sites) {
             const o = s.compartment * COMPARTMENT_SIZE;
@@ -334,11 +384,12 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             tol[o + OBP] = 1e-6 * healthy.OBp; tol[o + OBA] = 1e-6 * healthy.OBa; tol[o + OCA] = 1e-6 * healthy.OCa;
             tol[o + TNF] = 1e-6 * base[0]; tol[o + IL6] = 1e-6 * base[1]; tol[o + IL1] = 1e-6 * base[2];
             tol[o + TCELL] = 1e-6; tol[o + M1] = 1e-6; tol[o + M2] = 1e-6; tol[o + OCP] = 1e-6;
+            tol[o + PTHR] = 1e-6 * healthyOccupancy; tol[o + MODEL] = 1e-6; tol[o + WNTFB] = 1e-6; tol[o + GCADAPT] = 1e-6;
         }
         for (const d of drugs) {
             // 1e-4 of the amount giving half effect: effects then err by < 1e-4, and the solver stops
             // tracking each dose's tail to 1e-10 mg (2.7× fewer steps, BMD unchanged to 1e-4 pp).
-            for (const i of [d.depot, d.central, d.peripheral, d.bone]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
+            for (const i of [d.depot, d.central, d.peripheral, d.bone, d.effect]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
         }
         for (const s of sites) tol[s.state] = tol[s.space] = 1e-8;
         if (alveolarHeight >= 0) tol[alveolarHeight] = 1e-7;

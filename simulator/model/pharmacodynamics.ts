@@ -5,7 +5,7 @@
  */
 import type { DrugDescription } from '../model-description.js';
 import { ModelInputError, type ParameterValues } from './parameters.js';
-import { boneBound, centralConcentration, type DrugPk } from './pharmacokinetics.js';
+import { boneBound, effectConcentration, type DrugPk } from './pharmacokinetics.js';
 import { CYTOKINES } from './conditions.js';
 
 /** Effects felt by one compartment; `resetEffects` restores the no-drug values. */
@@ -36,6 +36,10 @@ export interface CompartmentEffects {
     ranklBinding: number;
     opg: number;
     pth: number;
+    /** PTH supplied by drugs (teriparatide), pM. */
+    pthSupply: number;
+    /** Remaining fraction of free sclerostin (1 − E of its binders). */
+    sclerostin: number;
 }
 
 export function newEffects(): CompartmentEffects {
@@ -48,7 +52,7 @@ export function resetEffects(e: CompartmentEffects): void {
     e.neutralized.fill(1); e.blocked.fill(1);
     e.jak = 1; e.nfkb = 1; e.suppression = 1; e.tCells = 1; e.m1 = 1; e.polarization = 1; e.glucocorticoidFree = 1;
     e.boneBoundApoptosis = 0; e.ocApoptosis = 1; e.obApoptosis = 1; e.anabolic = 1; e.obRecruitment = 1; e.ocDifferentiation = 1;
-    e.precursorSupply = 0; e.ranklBinding = 0; e.opg = 1; e.pth = 1;
+    e.precursorSupply = 0; e.ranklBinding = 0; e.opg = 1; e.pth = 1; e.pthSupply = 0; e.sclerostin = 1;
 }
 
 type Action = (e: CompartmentEffects, effect: number, conc: number, bound: number) => void;
@@ -95,6 +99,8 @@ function actionFor(d: DrugDescription, verb: string, target: string, pk: DrugPk,
             }
             if (target === 'OPG') return (e, E) => { e.opg *= 1 - E; };
             if (target === 'PTH') return (e, E) => { e.pth *= 1 - E; };
+            // Anti-sclerostin antibodies (romosozumab) free Wnt signalling (docs/model.md §1.9).
+            if (target === 'sclerostin') return (e, E) => { e.sclerostin *= 1 - E; };
             break;
         case 'kills':
             if (target === 'osteoclasts') {
@@ -118,6 +124,12 @@ function actionFor(d: DrugDescription, verb: string, target: string, pk: DrugPk,
             if (target === 'macrophage_M2') return (e, E) => { e.polarization *= 1 - E; };
             break;
         case 'supplies':
+            if (target === 'PTH') {
+                // A PTH analogue (teriparatide) adds its plasma concentration to the PTH level: mg/L → pM.
+                const toPm = 1e6 / (d.pk.molarMassKDa ?? v.pth_analogue_molar_mass);
+                return (e, _E, c) => { e.pthSupply += toPm * c; };
+            }
+            if (target === 'RANKL' || target === 'OPG') break;
             return (e, E) => { e.precursorSupply += v.precursor_supply_gain * E; };
         case 'polarizes':
             if (target === 'macrophage_M2') return (e, E) => { e.polarization *= 1 - E; };
@@ -131,7 +143,7 @@ export function accumulateEffects(drugs: readonly DrugAction[], y: Float64Array,
     for (let i = 0; i < drugs.length; i++) {
         const d = drugs[i];
         const x = exposures[i];
-        const c = centralConcentration(d.pk, y) * x;
+        const c = effectConcentration(d.pk, y) * x;
         const b = boneBound(d.pk, y) * x;
         const E = d.emax * c / (c + d.ic50);
         for (const act of d.actions) act(e, E, c, b);

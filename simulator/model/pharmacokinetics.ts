@@ -17,6 +17,10 @@ export interface DrugPk {
     readonly central: number;
     readonly peripheral: number;
     readonly bone: number;
+    /** Effect compartment (amount equivalent, mg; the effect-site concentration is effect / volume), or -1. */
+    readonly effect: number;
+    /** Effect-compartment equilibration rate (/day). */
+    readonly keo: number;
     readonly ka: number;
     readonly bioavailability: number;
     readonly volume: number;
@@ -49,6 +53,9 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const peripheral = hasPeripheral ? next++ : -1;
         const hasBone = (pk.boneHalfLifeDays ?? 0) > 0;
         const bone = hasBone ? next++ : -1;
+        // ASSUMPTION (docs/model.md §1.10): glucocorticoids act through gene expression that outlasts plasma
+        // exposure, so their effects follow an effect compartment rather than the plasma concentration.
+        const effect = drug.drugClass === 'glucocorticoid' ? next++ : -1;
         let kTotal: number;
         if (pk.clearanceLPerDay !== undefined && pk.clearanceLPerDay > 0) kTotal = pk.clearanceLPerDay / pk.volumeL;
         else if (pk.halfLifeDays !== undefined && pk.halfLifeDays > 0) kTotal = LN2 / pk.halfLifeDays;
@@ -60,7 +67,8 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const km = pk.kmMgPerL ?? 0;
         const scale = drug.pd.ic50Basis === 'bone-bound amount' ? ic50 : Math.max(ic50, km > 0 ? km : 0) * pk.volumeL;
         plans.push({
-            name: drug.name, drug, depot, central, peripheral, bone,
+            name: drug.name, drug, depot, central, peripheral, bone, effect,
+            keo: effect >= 0 ? LN2 / v.gc_effect_half_life : 0,
             ka: absorbed ? LN2 / pk.absorptionHalfLifeDays! : 0,
             bioavailability: F,
             volume: pk.volumeL,
@@ -80,6 +88,11 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
 /** Central concentration (mg/L) before any targeting. */
 export function centralConcentration(d: DrugPk, y: Float64Array): number {
     return Math.max(y[d.central], 0) / d.volume;
+}
+
+/** Concentration (mg/L) at the site of action: the effect compartment when the drug has one, else the plasma. */
+export function effectConcentration(d: DrugPk, y: Float64Array): number {
+    return d.effect >= 0 ? Math.max(y[d.effect], 0) / d.volume : Math.max(y[d.central], 0) / d.volume;
 }
 
 /** Bone-bound amount (mg); 0 for drugs without a bone pool. */
@@ -102,6 +115,7 @@ export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array): void {
         dc -= flux;
     }
     if (d.bone >= 0) dydt[d.bone] = d.kBone * ac - d.kBoneOut * y[d.bone];
+    if (d.effect >= 0) dydt[d.effect] = d.keo * (ac - y[d.effect]);
     dydt[d.central] = dc;
 }
 

@@ -45,7 +45,10 @@ const ARMS = [
     { what: 'denosumab after a past menopause', file: 'examples/postmenopausal-denosumab.osteo', scenario: 'DenosumabPmo', arm: 'denosumab' },
     { what: 'denosumab stopped, then zoledronate', file: 'examples/postmenopausal-denosumab.osteo', scenario: 'DenosumabPmo', arm: 'stop_then_zoledronate' },
     { what: 'menopause during the run with RA', file: 'examples/ra-menopause-combination.osteo', scenario: 'RaMenopause', arm: 'untreated' },
-    { what: 'periodontitis, targeted anakinra at the alveolar site', file: 'examples/periodontitis-local-delivery.osteo', scenario: 'PerioDelivery', arm: 'targeted_anakinra' }
+    { what: 'periodontitis, targeted anakinra at the alveolar site', file: 'examples/periodontitis-local-delivery.osteo', scenario: 'PerioDelivery', arm: 'targeted_anakinra' },
+    { what: 'romosozumab (sclerostin, Wnt feedback) then denosumab', file: 'examples/anabolic-window.osteo', scenario: 'AnabolicWindow', arm: 'romosozumab_then_denosumab' },
+    { what: 'daily teriparatide (PTH bursts)', file: 'tests/export/teriparatide-short.osteo', scenario: 'TeriparatideShort', arm: 'teriparatide' },
+    { what: 'prednisone taper in RA (effect compartment, resorption adaptation)', file: 'examples/glucocorticoid-exposure.osteo', scenario: 'SteroidCourse', arm: 'prednisone_taper' }
 ];
 
 describe('osteo export --format python', () => {

@@ -23,6 +23,12 @@ describe('mechanism targets (docs/language.md §4)', async () => {
         }
     });
 
+    test('`supplies` takes PTH (an analogue such as teriparatide) but no other mediator; `binds sclerostin` is a mechanism', async () => {
+        expectNoIssues(await validate(`drug d { class anabolic mechanism supplies PTH ${PK} }`));
+        expectNoIssues(await validate(`drug d { class anabolic mechanism binds sclerostin ${PK} }`));
+        expectError(await validate(`drug d { class anabolic mechanism supplies RANKL ${PK} }`), /`supplies` takes a cell or PTH .* Give it with `infuse RANKL at … pM\/day`/, wrongKind);
+    });
+
     test('`suppresses` without `inflammation` is an error', async () => {
         expectError(await validate(`drug d { class NSAID mechanism suppresses ${PK} }`), /write `mechanism suppresses inflammation`/, wrongKind);
     });

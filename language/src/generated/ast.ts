@@ -203,7 +203,6 @@ export function isCell(item: unknown): item is Cell {
     return reflection.isInstance(item, Cell.$type);
 }
 
-<<<<<<< HEAD
 /** The arm the summary's difference column compares against (default: the first arm). */
 export interface Compare extends langium.AstNode {
     readonly $container: Scenario;
@@ -218,12 +217,12 @@ export const Compare = {
 
 export function isCompare(item: unknown): item is Compare {
     return reflection.isInstance(item, Compare.$type);
-=======
+}
+
 export type Comparison = '<' | '>';
 
 export function isComparison(item: unknown): item is Comparison {
     return item === '>' || item === '<';
->>>>>>> authoring
 }
 
 export type Concept = Cell | Cytokine | Mediator | Output | Pathway | Site;
@@ -866,11 +865,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-<<<<<<< HEAD
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | SampleSpec | SetParameter | Site | SweepValue | SweepVary;
-=======
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
->>>>>>> authoring
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;

@@ -68,11 +68,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -202,11 +198,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -218,11 +210,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -272,11 +260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -288,11 +272,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -342,11 +322,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -358,11 +334,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -412,11 +384,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -428,11 +396,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -482,11 +446,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -498,11 +458,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -552,11 +508,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -568,11 +520,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -626,11 +574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -651,11 +595,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@55"
-=======
-                    "$ref": "#/rules@62"
->>>>>>> authoring
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -724,7 +664,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -736,11 +676,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -765,7 +701,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@49"
                     },
                     "arguments": []
                   },
@@ -882,11 +818,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -907,11 +839,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -932,11 +860,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -957,11 +881,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -982,11 +902,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1007,11 +923,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1032,11 +944,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1057,11 +965,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1082,11 +986,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1107,11 +1007,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1132,11 +1028,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1157,11 +1049,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1182,11 +1070,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1207,10 +1091,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1231,8 +1112,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1380,11 +1260,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-<<<<<<< HEAD
-                      "$ref": "#/rules@53"
-=======
-                      "$ref": "#/rules@60"
->>>>>>> authoring
+                      "$ref": "#/rules@61"
                     },
                     "arguments": []
                   },
@@ -1486,7 +1362,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -1498,11 +1374,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -1534,7 +1406,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -1579,11 +1451,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1637,11 +1505,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1657,15 +1521,6 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "value": "every"
                   },
                   {
-<<<<<<< HEAD
-                    "$type": "Assignment",
-                    "feature": "interval",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@49"
-=======
                     "$type": "Alternatives",
                     "elements": [
                       {
@@ -1675,11 +1530,10 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@56"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
->>>>>>> authoring
                       },
                       {
                         "$type": "Group",
@@ -1691,7 +1545,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@60"
+                                "$ref": "#/rules@61"
                               },
                               "arguments": []
                             }
@@ -1703,7 +1557,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@60"
+                                "$ref": "#/rules@61"
                               },
                               "arguments": []
                             },
@@ -1731,7 +1585,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 },
@@ -1779,11 +1633,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -1840,7 +1690,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -1852,11 +1702,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -1995,11 +1841,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-<<<<<<< HEAD
-                          "$ref": "#/rules@53"
-=======
-                          "$ref": "#/rules@60"
->>>>>>> authoring
+                          "$ref": "#/rules@61"
                         },
                         "arguments": []
                       },
@@ -2026,11 +1868,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-<<<<<<< HEAD
-                              "$ref": "#/rules@53"
-=======
-                              "$ref": "#/rules@60"
->>>>>>> authoring
+                              "$ref": "#/rules@61"
                             },
                             "arguments": []
                           },
@@ -2057,11 +1895,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -2189,11 +2023,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-<<<<<<< HEAD
-                  "$ref": "#/rules@53"
-=======
-                  "$ref": "#/rules@60"
->>>>>>> authoring
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               },
@@ -2208,11 +2038,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2241,7 +2067,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2253,11 +2079,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -2334,16 +2156,6 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-<<<<<<< HEAD
-              "$ref": "#/rules@36"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-=======
->>>>>>> authoring
               "$ref": "#/rules@37"
             },
             "arguments": []
@@ -2351,7 +2163,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
@@ -2365,7 +2177,14 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -2392,11 +2211,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2428,11 +2243,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2481,11 +2292,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -2531,11 +2338,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -2556,10 +2359,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -2580,8 +2380,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -2644,7 +2443,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -2701,11 +2500,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-<<<<<<< HEAD
-                            "$ref": "#/rules@49"
-=======
-                            "$ref": "#/rules@56"
->>>>>>> authoring
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -2730,11 +2525,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-<<<<<<< HEAD
-                            "$ref": "#/rules@49"
-=======
-                            "$ref": "#/rules@56"
->>>>>>> authoring
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -2760,11 +2551,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-<<<<<<< HEAD
-                              "$ref": "#/rules@53"
-=======
-                              "$ref": "#/rules@60"
->>>>>>> authoring
+                              "$ref": "#/rules@61"
                             },
                             "arguments": []
                           },
@@ -2791,11 +2578,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-<<<<<<< HEAD
-                                  "$ref": "#/rules@53"
-=======
-                                  "$ref": "#/rules@60"
->>>>>>> authoring
+                                  "$ref": "#/rules@61"
                                 },
                                 "arguments": []
                               },
@@ -2882,7 +2665,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2894,11 +2677,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -2986,7 +2765,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -3021,11 +2800,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3047,11 +2822,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3088,7 +2859,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -3107,7 +2878,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3123,7 +2894,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3142,7 +2913,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3161,7 +2932,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3177,7 +2948,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3192,7 +2963,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 },
@@ -3216,7 +2987,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3240,7 +3011,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3277,11 +3048,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-<<<<<<< HEAD
-                  "$ref": "#/rules@53"
-=======
-                  "$ref": "#/rules@60"
->>>>>>> authoring
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               },
@@ -3300,11 +3067,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3323,11 +3086,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3349,11 +3108,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3379,21 +3134,6 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "value": "report"
           },
           {
-<<<<<<< HEAD
-=======
-            "$type": "Assignment",
-            "feature": "items",
-            "operator": "+=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@38"
-              },
-              "arguments": []
-            }
-          },
-          {
->>>>>>> authoring
             "$type": "Group",
             "elements": [
               {
@@ -3403,7 +3143,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -3422,7 +3162,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3447,7 +3187,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3466,7 +3206,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3510,7 +3250,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               },
@@ -3543,7 +3283,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -3570,11 +3310,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-<<<<<<< HEAD
-                      "$ref": "#/rules@53"
-=======
-                      "$ref": "#/rules@60"
->>>>>>> authoring
+                      "$ref": "#/rules@61"
                     },
                     "arguments": []
                   },
@@ -3601,11 +3337,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-<<<<<<< HEAD
-                          "$ref": "#/rules@53"
-=======
-                          "$ref": "#/rules@60"
->>>>>>> authoring
+                          "$ref": "#/rules@61"
                         },
                         "arguments": []
                       },
@@ -3642,11 +3374,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@53"
-=======
-                "$ref": "#/rules@60"
->>>>>>> authoring
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -3662,11 +3390,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3695,7 +3419,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3707,11 +3431,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -3731,7 +3451,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -3743,7 +3463,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -3779,7 +3499,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -3801,11 +3521,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3821,11 +3537,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3841,11 +3553,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3866,7 +3574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3885,7 +3593,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@44"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
@@ -3920,7 +3628,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -3941,7 +3649,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@49"
                     },
                     "arguments": []
                   },
@@ -3965,7 +3673,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@49"
                     },
                     "arguments": []
                   },
@@ -4003,7 +3711,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@49"
                     },
                     "arguments": []
                   },
@@ -4030,7 +3738,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4053,11 +3761,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@53"
-=======
-                    "$ref": "#/rules@60"
->>>>>>> authoring
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 }
@@ -4081,7 +3785,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4139,11 +3843,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@49"
-=======
-                "$ref": "#/rules@56"
->>>>>>> authoring
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -4188,7 +3888,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -4215,11 +3915,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-<<<<<<< HEAD
-                      "$ref": "#/rules@53"
-=======
-                      "$ref": "#/rules@60"
->>>>>>> authoring
+                      "$ref": "#/rules@61"
                     },
                     "arguments": []
                   },
@@ -4244,11 +3940,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@49"
-=======
-                    "$ref": "#/rules@56"
->>>>>>> authoring
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -4280,7 +3972,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -4292,11 +3984,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-<<<<<<< HEAD
-                "$ref": "#/rules@55"
-=======
-                "$ref": "#/rules@62"
->>>>>>> authoring
+                "$ref": "#/rules@63"
               },
               "arguments": []
             },
@@ -4323,11 +4011,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@50"
-=======
-                        "$ref": "#/rules@57"
->>>>>>> authoring
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -4348,11 +4032,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@50"
-=======
-                        "$ref": "#/rules@57"
->>>>>>> authoring
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -4366,9 +4046,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
-<<<<<<< HEAD
-=======
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -4380,7 +4058,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@52"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -4392,8 +4070,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
->>>>>>> authoring
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -4423,15 +4100,6 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "value": "vary"
           },
           {
-<<<<<<< HEAD
-            "$type": "Assignment",
-            "feature": "parameter",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@53"
-=======
             "$type": "Alternatives",
             "elements": [
               {
@@ -4449,7 +4117,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4468,13 +4136,12 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
                   }
                 ]
->>>>>>> authoring
               },
               {
                 "$type": "Assignment",
@@ -4483,7 +4150,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -4516,7 +4183,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4554,7 +4221,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4578,7 +4245,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@49"
                         },
                         "arguments": []
                       },
@@ -4595,7 +4262,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 }
@@ -4624,11 +4291,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -4654,11 +4317,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -4674,11 +4333,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-<<<<<<< HEAD
-                        "$ref": "#/rules@49"
-=======
-                        "$ref": "#/rules@56"
->>>>>>> authoring
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -4695,7 +4350,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -4714,7 +4369,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@51"
+                            "$ref": "#/rules@52"
                           },
                           "arguments": []
                         }
@@ -4743,11 +4398,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-<<<<<<< HEAD
-              "$ref": "#/rules@53"
-=======
-              "$ref": "#/rules@60"
->>>>>>> authoring
+              "$ref": "#/rules@61"
             },
             "arguments": []
           },
@@ -5189,7 +4840,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -5217,7 +4868,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -5233,7 +4884,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -5245,7 +4896,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             }
@@ -5278,7 +4929,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@49"
                     },
                     "arguments": []
                   },
@@ -5297,7 +4948,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -5311,7 +4962,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -5323,7 +4974,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@61"
               },
               "arguments": []
             }
@@ -5357,7 +5008,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -5384,7 +5035,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@60"
+                      "$ref": "#/rules@61"
                     },
                     "arguments": []
                   },
@@ -5402,7 +5053,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -5414,7 +5065,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -5430,7 +5081,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -5488,11 +5139,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@50"
-=======
-                    "$ref": "#/rules@57"
->>>>>>> authoring
+                    "$ref": "#/rules@58"
                   },
                   "arguments": []
                 }
@@ -5509,11 +5156,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@50"
-=======
-                    "$ref": "#/rules@57"
->>>>>>> authoring
+                    "$ref": "#/rules@58"
                   },
                   "arguments": []
                 }
@@ -5525,11 +5168,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-<<<<<<< HEAD
-                    "$ref": "#/rules@51"
-=======
-                    "$ref": "#/rules@58"
->>>>>>> authoring
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 },
@@ -5559,11 +5198,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-<<<<<<< HEAD
-              "$ref": "#/rules@54"
-=======
-              "$ref": "#/rules@61"
->>>>>>> authoring
+              "$ref": "#/rules@62"
             },
             "arguments": []
           }
@@ -5586,11 +5221,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-<<<<<<< HEAD
-                  "$ref": "#/rules@53"
-=======
-                  "$ref": "#/rules@60"
->>>>>>> authoring
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               },
@@ -5604,11 +5235,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
-<<<<<<< HEAD
-                      "$ref": "#/rules@53"
-=======
-                      "$ref": "#/rules@60"
->>>>>>> authoring
+                      "$ref": "#/rules@61"
                     },
                     "arguments": []
                   }
@@ -5635,11 +5262,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-<<<<<<< HEAD
-                  "$ref": "#/rules@53"
-=======
-                  "$ref": "#/rules@60"
->>>>>>> authoring
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               }

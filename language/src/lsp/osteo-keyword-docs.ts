@@ -6,10 +6,10 @@ const VERB_MEANING: Readonly<Record<string, string>> = {
     neutralizes: 'binds the cytokine itself so it cannot signal (anti-TNF antibodies)',
     blocks: 'blocks the cytokine\'s receptor signalling (anti-IL-6R, IL-1 receptor antagonist)',
     inhibits: 'inhibits an intracellular signalling pathway (JAK inhibitors, NF-κB inhibitors)',
-    binds: 'binds a mediator and takes it out of play (denosumab binds RANKL, like OPG)',
+    binds: 'binds a mediator and takes it out of play (denosumab binds RANKL, like OPG; romosozumab binds sclerostin)',
     kills: 'kills the cells (bisphosphonates: osteoclast apoptosis)',
     stimulates: 'stimulates the cells (anabolic: bone formation)',
-    supplies: 'adds cells to the pool (stem-cell therapy)',
+    supplies: 'adds cells to the pool (stem-cell therapy) or a mediator to its level (teriparatide supplies PTH)',
     polarizes: 'shifts cells to another state (M1 → M2 macrophages)'
 };
 

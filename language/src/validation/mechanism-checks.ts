@@ -16,6 +16,12 @@ export function checkMechanismTarget(mechanism: Mechanism, accept: ValidationAcc
     }
     const accepted = VERB_TARGET_KINDS[mechanism.verb];
     const target = mechanism.target?.ref;
+    if (mechanism.verb === 'supplies' && target?.$type === 'Mediator' && target.name !== 'PTH') {
+        // Only PTH analogues are supplied as drugs (docs/model.md §1.9); other mediators are given with `infuse`.
+        accept('error', `\`supplies\` takes a cell or PTH (a PTH analogue such as teriparatide), but '${target.name}' is another mediator. Give it with \`infuse ${target.name} at … pM/day\` in an arm, or use \`binds ${target.name}\` for a drug that takes it out of play.`,
+            { node: mechanism, property: 'target', ...issue(IssueCodes.WrongTargetKind) });
+        return;
+    }
     if (!accepted || !target || accepted.includes(target.$type)) return;
     const verbs = verbsFor(target.$type);
     const alternative = verbs.length > 0 ? ` or a verb that acts on ${withArticle(kindWord(target.$type))}: ${orList(verbs, '`')}` : '';

@@ -8,7 +8,7 @@ export const VERB_TARGET_KINDS: Readonly<Record<string, readonly string[]>> = {
     binds: ['Mediator'],
     kills: ['Cell'],
     stimulates: ['Cell'],
-    supplies: ['Cell'],
+    supplies: ['Cell', 'Mediator'],
     polarizes: ['Cell']
 };
 
