@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
                                            local sensitivity of one output to every model parameter
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
+  osteo lsp [--stdio]                      the language server for any LSP client (Neovim, Helix, Emacs…)
   osteo --help | --version
 
 Exit codes: 0 success, 1 the file has errors, 2 usage error or unreadable file, 3 simulation failed.

@@ -6,6 +6,7 @@ import { runExport } from './export-command.js';
 import { runSensitivity } from './sensitivity-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../server/src/version.js';
+import { startLanguageServer } from './lsp-command.js';
 
 /** The subcommands; each returns the process exit code. */
 const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<number>> = {
@@ -25,9 +26,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`osteo ${VERSION}\n`);
         return 0;
     }
+    if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity or export)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, export or lsp)`);
     return command(args);
 }
 
