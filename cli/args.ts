@@ -11,6 +11,7 @@ export const USAGE = `Usage:
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
   osteo list drugs|conditions|parameters|outputs|units [--format table|json]
                                            what the standard library holds (as the editor loads it)
+  osteo lsp [--stdio]                      the language server for any LSP client (Neovim, Helix, Emacs…)
   osteo --help | --version
 
 Long commands (many arms, sweeps, populations, sensitivity) show progress on stderr when it is a terminal;

@@ -7,6 +7,7 @@ import { runSensitivity } from './sensitivity-command.js';
 import { runList } from './list-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../server/src/version.js';
+import { startLanguageServer } from './lsp-command.js';
 
 /** The subcommands; each returns the process exit code. */
 const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<number>> = {
@@ -27,9 +28,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`osteo ${VERSION}\n`);
         return 0;
     }
+    if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, export or list)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, export, list or lsp)`);
     return command(args);
 }
 

@@ -10,7 +10,7 @@ export default defineConfig({
     }],
     test: {
         include: ['tests/**/*.test.ts'],
-        exclude: ['tests/e2e/**', 'node_modules/**'],
+        exclude: ['tests/e2e/**', 'tests/install/**', 'node_modules/**'],
         // Time limits only catch hangs: speed is measured in `npm run bench`, and a loaded machine
         // (two cores shared with other work) must not turn a slow pass into a failure.
         testTimeout: 120_000,

@@ -8,6 +8,9 @@
 //   download  @vscode/test-electron's normal Electron download (needs network, and a display on Linux)
 //   auto      (default) download when update.code.visualstudio.com resolves and a display exists, else offline
 // OSTEO_E2E_EXTENSION_PATH tests another copy of the extension (default: this working tree).
+// --installed [--vsix FILE]: test the extension a user installs instead: `npm run package` (or FILE) is installed into the
+//   throw-away extensions folder of the VS Code under test, and the development path is an empty host extension, so a
+//   file missing from the .vsix fails the suite (no walkthrough in this mode).
 // Options: --no-walkthrough, --grep PATTERN (only matching tests).
 // The run never passes without running (scripts/e2e/outcome.js): a missing prerequisite fails it (exit 1) unless
 // OSTEO_E2E_ALLOW_SKIP=1 accepts the skip, and a run in which no test executed (e.g. a --grep that matches nothing)
@@ -25,6 +28,7 @@ const EXTENSION = path.resolve(process.env.OSTEO_E2E_EXTENSION_PATH || ROOT);   
 const SUITE_SRC = path.join(ROOT, 'tests', 'e2e');
 const SUITE_OUT = path.join(ROOT, 'out', 'tests', 'e2e');
 const FIXTURE = path.join(SUITE_SRC, 'fixtures', 'workspace');
+const INSTALLED_HOST = path.join(SUITE_SRC, 'installed-host');
 const ARTIFACTS = path.join(ROOT, 'tests', 'output', 'e2e');   // failure screenshots (gitignored)
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -71,19 +75,58 @@ function copyFixtureWorkspace() {
     return workspace;
 }
 
-async function runSuite(runtime, grep) {
+function packageVsix() {
+    const started = Date.now();
+    const { packageVsix } = require('../release/package-vsix.js');
+    const vsix = packageVsix();
+    say(`packaged ${path.relative(ROOT, vsix)} in ${seconds(started)}`);
+    return vsix;
+}
+
+/** Installs the .vsix into `extensionsDir` with the CLI of the VS Code under test, as `code --install-extension` does. */
+async function installVsix(runtime, vsix, profile) {
+    const extensionsDir = path.join(profile, 'extensions');
+    const userDataDir = path.join(profile, 'user-data');
+    let command;
+    let args = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'];
+    if (runtime === 'offline') {
+        const p = require('./install-runtime.js').runtimePaths();
+        const config = path.join(profile, 'code-server.yaml');   // else code-server writes ~/.config/code-server/config.yaml
+        fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+        command = p.node;
+        args = [p.codeServerEntry, '--config', config, ...args];
+    } else {
+        const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath } = require('@vscode/test-electron');
+        const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(await downloadAndUnzipVSCode('stable'));
+        command = cli;
+        args = [...cliArgs, ...args];
+    }
+    const started = Date.now();
+    const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120000 });
+    if (result.status !== 0) throw new Error(`installing ${path.basename(vsix)} failed (exit ${result.status ?? result.signal}): ${(result.stderr || result.stdout).trim()}`);
+    const installed = fs.readdirSync(extensionsDir).filter(name => name.startsWith('osteo-scenarios.osteo-scenarios-'));
+    if (installed.length !== 1) throw new Error(`after installing ${path.basename(vsix)}, ${extensionsDir} holds ${JSON.stringify(fs.readdirSync(extensionsDir))}`);
+    say(`installed ${installed[0]} into a throw-away extensions folder in ${seconds(started)}`);
+    return extensionsDir;
+}
+
+async function runSuite(runtime, grep, vsix) {
     const { runTests } = require('@vscode/test-electron');
     const workspace = copyFixtureWorkspace();
     // A fresh profile per run (test-electron would otherwise reuse .vscode-test/user-data and its old state).
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-e2e-profile-'));
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
     const resultFile = path.join(profile, 'result.json');
+    // Installed mode: the extension comes from the .vsix in the extensions folder (so extensions stay enabled) and the
+    // development path is an empty host; the suite checks that the Osteo extension it drives is the installed one.
+    const installedIn = vsix ? await installVsix(runtime, vsix, profile) : '';
     const options = {
-        extensionDevelopmentPath: EXTENSION,
+        extensionDevelopmentPath: vsix ? INSTALLED_HOST : EXTENSION,
         extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
-        launchArgs: [workspace, '--disable-extensions',
+        launchArgs: [workspace, ...(vsix ? [] : ['--disable-extensions']),
             `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
-        extensionTestsEnv: { OSTEO_E2E_FAILURE_SCREENSHOTS: runtime === 'offline' ? ARTIFACTS : '', OSTEO_E2E_GREP: grep || '', [RESULT_ENV]: resultFile }
+        extensionTestsEnv: { OSTEO_E2E_FAILURE_SCREENSHOTS: runtime === 'offline' ? ARTIFACTS : '', OSTEO_E2E_GREP: grep || '', [RESULT_ENV]: resultFile,
+            OSTEO_E2E_INSTALLED_IN: installedIn }
     };
     if (runtime === 'offline') options.vscodeExecutablePath = path.join(__dirname, 'code-shim.js');
     else options.version = 'stable';
@@ -93,7 +136,7 @@ async function runSuite(runtime, grep) {
         // The host exiting cleanly is not enough: the suite must have reported tests that ran.
         const verdict = suiteVerdict(fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : undefined);
         if (!verdict.ok) throw new Error(verdict.message);
-        say(`suite passed in ${seconds(started)} (${runtime} runtime): ${verdict.message}`);
+        say(`suite passed in ${seconds(started)} (${runtime} runtime, ${vsix ? `installed ${path.basename(vsix)}` : 'development extension'}): ${verdict.message}`);
         fs.rmSync(profile, { recursive: true, force: true });
         return true;
     } catch (error) {
@@ -121,10 +164,15 @@ async function main() {
         }
         say(`offline runtime ready (${seconds(checked)})`);
     }
-    build();
+    const installed = argv.includes('--installed');
+    const vsixAt = argv.indexOf('--vsix');
+    // Installed mode packages (production bundles) instead of building the development extension.
+    const vsix = !installed ? undefined : vsixAt >= 0 ? path.resolve(argv[vsixAt + 1]) : packageVsix();
+    if (vsix && !fs.existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
+    if (!installed) build();
     await compileSuite();
-    let ok = await runSuite(runtime, grep);
-    if (runtime === 'offline' && !argv.includes('--no-walkthrough') && !grep) {
+    let ok = await runSuite(runtime, grep, vsix);
+    if (runtime === 'offline' && !installed && !argv.includes('--no-walkthrough') && !grep) {
         const walk = spawnSync(process.execPath, [path.join(__dirname, 'walkthrough.js'), '--no-build', '--out', path.join(ARTIFACTS, 'screenshots')],
             { cwd: ROOT, stdio: 'inherit' });
         ok = walk.status === 0 && ok;

@@ -6,6 +6,13 @@ describe('activation', () => {
     it('opening an .osteo file activates the extension and the language server answers with diagnostics', async () => {
         const extension = vscode.extensions.getExtension(EXTENSION_ID);
         assert.ok(extension, `extension ${EXTENSION_ID} is not loaded in the development host`);
+        // `npm run test:e2e -- --installed`: the extension under test must be the .vsix installed in the throw-away
+        // extensions folder, not the working tree, so that a file missing from the package fails here.
+        const installedIn = process.env.OSTEO_E2E_INSTALLED_IN;
+        if (installedIn) {
+            assert.ok(extension.extensionPath.startsWith(installedIn),
+                `expected the extension installed from the .vsix under ${installedIn}, got ${extension.extensionPath}`);
+        }
 
         const editor = await openFixture('typo.osteo');
         assert.equal(editor.document.languageId, 'osteo', '.osteo files are not associated with the Osteo language');

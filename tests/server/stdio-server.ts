@@ -20,9 +20,12 @@ export interface StdioServer {
     dispose(): void;
 }
 
-/** Starts out/server.js over stdio and initializes it on `folder` as a client with work-done progress would. */
-export async function startStdioServer(folder: string): Promise<StdioServer> {
-    const server = spawn(process.execPath, [path.join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * Starts out/server.js over stdio (or another command line of the bundles, e.g. `out/cli.js lsp`) and initializes
+ * it on `folder` as a client with work-done progress would.
+ */
+export async function startStdioServer(folder: string, argv = [path.join(ROOT, 'out', 'server.js'), '--stdio']): Promise<StdioServer> {
+    const server = spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const progress: StdioServer['progress'] = [];
     connection.onNotification('$/progress', p => progress.push(p));
