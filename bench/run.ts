@@ -17,6 +17,7 @@ import { loadDocuments } from '../language/src/workspace/document-loader.js';
 import { LspClient } from './lsp-client.js';
 import { runSweepBench } from './sweep-bench.js';
 import { runEditorLoadBench } from './editor-load-bench.js';
+import { dataDiagnosticsSeconds, runFitBench } from './fit-bench.js';
 import { generateWorkspace } from './workspace.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -221,6 +222,12 @@ async function main(): Promise<void> {
     const sweep = await runSweepBench(line => say(line));
     say();
     say(`Speed-up from one worker to all cores: ×${sweep.speedUp.toFixed(2)} (target ≥ 1.8 on two cores${sweep.speedUp >= 1.8 ? ': met' : ': **missed**; the machine was shared, see the load average above'}).`);
+    say();
+    say('## (e) Observed data and fitting (bench/fit-bench.ts)');
+    say();
+    await dataDiagnosticsSeconds(line => say(line));
+    say();
+    await runFitBench(line => say(line));
     say();
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), [...header, ...report].join('\n'));

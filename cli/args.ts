@@ -8,6 +8,9 @@ export const USAGE = `Usage:
   osteo report FILE [--scenario NAME] --out report.html
   osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
                                            local sensitivity of one output to every model parameter
+  osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json] [--out PATH] [--starts N] [--seed N]
+            [--intervals profile|fisher] [--quiet]
+                                           estimate parameters from the scenario's observed data
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
   osteo list drugs|conditions|parameters|outputs|units [--format table|json]
                                            what the standard library holds (as the editor loads it)
@@ -29,13 +32,18 @@ export interface CliArgs {
     readonly out?: string;
     readonly output?: string;
     readonly at?: string;
+    readonly fit?: string;
+    readonly starts?: string;
+    readonly seed?: string;
+    readonly intervals?: string;
+    readonly quiet: boolean;
     readonly debug: boolean;
     /** --progress: true; --no-progress: false; absent: only when stderr is a terminal. */
     readonly progress?: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at']);
-const FLAG_OPTIONS = new Set(['--debug', '--progress', '--no-progress']);
+const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at', '--fit', '--starts', '--seed', '--intervals']);
+const FLAG_OPTIONS = new Set(['--debug', '--progress', '--no-progress', '--quiet']);
 
 export function parseArgs(argv: string[]): CliArgs {
     const [command, ...rest] = argv;
@@ -61,6 +69,8 @@ export function parseArgs(argv: string[]): CliArgs {
         command, files, arms,
         scenario: values['--scenario'], format: values['--format'], out: values['--out'],
         output: values['--output'], at: values['--at'],
+        fit: values['--fit'], starts: values['--starts'], seed: values['--seed'], intervals: values['--intervals'],
+        quiet: argv.includes('--quiet'),
         debug: argv.includes('--debug'),
         ...(argv.includes('--no-progress') ? { progress: false } : argv.includes('--progress') ? { progress: true } : {})
     };

@@ -5,6 +5,7 @@ import { runReport } from './report-command.js';
 import { runExport } from './export-command.js';
 import { runSensitivity } from './sensitivity-command.js';
 import { runList } from './list-command.js';
+import { runFitCommand } from './fit-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../server/src/version.js';
 import { startLanguageServer } from './lsp-command.js';
@@ -15,6 +16,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<n
     run: runRun,
     report: runReport,
     sensitivity: runSensitivity,
+    fit: runFitCommand,
     export: runExport,
     list: runList
 };
@@ -31,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, export, list or lsp)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, fit, export, list or lsp)`);
     return command(args);
 }
 

@@ -8,6 +8,21 @@ export type { SensitivityResult } from '../simulator/index.js';
 
 export const SimulateRequestMethod = 'osteo/simulate';
 export const SensitivityRequestMethod = 'osteo/sensitivity';
+export const FitRequestMethod = 'osteo/fit';
+
+/** `osteo/fit` (docs/data-and-fit.md §6): like `osteo fit FILE [--scenario S] [--fit F]`; the result is its JSON. */
+export interface FitParams {
+    readonly uri: string;
+    /** Required when more than one scenario of the document has a fit block. */
+    readonly scenario?: string;
+    /** Default: the scenario's first fit. */
+    readonly fit?: string;
+    /** 'profile' (default) or 'fisher'. */
+    readonly intervals?: 'profile' | 'fisher';
+    readonly workDoneToken?: string | number;
+}
+
+export type { FitResult } from '../simulator/index.js';
 
 export interface SimulateParams {
     /** The document to simulate (as the client knows it). */

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { evaluateObjective, withFitted } from './calibration/objective.js';
 import { FIT_STAGES, FREE_PARAMETERS, type FreeParameter } from './calibration/free-parameters.js';
-import { best, initialSimplex, iterate, spread, type SimplexState } from './calibration/nelder-mead.js';
+import { best, initialSimplex, iterate, spread, type SimplexState } from '../simulator/fit/nelder-mead.js';
+import { fromUnit, toUnit } from '../simulator/fit/parameter-scale.js';
 import { ANCHORS, residual } from './calibration/anchors.js';
 
 const ROOT = process.cwd();
@@ -30,11 +31,10 @@ interface Checkpoint {
 }
 
 const byName = new Map(FREE_PARAMETERS.map(p => [p.name, p]));
-const encode = (p: FreeParameter, v: number) => {
-    const x = p.log ? Math.log(v / p.lo) / Math.log(p.hi / p.lo) : (v - p.lo) / (p.hi - p.lo);
-    return Math.min(1, Math.max(0, x));
-};
-const decode = (p: FreeParameter, x: number) => p.log ? p.lo * Math.pow(p.hi / p.lo, x) : p.lo + x * (p.hi - p.lo);
+// The fitting engine's unit box (simulator/fit/parameter-scale.ts): log or linear between the bounds.
+const scaled = (p: FreeParameter) => ({ lo: p.lo, hi: p.hi, scale: p.log ? 'log' as const : 'linear' as const });
+const encode = (p: FreeParameter, v: number) => toUnit(scaled(p), v);
+const decode = (p: FreeParameter, x: number) => fromUnit(scaled(p), x);
 
 function parseArgs(argv: string[]): { budget: number; fresh: boolean } {
     let budget = 540, fresh = false;

@@ -4,6 +4,7 @@
  */
 import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
 import type { ModelDescription } from './model-description.js';
+import type { ObservationPlan } from './data/observations.js';
 
 /** One scenario of a document, compiled: one model description per arm. */
 export interface CompiledScenario {
@@ -18,6 +19,8 @@ export interface CompiledScenario {
     /** Arm of the difference column (`compare to ARM`); absent: the first arm. */
     readonly reference?: string;
     readonly notes: string[];
+    /** The scenario's `observe` lines with their data points (absent: none); their times are in the arms' output grids. */
+    readonly observations?: ObservationPlan[];
 }
 
 /** A compiled scenario with its sweeps and populations (absent: none). */

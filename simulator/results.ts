@@ -1,3 +1,4 @@
+import type { GoodnessOfFit, ObservationResult } from './data/observations.js';
 /**
  * The JSON results contract of `osteo run --format json` and the `osteo/simulate` request
  * (the JSON of `osteo run --format json`, README "Command line"). Fields beyond the contract only extend it.
@@ -27,6 +28,10 @@ export interface ScenarioResult {
     readonly sweeps?: SweepResult[];
     /** Extension: one entry per `population` of the scenario (absent when it has none). */
     readonly populations?: PopulationResult[];
+    /** Extension: one entry per `observe` of the scenario, data beside the prediction (absent when it has none). */
+    readonly observations?: ObservationResult[];
+    /** Extension: points, weighted SSR and RMSE over every observation (with `observations`). */
+    readonly goodnessOfFit?: GoodnessOfFit;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SimTask } from './analysis/sim-task.js';
 import { sweepResult, sweepTasks } from './analysis/sweep.js';
 import type { TaskRunner } from './analysis/task-runner.js';
 import { SolverError } from './solver/index.js';
+import { goodnessOfFit, observationResult, predict, type ObservationResult } from './data/observations.js';
 import { exploratoryMechanisms, ModelInputError, MODEL_INFO, simulateArm } from './simulate.js';
 
 export type { AnalysedScenario, CompiledScenario } from './compiled-scenario.js';
@@ -84,6 +85,7 @@ export function simulateCompiled(compiled: readonly CompiledScenario[], options:
             options.onProgress?.(++done, total, `${scenario.name} / ${desc.arm}`);
             return arm;
         });
+        const observed = observationsOf(scenario, arms);
         return {
             name: scenario.name,
             title: scenario.title,
@@ -92,7 +94,8 @@ export function simulateCompiled(compiled: readonly CompiledScenario[], options:
             reported: scenario.reported.filter(key => arms.some(a => key in a.series)),
             assumptions: assumptionsOf(scenario, arms),
             ...(scenario.summaryTimes ? { summaryTimes: scenario.summaryTimes } : {}),
-            ...(scenario.reference ? { reference: scenario.reference } : {})
+            ...(scenario.reference ? { reference: scenario.reference } : {}),
+            ...(observed ? { observations: observed, goodnessOfFit: goodnessOfFit(observed) } : {})
         };
     });
 }
@@ -116,6 +119,17 @@ function runArm(desc: CompiledScenario['arms'][number], options: SimulateOptions
         if (i >= 0) throw new ArmFailedError(desc.scenario, desc.arm, result.time[i], `${key} became ${values[i]}`);
     }
     return result;
+}
+
+/** Each observe's data beside the arm's prediction at the data's times (solver output times, so exact). */
+function observationsOf(scenario: CompiledScenario, arms: readonly ArmResult[]): ObservationResult[] | undefined {
+    if (!scenario.observations || scenario.observations.length === 0) return undefined;
+    return scenario.observations.map(plan => {
+        const arm = arms.find(a => a.name === plan.arm);
+        const series = arm?.series[plan.series];
+        const predicted = arm && series ? predict(plan, arm.time, series) : plan.times.map(() => NaN);
+        return observationResult(plan, predicted);
+    });
 }
 
 function assumptionsOf(scenario: CompiledScenario, arms: ArmResult[]): string[] {

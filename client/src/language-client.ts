@@ -15,7 +15,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
             { scheme: 'file', language: 'osteo' },
             { scheme: 'untitled', language: 'osteo' },
             { scheme: LIBRARY_SCHEME, language: 'osteo' }
-        ]
+        ],
+        // Data tables read by `data` declarations: a change on disk re-validates the files that read them.
+        synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv}')] }
     };
     // The client id 'osteo' makes the client honour the `osteo.trace.server` setting.
     return new LanguageClient('osteo', 'Osteo Language Server', serverOptions, clientOptions);

@@ -4,9 +4,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import * as path from 'node:path';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
+import { watchDataFiles } from '../../language/src/workspace/data-file-watcher.js';
 
 // Transport (--stdio or IPC) is taken from the process arguments by createConnection.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createOsteoServices({ connection, ...NodeFileSystem });
 registerSimulationHandlers(connection, shared, path.join(__dirname, 'simulation-worker.js'));
+watchDataFiles(shared);
 startLanguageServer(shared);

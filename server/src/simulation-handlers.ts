@@ -14,6 +14,7 @@ import {
 import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
 import { WorkerPool, WorkerPoolError } from './worker-pool.js';
 import { VERSION } from './version.js';
+import { registerFitHandler } from './fit-handler.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
 const QUOTED_ERRORS = 5;
@@ -30,11 +31,12 @@ export function registerSimulationHandlers(connection: Connection, shared: Langi
         simulate(connection, shared, runner, pool, params, token));
     const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
         runSensitivity(connection, shared, pool, params, token));
-    return { dispose: () => { registration.dispose(); sensitivity.dispose(); runner.dispose(); pool.dispose(); } };
+    const fit = registerFitHandler(connection, shared, pool);
+    return { dispose: () => { registration.dispose(); sensitivity.dispose(); fit.dispose(); runner.dispose(); pool.dispose(); } };
 }
 
 /** The validated, error-free model of the document, or the error to answer with. */
-async function modelOf(shared: LangiumSharedServices, uri: URI, token: CancellationToken): Promise<Model | ResponseError<SimulateErrorData | undefined>> {
+export async function modelOf(shared: LangiumSharedServices, uri: URI, token: CancellationToken): Promise<Model | ResponseError<SimulateErrorData | undefined>> {
     const document = await validatedDocument(shared, uri, token);
     if (document instanceof ResponseError) return document;
     const errors = errorsOf(shared, document);
@@ -49,7 +51,7 @@ async function modelOf(shared: LangiumSharedServices, uri: URI, token: Cancellat
 }
 
 /** Compiles the selection, or the error to answer with. */
-function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<SimulateErrorData | undefined> {
+export function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<SimulateErrorData | undefined> {
     try {
         return compile();
     } catch (error) {
@@ -129,7 +131,7 @@ async function runSensitivity(connection: Connection, shared: LangiumSharedServi
 }
 
 /** Failures of the pool or of a sweep/sensitivity run as LSP errors; undefined for anything else. */
-function analysisFailure(error: unknown): ResponseError<SimulateErrorData | undefined> | undefined {
+export function analysisFailure(error: unknown): ResponseError<SimulateErrorData | undefined> | undefined {
     if (error instanceof AnalysisFailedError) return failed(error.message, { kind: 'solver-failed', scenario: error.scenario, arm: error.arm, timeDays: error.timeDays });
     if (!(error instanceof WorkerPoolError)) return undefined;
     if (error.kind === 'cancelled') return cancelled();
@@ -175,11 +177,11 @@ function errorsOf(shared: LangiumSharedServices, root: LangiumDocument): string[
     return errors;
 }
 
-function failed(message: string, data: SimulateErrorData): ResponseError<SimulateErrorData> {
+export function failed(message: string, data: SimulateErrorData): ResponseError<SimulateErrorData> {
     return new ResponseError(LSPErrorCodes.RequestFailed, message, data);
 }
 
-function cancelled(): ResponseError<undefined> {
+export function cancelled(): ResponseError<undefined> {
     return new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled');
 }
 

@@ -7,6 +7,7 @@ import type { ModelDescription } from '../model-description.js';
 import { SolverError } from '../solver/index.js';
 import { ModelInputError, simulateArm, valueAt } from '../simulate.js';
 import { downsampleIndices, pick } from './downsample.js';
+import { runFitWork, type FitWork, type FitWorkOutput } from '../fit/run-fit.js';
 
 export interface SimTask {
     readonly desc: ModelDescription;
@@ -18,6 +19,8 @@ export interface SimTask {
     readonly curve?: string;
     /** Return every series over time, downsampled (populations). */
     readonly allSeries?: boolean;
+    /** A fit start or profile (simulator/fit/run-fit.ts): runs instead of the single simulation; `desc` is unused. */
+    readonly fit?: FitWork;
 }
 
 export type TaskOutput =
@@ -28,11 +31,13 @@ export type TaskOutput =
         readonly time?: number[];
         readonly curve?: number[];
         readonly series?: Record<string, number[]>;
+        readonly fit?: FitWorkOutput;
     }
     | { readonly ok: false; readonly message: string; readonly timeDays: number };
 
 /** Runs one task; solver failures and bad parameters become failed outputs, cancellation throws. */
 export function runTask(task: SimTask, isCancelled?: () => boolean): TaskOutput {
+    if (task.fit) return { ok: true, fit: runFitWork(task.fit, isCancelled) };
     const desc = task.parameters ? { ...task.desc, parameters: { ...task.desc.parameters, ...task.parameters } } : task.desc;
     let arm;
     try {

@@ -6,6 +6,7 @@ import { isScenario, type Model, type Scenario } from '../generated/ast.js';
 import { SelectionError, simulateCompiled, type AnalysedScenario, type ScenarioResult, type SimulateOptions } from '../../../simulator/index.js';
 import { compilePopulations, compileSweeps } from './compile-analysis.js';
 import { armNamesOf, compileScenario } from './compile-scenario.js';
+import { compileObservations, withObservedTimes } from './compile-data.js';
 
 export interface Selection {
     /** Run only this scenario (default: every scenario of the document). */
@@ -38,7 +39,10 @@ export function compileDocument(model: Model, selection: Selection = {}): Analys
         chosen = chosen.filter(s => armNamesOf(s).some(a => arms.includes(a)));
     }
     return chosen.map(s => {
-        const compiled = compileScenario(s, arms);
+        const plain = compileScenario(s, arms);
+        const observations = compileObservations(s, plain.arms);
+        const compiled = observations.length === 0 ? plain
+            : { ...plain, arms: plain.arms.map(a => withObservedTimes(a, observations)), observations };
         const sweeps = compileSweeps(s, arms);
         const populations = compilePopulations(s, compiled.arms);
         return {

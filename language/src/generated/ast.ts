@@ -39,6 +39,7 @@ export type OsteoKeywordNames =
     | "anti_IL6"
     | "anti_TNF"
     | "arm"
+    | "as"
     | "at"
     | "baseline"
     | "binds"
@@ -51,10 +52,12 @@ export type OsteoKeywordNames =
     | "cell_therapy"
     | "class"
     | "clearance"
+    | "column"
     | "compare"
     | "condition"
     | "correlate"
     | "cytokine"
+    | "data"
     | "delivery"
     | "dose"
     | "dosed"
@@ -62,13 +65,18 @@ export type OsteoKeywordNames =
     | "drug"
     | "duration"
     | "emax"
+    | "error"
+    | "estimate"
     | "estrogen_loss"
     | "every"
     | "female"
+    | "file"
+    | "fit"
     | "from"
     | "give"
     | "glucocorticoid"
     | "glucocorticoid_excess"
+    | "group"
     | "half_life"
     | "height"
     | "high"
@@ -87,10 +95,12 @@ export type OsteoKeywordNames =
     | "ka"
     | "kills"
     | "km"
+    | "linear"
     | "liposome"
     | "loading"
     | "local"
     | "local_excess"
+    | "log"
     | "lognormal"
     | "male"
     | "measure"
@@ -102,6 +112,7 @@ export type OsteoKeywordNames =
     | "molar_mass"
     | "nanoparticle"
     | "neutralizes"
+    | "observe"
     | "of"
     | "once"
     | "onset"
@@ -124,6 +135,8 @@ export type OsteoKeywordNames =
     | "sample"
     | "scenario"
     | "scope"
+    | "sd"
+    | "se"
     | "seed"
     | "senescence"
     | "set"
@@ -134,6 +147,7 @@ export type OsteoKeywordNames =
     | "size"
     | "start"
     | "starting"
+    | "starts"
     | "step"
     | "stimulates"
     | "subcutaneous"
@@ -143,16 +157,19 @@ export type OsteoKeywordNames =
     | "systemic"
     | "taper"
     | "targeting"
+    | "time"
     | "to"
     | "true"
     | "uniform"
     | "unit"
     | "until"
+    | "value"
     | "values"
     | "vary"
     | "vmax"
     | "volume"
     | "weight"
+    | "where"
     | "x"
     | "{"
     | "}";
@@ -334,7 +351,41 @@ export function isCytokine(item: unknown): item is Cytokine {
     return reflection.isInstance(item, Cytokine.$type);
 }
 
-export type Declaration = Concept | Condition | Drug | Regimen | Scenario;
+/** A measurement table: a CSV or TSV file (relative to this file) and which of its columns hold times, values, errors and groups. */
+export interface DataTable extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'DataTable';
+    error?: Quantity;
+    errorColumn?: string;
+    errorKind?: ErrorKind;
+    file?: string;
+    groupColumn?: string;
+    name: Name;
+    timeColumn?: string;
+    timeUnit?: Unit;
+    title?: string;
+    valueColumn?: string;
+}
+
+export const DataTable = {
+    $type: 'DataTable',
+    error: 'error',
+    errorColumn: 'errorColumn',
+    errorKind: 'errorKind',
+    file: 'file',
+    groupColumn: 'groupColumn',
+    name: 'name',
+    timeColumn: 'timeColumn',
+    timeUnit: 'timeUnit',
+    title: 'title',
+    valueColumn: 'valueColumn'
+} as const;
+
+export function isDataTable(item: unknown): item is DataTable {
+    return reflection.isInstance(item, DataTable.$type);
+}
+
+export type Declaration = Concept | Condition | DataTable | Drug | Regimen | Scenario;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -473,6 +524,67 @@ export const DurationSpec = {
 
 export function isDurationSpec(item: unknown): item is DurationSpec {
     return reflection.isInstance(item, DurationSpec.$type);
+}
+
+/** Whether an error column holds standard deviations or standard errors. */
+export type ErrorKind = 'sd' | 'se';
+
+export function isErrorKind(item: unknown): item is ErrorKind {
+    return item === 'sd' || item === 'se';
+}
+
+/** A parameter to estimate within bounds (in its unit), searched on a log or linear scale; `in ARM` for one arm only. */
+export interface Estimate extends langium.AstNode {
+    readonly $container: Fit;
+    readonly $type: 'Estimate';
+    arm?: langium.Reference<Arm>;
+    from: Quantity;
+    parameter: string;
+    scale?: FitScale;
+    to: Quantity;
+}
+
+export const Estimate = {
+    $type: 'Estimate',
+    arm: 'arm',
+    from: 'from',
+    parameter: 'parameter',
+    scale: 'scale',
+    to: 'to'
+} as const;
+
+export function isEstimate(item: unknown): item is Estimate {
+    return reflection.isInstance(item, Estimate.$type);
+}
+
+/** Estimates model parameters by weighted least squares against the scenario's `observe` lines. */
+export interface Fit extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Fit';
+    estimates: Array<Estimate>;
+    name: Name;
+    seed?: SignedNumber;
+    starts?: SignedNumber;
+    title?: string;
+}
+
+export const Fit = {
+    $type: 'Fit',
+    estimates: 'estimates',
+    name: 'name',
+    seed: 'seed',
+    starts: 'starts',
+    title: 'title'
+} as const;
+
+export function isFit(item: unknown): item is Fit {
+    return reflection.isInstance(item, Fit.$type);
+}
+
+export type FitScale = 'linear' | 'log';
+
+export function isFitScale(item: unknown): item is FitScale {
+    return item === 'log' || item === 'linear';
 }
 
 /** A fold change over the healthy baseline: `TNF_alpha x 4`. */
@@ -693,10 +805,34 @@ export function isModel(item: unknown): item is Model {
  * a statement or join its parts (`give`, `arm`, `from`, `of` …) stay reserved: they are where the parser
  * recovers while a line is half typed.
  */
-export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'delivery' | 'dose' | 'drives' | 'emax' | 'estrogen_loss' | 'female' | 'glucocorticoid' | 'glucocorticoid_excess' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'uniform' | 'unit' | 'values' | 'vmax' | 'volume' | 'weight' | string;
+export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'as' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'column' | 'delivery' | 'dose' | 'drives' | 'emax' | 'error' | 'estimate' | 'estrogen_loss' | 'female' | 'file' | 'glucocorticoid' | 'glucocorticoid_excess' | 'group' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'linear' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'log' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'sd' | 'se' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'starts' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'time' | 'uniform' | 'unit' | 'value' | 'values' | 'vmax' | 'volume' | 'weight' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
+    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || item === 'file' || item === 'column' || item === 'time' || item === 'value' || item === 'error' || item === 'group' || item === 'as' || item === 'sd' || item === 'se' || item === 'where' || item === 'estimate' || item === 'starts' || item === 'log' || item === 'linear' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
+}
+
+/** Compares a data table's values with a series of an arm at the data's times (rows of one group with `where`). */
+export interface Observe extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Observe';
+    arm?: langium.Reference<Arm>;
+    data: langium.Reference<DataTable>;
+    group?: string;
+    site?: langium.Reference<Site>;
+    target: langium.Reference<Reportable>;
+}
+
+export const Observe = {
+    $type: 'Observe',
+    arm: 'arm',
+    data: 'data',
+    group: 'group',
+    site: 'site',
+    target: 'target'
+} as const;
+
+export function isObserve(item: unknown): item is Observe {
+    return reflection.isInstance(item, Observe.$type);
 }
 
 export interface Output extends langium.AstNode {
@@ -865,7 +1001,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | Delivery | Dosing | Drug | DurationSpec | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | DataTable | Delivery | Dosing | Drug | DurationSpec | Estimate | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -1017,7 +1153,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioMember = Arm | Compare | ConditionUse | DurationSpec | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
+export type ScenarioMember = Arm | Compare | ConditionUse | DurationSpec | Fit | Observe | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
 
 export const ScenarioMember = {
     $type: 'ScenarioMember'
@@ -1270,11 +1406,14 @@ export type OsteoAstType = {
     ConditionUse: ConditionUse
     Correlation: Correlation
     Cytokine: Cytokine
+    DataTable: DataTable
     Declaration: Declaration
     Delivery: Delivery
     Dosing: Dosing
     Drug: Drug
     DurationSpec: DurationSpec
+    Estimate: Estimate
+    Fit: Fit
     FoldEffect: FoldEffect
     FoldTarget: FoldTarget
     Givable: Givable
@@ -1287,6 +1426,7 @@ export type OsteoAstType = {
     MechanismTarget: MechanismTarget
     Mediator: Mediator
     Model: Model
+    Observe: Observe
     Output: Output
     Pathway: Pathway
     Patient: Patient
@@ -1474,6 +1614,42 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Concept.$type, FoldTarget.$type, MechanismTarget.$type, Reportable.$type]
         },
+        DataTable: {
+            name: DataTable.$type,
+            properties: {
+                error: {
+                    name: DataTable.error
+                },
+                errorColumn: {
+                    name: DataTable.errorColumn
+                },
+                errorKind: {
+                    name: DataTable.errorKind
+                },
+                file: {
+                    name: DataTable.file
+                },
+                groupColumn: {
+                    name: DataTable.groupColumn
+                },
+                name: {
+                    name: DataTable.name
+                },
+                timeColumn: {
+                    name: DataTable.timeColumn
+                },
+                timeUnit: {
+                    name: DataTable.timeUnit
+                },
+                title: {
+                    name: DataTable.title
+                },
+                valueColumn: {
+                    name: DataTable.valueColumn
+                }
+            },
+            superTypes: [Declaration.$type]
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
@@ -1594,6 +1770,50 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 value: {
                     name: DurationSpec.value
+                }
+            },
+            superTypes: [ScenarioMember.$type]
+        },
+        Estimate: {
+            name: Estimate.$type,
+            properties: {
+                arm: {
+                    name: Estimate.arm,
+                    referenceType: Arm.$type
+                },
+                from: {
+                    name: Estimate.from
+                },
+                parameter: {
+                    name: Estimate.parameter
+                },
+                scale: {
+                    name: Estimate.scale
+                },
+                to: {
+                    name: Estimate.to
+                }
+            },
+            superTypes: []
+        },
+        Fit: {
+            name: Fit.$type,
+            properties: {
+                estimates: {
+                    name: Fit.estimates,
+                    defaultValue: []
+                },
+                name: {
+                    name: Fit.name
+                },
+                seed: {
+                    name: Fit.seed
+                },
+                starts: {
+                    name: Fit.starts
+                },
+                title: {
+                    name: Fit.title
                 }
             },
             superTypes: [ScenarioMember.$type]
@@ -1754,6 +1974,31 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Observe: {
+            name: Observe.$type,
+            properties: {
+                arm: {
+                    name: Observe.arm,
+                    referenceType: Arm.$type
+                },
+                data: {
+                    name: Observe.data,
+                    referenceType: DataTable.$type
+                },
+                group: {
+                    name: Observe.group
+                },
+                site: {
+                    name: Observe.site,
+                    referenceType: Site.$type
+                },
+                target: {
+                    name: Observe.target,
+                    referenceType: Reportable.$type
+                }
+            },
+            superTypes: [ScenarioMember.$type]
         },
         Output: {
             name: Output.$type,

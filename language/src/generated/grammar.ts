@@ -68,7 +68,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -118,6 +118,13 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@3"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -198,7 +205,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -210,7 +217,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -260,7 +267,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -272,7 +279,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -322,7 +329,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -334,7 +341,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -384,7 +391,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -396,7 +403,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -446,7 +453,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -458,7 +465,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -508,7 +515,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -520,7 +527,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -574,7 +581,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -595,7 +602,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@63"
+                    "$ref": "#/rules@69"
                   },
                   "arguments": []
                 }
@@ -664,7 +671,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -676,7 +683,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -701,7 +708,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   },
@@ -818,7 +825,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -839,7 +846,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -860,7 +867,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -881,7 +888,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -902,7 +909,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -923,7 +930,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -944,7 +951,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -965,7 +972,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -986,7 +993,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1007,7 +1014,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1028,7 +1035,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1049,7 +1056,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1070,7 +1077,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1091,7 +1098,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1112,7 +1119,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1260,7 +1267,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@61"
+                      "$ref": "#/rules@67"
                     },
                     "arguments": []
                   },
@@ -1362,7 +1369,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1374,7 +1381,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -1406,7 +1413,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -1451,7 +1458,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -1505,7 +1512,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -1530,7 +1537,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@63"
                           },
                           "arguments": []
                         }
@@ -1545,7 +1552,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@61"
+                                "$ref": "#/rules@67"
                               },
                               "arguments": []
                             }
@@ -1557,7 +1564,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@61"
+                                "$ref": "#/rules@67"
                               },
                               "arguments": []
                             },
@@ -1585,7 +1592,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@61"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 },
@@ -1633,7 +1640,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -1690,7 +1697,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1702,7 +1709,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -1841,7 +1848,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@61"
+                          "$ref": "#/rules@67"
                         },
                         "arguments": []
                       },
@@ -1868,7 +1875,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@61"
+                              "$ref": "#/rules@67"
                             },
                             "arguments": []
                           },
@@ -1895,7 +1902,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2023,7 +2030,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@61"
+                  "$ref": "#/rules@67"
                 },
                 "arguments": []
               },
@@ -2038,7 +2045,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2067,7 +2074,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2079,7 +2086,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -2187,6 +2194,20 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "$ref": "#/rules@47"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@52"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2211,7 +2232,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2243,7 +2264,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2292,7 +2313,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2338,7 +2359,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2359,7 +2380,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2380,7 +2401,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2443,7 +2464,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -2500,7 +2521,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@63"
                           },
                           "arguments": []
                         }
@@ -2525,7 +2546,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@63"
                           },
                           "arguments": []
                         }
@@ -2551,7 +2572,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@61"
+                              "$ref": "#/rules@67"
                             },
                             "arguments": []
                           },
@@ -2578,7 +2599,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@61"
+                                  "$ref": "#/rules@67"
                                 },
                                 "arguments": []
                               },
@@ -2665,7 +2686,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2677,7 +2698,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -2765,7 +2786,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -2800,7 +2821,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -2822,7 +2843,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -2859,7 +2880,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -2878,7 +2899,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2894,7 +2915,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2913,7 +2934,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -2932,7 +2953,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2948,7 +2969,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2963,7 +2984,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@61"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 },
@@ -2987,7 +3008,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3011,7 +3032,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3048,7 +3069,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@61"
+                  "$ref": "#/rules@67"
                 },
                 "arguments": []
               },
@@ -3067,7 +3088,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -3086,7 +3107,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3108,7 +3129,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3187,7 +3208,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3206,7 +3227,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3250,7 +3271,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@61"
+                  "$ref": "#/rules@67"
                 },
                 "arguments": []
               },
@@ -3283,7 +3304,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -3310,7 +3331,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@61"
+                      "$ref": "#/rules@67"
                     },
                     "arguments": []
                   },
@@ -3337,7 +3358,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@61"
+                          "$ref": "#/rules@67"
                         },
                         "arguments": []
                       },
@@ -3374,7 +3395,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -3390,7 +3411,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -3419,7 +3440,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3431,7 +3452,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -3521,7 +3542,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3537,7 +3558,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3553,7 +3574,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3649,7 +3670,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   },
@@ -3673,7 +3694,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   },
@@ -3711,7 +3732,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   },
@@ -3738,7 +3759,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -3761,7 +3782,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@61"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -3785,7 +3806,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -3843,7 +3864,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -3888,7 +3909,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -3915,7 +3936,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@61"
+                      "$ref": "#/rules@67"
                     },
                     "arguments": []
                   },
@@ -3940,7 +3961,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@57"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3972,7 +3993,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -3984,7 +4005,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             },
@@ -4011,7 +4032,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -4032,7 +4053,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -4058,7 +4079,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -4070,7 +4091,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@61"
                   },
                   "arguments": []
                 }
@@ -4117,7 +4138,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -4136,7 +4157,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -4150,7 +4171,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -4183,7 +4204,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -4221,7 +4242,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -4245,7 +4266,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },
@@ -4262,7 +4283,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@61"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -4291,7 +4312,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -4317,7 +4338,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -4333,7 +4354,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -4350,7 +4371,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -4369,7 +4390,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@52"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -4390,6 +4411,643 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
     },
     {
       "$type": "ParserRule",
+      "name": "DataTable",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "data"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@69"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "file"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "file",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@69"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "time"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "column"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "timeColumn",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@69"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "in"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "timeUnit",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@65"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "?"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "value"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "column"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "valueColumn",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@69"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "error"
+                  },
+                  {
+                    "$type": "Alternatives",
+                    "elements": [
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": "column"
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "errorColumn",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@69"
+                              },
+                              "arguments": []
+                            }
+                          },
+                          {
+                            "$type": "Keyword",
+                            "value": "as"
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "errorKind",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@50"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ]
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "error",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@63"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "group"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "column"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "groupColumn",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@69"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A measurement table: a CSV or TSV file (relative to this file) and which of its columns hold times, values, errors and groups. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ErrorKind",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sd"
+          },
+          {
+            "$type": "Keyword",
+            "value": "se"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Whether an error column holds standard deviations or standard errors. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Observe",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "observe"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@3"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@55"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "site",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@8"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@67"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "in"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "arm",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@32"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@55"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "from"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "data",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@49"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@55"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "where"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "group",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@69"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Compares a data table's values with a series of an arm at the data's times (rows of one group with \`where\`). */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Fit",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "fit"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@69"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "estimates",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@53"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "starts"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "starts",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@64"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "seed"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "seed",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@64"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Estimates model parameters by weighted least squares against the scenario's \`observe\` lines. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Estimate",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "estimate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "parameter",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "in"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "arm",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@32"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@55"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "from"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "from",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@63"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "to",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@63"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "scale",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@54"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A parameter to estimate within bounds (in its unit), searched on a log or linear scale; \`in ARM\` for one arm only. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "FitScale",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "log"
+          },
+          {
+            "$type": "Keyword",
+            "value": "linear"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Name",
       "dataType": "string",
       "definition": {
@@ -4398,7 +5056,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@61"
+              "$ref": "#/rules@67"
             },
             "arguments": []
           },
@@ -4745,6 +5403,62 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "Keyword",
             "value": "iu_per_mg"
+          },
+          {
+            "$type": "Keyword",
+            "value": "file"
+          },
+          {
+            "$type": "Keyword",
+            "value": "column"
+          },
+          {
+            "$type": "Keyword",
+            "value": "time"
+          },
+          {
+            "$type": "Keyword",
+            "value": "value"
+          },
+          {
+            "$type": "Keyword",
+            "value": "error"
+          },
+          {
+            "$type": "Keyword",
+            "value": "group"
+          },
+          {
+            "$type": "Keyword",
+            "value": "as"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sd"
+          },
+          {
+            "$type": "Keyword",
+            "value": "se"
+          },
+          {
+            "$type": "Keyword",
+            "value": "where"
+          },
+          {
+            "$type": "Keyword",
+            "value": "estimate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "starts"
+          },
+          {
+            "$type": "Keyword",
+            "value": "log"
+          },
+          {
+            "$type": "Keyword",
+            "value": "linear"
           }
         ]
       },
@@ -4840,7 +5554,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -4868,7 +5582,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             }
@@ -4884,7 +5598,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             }
@@ -4896,7 +5610,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -4929,7 +5643,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   },
@@ -4948,7 +5662,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -4962,7 +5676,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -4974,7 +5688,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -5008,7 +5722,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@55"
                 },
                 "arguments": []
               },
@@ -5035,7 +5749,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@61"
+                      "$ref": "#/rules@67"
                     },
                     "arguments": []
                   },
@@ -5053,7 +5767,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@62"
               },
               "arguments": []
             }
@@ -5065,7 +5779,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -5081,7 +5795,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -5139,7 +5853,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -5156,7 +5870,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -5168,7 +5882,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@59"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 },
@@ -5198,7 +5912,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@62"
+              "$ref": "#/rules@68"
             },
             "arguments": []
           }
@@ -5221,7 +5935,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@61"
+                  "$ref": "#/rules@67"
                 },
                 "arguments": []
               },
@@ -5235,7 +5949,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@61"
+                      "$ref": "#/rules@67"
                     },
                     "arguments": []
                   }
@@ -5262,7 +5976,7 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@61"
+                  "$ref": "#/rules@67"
                 },
                 "arguments": []
               }

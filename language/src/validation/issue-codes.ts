@@ -58,7 +58,19 @@ export const IssueCodes = {
     /** A user drug without ic50: the model's default potency applies. */
     MissingPotency: 'missing-potency',
     /** half_life disagrees with ln 2 · volume / clearance. */
-    InconsistentPk: 'inconsistent-pk'
+    InconsistentPk: 'inconsistent-pk',
+    /** Observed data and fitting (docs/data-and-fit.md §4). */
+    DataFileMissing: 'data-file-missing',
+    DataFileUnreadable: 'data-file-unreadable',
+    DataColumnMissing: 'data-column-missing',
+    DataNotNumeric: 'data-not-numeric',
+    DataGroupUnknown: 'data-group-unknown',
+    DataGroupRequired: 'data-group-required',
+    DataGroupUnexpected: 'data-group-unexpected',
+    DataEmpty: 'data-empty',
+    DataOutsideHorizon: 'data-outside-horizon',
+    FitWithoutData: 'fit-without-data',
+    FitUnderdetermined: 'fit-underdetermined'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -6,6 +6,7 @@ import {
 } from './declaration-checks.js';
 import { checkCompares, checkReport } from './report-checks.js';
 import { checkMeasure, checkPopulation, checkPopulationVary, checkSweep, checkSweepVary } from './analysis-checks.js';
+import { checkDataTable, checkEstimate, checkFit, checkObserve } from './data-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
 import { ImportChecks } from './import-checks.js';
@@ -62,6 +63,7 @@ export class OsteoValidator {
             SetParameter: [checkSetParameter],
             Sweep: [checkSweep], SweepVary: [checkSweepVary], Measure: [checkMeasure],
             Population: [checkPopulation], PopulationVary: [checkPopulationVary],
+            DataTable: [this.duplicates.checkDuplicateName, checkDataTable], Observe: [checkObserve], Fit: [checkFit], Estimate: [checkEstimate],
             Quantity: [checkFinite]
         };
         // Every node type with quantity properties gets the unit and range checks of its properties.

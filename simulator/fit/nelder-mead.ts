@@ -1,6 +1,8 @@
 /**
  * Nelder–Mead simplex search (Lagarias et al. 1998 coefficients) on the unit box, one evaluation per
- * `step` so that the caller can stop on a time budget and resume from the saved state.
+ * `step` so that the caller can stop on a time budget and resume from the saved state. The fitting
+ * engine's derivative-free local search, for objectives that are not sums of squares (the calibration's
+ * penalties and failure values); `fit` blocks use Levenberg–Marquardt on the same unit box.
  */
 export interface SimplexState {
     points: number[][];

@@ -1,0 +1,93 @@
+import { isModel, isScenario } from '../language/src/generated/ast.js';
+import { FitFailedError, runFit, type FitProblem, type FitResult } from '../simulator/index.js';
+import { compileDocument } from '../language/src/compiler/compile-document.js';
+import { compileFit } from '../language/src/compiler/compile-fit.js';
+import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
+import { UsageError, type CliArgs } from './args.js';
+import { displayPath } from './check-command.js';
+import { cliTaskRunner } from './simulate-files.js';
+
+const FORMATS = ['table', 'json'];
+
+/** `osteo fit FILE --scenario S [--fit F] [--format table|json] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]`. */
+export async function runFitCommand(args: CliArgs): Promise<number> {
+    const format = args.format ?? 'table';
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table or json)`);
+    if (args.files.length !== 1) throw new UsageError('fit takes one file');
+    const starts = wholeNumber(args.starts, '--starts', 1, 1000);
+    const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
+    const intervals = args.intervals ?? 'profile';
+    if (intervals !== 'profile' && intervals !== 'fisher') throw new UsageError(`--intervals is profile or fisher, not '${intervals}'`);
+    const loaded = await loadValidated(args.files);
+    if (loaded === 1) return 1;
+    const document = loaded.roots[0];
+    const model = document.parseResult.value;
+    if (!isModel(model)) return 1;
+    const withFits = model.declarations.filter(isScenario).filter(s => s.members.some(m => m.$type === 'Fit'));
+    if (withFits.length === 0) throw new UsageError(`${displayPath(document.uri)} has no scenario with a fit block`);
+    const scenarioName = args.scenario ?? (withFits.length === 1 ? withFits[0].name : undefined);
+    if (!scenarioName) throw new UsageError(`choose a scenario with --scenario (${withFits.map(s => s.name).join(', ')})`);
+    const scenario = withFits.find(s => s.name === scenarioName);
+    if (!scenario) throw new UsageError(`no scenario named '${scenarioName}' with a fit block; the scenarios with fits are ${withFits.map(s => s.name).join(', ')}`);
+    const problem = compileStep(document, () => {
+        const [compiled] = compileDocument(model, { scenario: scenarioName });
+        const p = compileFit(scenario, compiled, args.fit);
+        return { ...p, ...(starts !== undefined ? { starts } : {}), ...(seed !== undefined ? { seed } : {}) } as FitProblem;
+    });
+    if (problem === 1) return 1;
+    const runner = cliTaskRunner();
+    const quiet = args.quiet;
+    let result: FitResult;
+    try {
+        result = await runFit(problem, runner, {
+            intervals,
+            onProgress: quiet ? undefined : (phase, done, total) => stderrLine(phase === 'starts' ? `osteo fit: start ${done}/${total} finished` : `osteo fit: profile ${done}/${total} finished`)
+        });
+    } catch (error) {
+        if (error instanceof FitFailedError) {
+            stderrLine(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    } finally {
+        runner.dispose?.();
+    }
+    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatFitTable(result), args.out);
+    return 0;
+}
+
+function wholeNumber(text: string | undefined, option: string, min: number, max: number): number | undefined {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option} takes a whole number from ${min} to ${max}, not '${text}'`);
+    return n;
+}
+
+const num = (x: number | null) => x === null ? '–' : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : String(Number(x.toPrecision(4)));
+
+/** Estimates with intervals, the starts' convergence, and the goodness of fit, as aligned text. */
+export function formatFitTable(r: FitResult): string {
+    const lines = [
+        `Fit ${r.fit} of scenario ${r.scenario}: weighted least squares ${num(r.objective.value)} over ${r.objective.points} points; RMSE ${num(r.rmse)}, AIC ${num(r.aic)}, BIC ${num(r.bic)}; ${r.seconds.toFixed(1)} s`,
+        `95 % intervals: ${r.interval === 'profile-likelihood' ? 'profile likelihood (Fisher information beside it)' : 'Fisher information'}`,
+        ''
+    ];
+    const header = ['parameter', 'arm', 'value', '95 % interval', 'Fisher 95 %', 'unit', 'scale', 'identifiable'];
+    const rows = r.estimates.map(e => [e.name, e.arm ?? 'all', num(e.value), `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`,
+        e.fisherCi95 ? `[${num(e.fisherCi95[0])}, ${num(e.fisherCi95[1])}]` : '–', e.unit, e.scale, e.identifiable ? 'yes' : `NO: ${e.note ?? ''}`]);
+    lines.push(...table(header, rows));
+    if (r.estimates.length > 1) {
+        lines.push('', 'Correlations:');
+        lines.push(...table(['', ...r.estimates.map(e => e.name)], r.correlations.map((row, i) => [r.estimates[i].name, ...row.map(c => (c === null ? '–' : c.toFixed(2)))])));
+    }
+    lines.push('', 'Starts:');
+    lines.push(...table(['start', 'objective', 'converged', 'evaluations', 'stopped because'],
+        r.starts.map(s => [`${s.start}${s.start === r.bestStart ? ' (best)' : ''}`, num(s.objective), s.converged ? 'yes' : 'no', String(s.evaluations), s.reason])));
+    return lines.join('\n') + '\n';
+}
+
+function table(header: string[], rows: string[][]): string[] {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(row => row[i].length)));
+    const format = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+    return [format(header), ...rows.map(format)];
+}

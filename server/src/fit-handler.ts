@@ -1,0 +1,61 @@
+/**
+ * `osteo/fit` (docs/data-and-fit.md §6): the fit of a scenario on the worker pool, one start per
+ * worker, with `$/progress` per finished start and profile; cancelling the request cancels the pool
+ * batch (the workers poll a shared flag inside the solver, so every worker stops within a step).
+ */
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver/node.js';
+import { isScenario } from '../../language/src/generated/ast.js';
+import { FitFailedError, runFit, SelectionError, type FitResult } from '../../simulator/index.js';
+import { compileDocument } from '../../language/src/compiler/compile-document.js';
+import { compileFit } from '../../language/src/compiler/compile-fit.js';
+import { FitRequestMethod, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
+import { analysisFailure, cancelled, compiledOf, failed, modelOf } from './simulation-handlers.js';
+import type { WorkerPool } from './worker-pool.js';
+
+export function registerFitHandler(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool): Disposable {
+    return connection.onRequest(FitRequestMethod, (params: FitParams, token: CancellationToken) => fit(connection, shared, pool, params, token));
+}
+
+async function fit(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool, params: FitParams,
+    token: CancellationToken): Promise<FitResult | ResponseError<SimulateErrorData | undefined>> {
+    if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/fit needs { uri: string, scenario?: string, fit?: string }');
+    const uri = URI.parse(params.uri);
+    const model = await modelOf(shared, uri, token);
+    if (model instanceof ResponseError) return model;
+    const problem = compiledOf(uri, () => {
+        const withFits = model.declarations.filter(isScenario).filter(s => s.members.some(m => m.$type === 'Fit'));
+        if (withFits.length === 0) throw new SelectionError('the document has no scenario with a fit block');
+        const scenario = params.scenario === undefined && withFits.length === 1 ? withFits[0] : withFits.find(s => s.name === params.scenario);
+        if (!scenario) throw new SelectionError(`choose a scenario with a fit: ${withFits.map(s => s.name).join(', ')}`);
+        const [compiled] = compileDocument(model, { scenario: scenario.name });
+        return compileFit(scenario, compiled, params.fit);
+    });
+    if (problem instanceof ResponseError) return problem;
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    progress.begin(`Fitting ${problem.fit}`, 0, `0 of ${problem.starts} starts`, true);
+    let cancel: (() => void) | undefined;
+    const subscription = token.onCancellationRequested(() => cancel?.());
+    try {
+        const result = await runFit(problem, {
+            run: (tasks, options) => pool.run(tasks, { ...options, onCancel: c => { cancel = c; } })
+        }, {
+            intervals: params.intervals,
+            isCancelled: () => token.isCancellationRequested,
+            onProgress: (phase, done, total) => progress.report(phase === 'starts' ? Math.round(80 * done / total) : 80 + Math.round(20 * done / total),
+                phase === 'starts' ? `${done} of ${total} starts` : `profile ${done} of ${total}`)
+        });
+        if (token.isCancellationRequested) return cancelled();
+        return result;
+    } catch (error) {
+        if (token.isCancellationRequested) return cancelled();
+        if (error instanceof FitFailedError) return failed(error.message, { kind: 'solver-failed' });
+        const analysis = analysisFailure(error);
+        if (analysis) return analysis;
+        throw error;
+    } finally {
+        subscription.dispose();
+        progress.done();
+    }
+}
