@@ -141,6 +141,24 @@ export class CsvParser {
         }
         const d = this.delimiter;
         for (; i < text.length; i++) {
+            // Fast path: a whole line without quotes or comment is split at once (most data rows).
+            if (this.atLineStart && !this.comment && !this.quoted && this.field === '' && this.fields.length === 0) {
+                const nl = text.indexOf('\n', i);
+                if (nl >= 0 && text.charCodeAt(i) !== 35) {
+                    let line = text.slice(i, nl);
+                    if (line.indexOf('"') < 0) {
+                        if (line.endsWith('\r')) line = line.slice(0, -1);
+                        this.rowLine = this.line;
+                        const parts = line.split(d);
+                        this.field = parts.pop()!;
+                        this.fields = parts;
+                        this.endRow();
+                        this.line++;
+                        i = nl;
+                        continue;
+                    }
+                }
+            }
             const c = text[i];
             if (this.comment) {
                 if (c === '\n') { this.comments.push(this.commentText.replace(/\r$/, '').trim()); this.commentText = ''; this.comment = false; this.line++; this.atLineStart = true; }
