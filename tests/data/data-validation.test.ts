@@ -27,7 +27,7 @@ function scenario(observe: string, more = ''): string {
 }
 
 describe('data and observe validation (docs/data-and-fit.md §4)', async () => {
-    const { validate } = await validationSetup();
+    const { validate, Osteo } = await validationSetup();
     const check = async (text: string) => (await validate(text, pathToFileURL(path.join(dir, `main${++counter}.osteo`)).toString())).diagnostics;
 
     test('a well-formed data declaration and observe validate clean', async () => {
@@ -129,5 +129,19 @@ describe('data and observe validation (docs/data-and-fit.md §4)', async () => {
         const three = await check(base + scenario(observe, fit('estimate rankl_per_tnf from 1 to 100 log\n        estimate bmd_gob_lumbar_spine from 0.01 to 1\n        estimate rankl_per_il6 from 0.1 to 10')));
         expect(codesOf(three)).toContain(IssueCodes.FitUnderdetermined);
         expect(codesOf(await check(base + scenario(observe, fit('estimate rankl_per_tnf from 1 to 100 log\n        starts 4\n        seed 7'))))).toEqual([]);
+    });
+
+    test('hover on a data reference: file, rows used, groups with counts, time range and the cited source', async () => {
+        const file = csv(TABLE);
+        const text = data(file) + scenario('observe bmd at lumbar_spine in placebo from Tri<|>al where "placebo"');
+        const { document } = await validate(text.replace('<|>', ''), pathToFileURL(path.join(dir, `hover${++counter}.osteo`)).toString());
+        const hover = await Osteo.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('<|>'))
+        });
+        const value = (hover?.contents as { value: string }).value;
+        expect(value).toContain(`File: ${file} · 5 rows`);
+        expect(value).toContain('Rows used: 5 · times 0 to 12 months');
+        expect(value).toContain('Groups: "placebo" (3), "dmab" (2)');
+        expect(value).toContain('Source: Digitised from a made-up table');
     });
 });

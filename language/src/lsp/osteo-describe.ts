@@ -4,13 +4,14 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isArm, isCondition, isConcept, isDrug, isGive, isInfuse, isRegimen, isScenario, isTaper,
+    isArm, isCondition, isConcept, isDataTable, isDrug, isGive, isInfuse, isRegimen, isScenario, isTaper,
     type Arm, type Concept, type Condition, type Dosing, type Drug, type FoldEffect, type Intervention,
     type Mechanism, type Quantity, type Regimen, type Scenario
 } from '../generated/ast.js';
 import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
 import { kindWord } from '../validation/target-kinds.js';
 import { everyOtherInterval, everyOtherUnit, frequencyInterval } from '../dosing-frequency.js';
+import { dataFacts } from './osteo-data-describe.js';
 
 /** Up to six significant digits, without trailing zeros: 1095.75, 0.0015, 1.2e+6. */
 export function formatNumber(x: number): string {
@@ -239,5 +240,6 @@ export function declarationFacts(node: AstNode): string[] {
     if (isConcept(node)) return conceptFacts(node);
     if (isScenario(node)) return scenarioFacts(node);
     if (isArm(node)) return [`Interventions: ${armSummary(node)}`];
+    if (isDataTable(node)) return dataFacts(node);
     return [];
 }

@@ -20,7 +20,7 @@ export const FOLD_TARGET_KINDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Words for AST types and reference types in messages. */
 const KIND_WORDS: Readonly<Record<string, string>> = {
-    Drug: 'drug', Regimen: 'regimen', Condition: 'condition', Scenario: 'scenario',
+    Drug: 'drug', Regimen: 'regimen', Condition: 'condition', Scenario: 'scenario', DataTable: 'data',
     Cytokine: 'cytokine', Mediator: 'mediator', Cell: 'cell', Pathway: 'pathway', Site: 'site', Output: 'output',
     Givable: 'regimen or drug', MechanismTarget: 'cytokine, mediator, cell or pathway', FoldTarget: 'cytokine or cell',
     Reportable: 'output, cell, mediator, cytokine or drug'

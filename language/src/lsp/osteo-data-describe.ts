@@ -1,0 +1,43 @@
+/**
+ * Hover facts of a `data` declaration (docs/data-and-fit.md): its file, rows, groups with their point
+ * counts and the time range, read from the data cache that validation filled (never from disk here).
+ */
+import * as path from 'node:path';
+import { AstUtils } from 'langium';
+import type { DataTable } from '../generated/ast.js';
+import { dataFiles, findColumn, groupsOf } from '../../../simulator/index.js';
+import { dataPathOf, dataSpecOf } from '../compiler/compile-data.js';
+import { formatNumber } from './osteo-describe.js';
+
+export function dataFacts(decl: DataTable): string[] {
+    const file = dataPathOf(decl);
+    if (!file) return ['No file yet: add `file "data/measurements.csv"`.'];
+    const shown = path.relative(path.dirname(AstUtils.getDocument(decl).uri.fsPath), file) || path.basename(file);
+    const loaded = dataFiles.peek(file);
+    if (!loaded) return [`File: ${shown} (not read yet)`];
+    if (!loaded.ok) return [`File: ${shown} — ${loaded.error.message}`];
+    const table = loaded.table;
+    const lines = [`File: ${shown} · ${table.rows.toLocaleString('en-US')} rows · columns ${table.header.map(h => `\`${h}\``).join(', ')}`];
+    const spec = dataSpecOf(decl);
+    if (typeof spec !== 'string') {
+        const time = findColumn(table, spec.timeColumn)?.numbers;
+        const value = findColumn(table, spec.valueColumn)?.numbers;
+        if (time && value) {
+            let lo = Infinity, hi = -Infinity, used = 0;
+            for (let i = 0; i < table.rows; i++) {
+                if (Number.isNaN(value[i]) || Number.isNaN(time[i])) continue;
+                used++;
+                lo = Math.min(lo, time[i]);
+                hi = Math.max(hi, time[i]);
+            }
+            const unit = decl.timeUnit ?? 'days';
+            lines.push(used > 0 ? `Rows used: ${used} · times ${formatNumber(lo)} to ${formatNumber(hi)} ${unit}` : 'No row has both a time and a value.');
+        }
+        if (spec.groupColumn) {
+            const groups = groupsOf(table, spec.groupColumn);
+            if (groups.length > 0) lines.push(`Groups: ${groups.slice(0, 12).map(g => `"${g.value}" (${g.rows})`).join(', ')}${groups.length > 12 ? ` and ${groups.length - 12} more` : ''}`);
+        }
+    }
+    if (table.comments.length > 0) lines.push(`Source: ${table.comments.slice(0, 4).join(' ').slice(0, 300)}`);
+    return lines;
+}
