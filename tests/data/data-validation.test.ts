@@ -144,4 +144,22 @@ describe('data and observe validation (docs/data-and-fit.md §4)', async () => {
         expect(value).toContain('Groups: "placebo" (3), "dmab" (2)');
         expect(value).toContain('Source: Digitised from a made-up table');
     });
+
+    test('completion: column names after `column`, group values after `where`, parameters after `estimate`', async () => {
+        const file = csv(TABLE);
+        const complete = async (text: string) => {
+            const { document } = await validate(text.replace('<|>', ''), pathToFileURL(path.join(dir, `complete${++counter}.osteo`)).toString());
+            const list = await Osteo.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('<|>'))
+            });
+            return list?.items ?? [];
+        };
+        const columns = await complete(data(file).replace('value column "bmd_pct"', 'value column <|>'));
+        expect(columns.map(i => i.label)).toEqual(['month', 'bmd_pct', 'sd', 'arm']);
+        expect((columns[1].textEdit as { newText: string }).newText).toBe('"bmd_pct"');
+        const groups = await complete(data(file) + scenario('observe bmd at lumbar_spine in placebo from Trial where "pl<|>'));
+        expect(groups.map(i => `${i.label} ${i.detail}`)).toEqual(['placebo 3 rows', 'dmab 2 rows']);
+        const parameters = await complete(data(file) + scenario('observe bmd at lumbar_spine in placebo from Trial where "placebo"', '    fit F {\n        estimate <|>\n    }\n'));
+        expect(parameters.map(i => i.label)).toContain('rankl_per_tnf');
+    });
 });

@@ -17,6 +17,7 @@ import { proposedUnits } from '../validation/unit-checks.js';
 import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
 import { isMeasurable, varyParameterCompletion } from './osteo-analysis-completion.js';
+import { dataCompletion } from './osteo-data-completion.js';
 import { isOversized } from '../workspace/document-size.js';
 import { isNameAlternative } from '../parser/soft-keywords.js';
 
@@ -55,6 +56,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
         if (isOversized(document)) return undefined;
         const units = this.unitCompletion(document, params.position);
         if (units) return CompletionList.create(units, false);
+        const data = await dataCompletion(document, params.position, this.documents);
+        if (data.length > 0) return CompletionList.create(data, false);
         const list = await super.getCompletion(document, params);
         const parameters = varyParameterCompletion(document, params.position);
         return parameters.length > 0 ? CompletionList.create([...(list?.items ?? []), ...parameters], false) : list;
