@@ -13,7 +13,8 @@ import { EmptyFileSystem, URI } from 'langium';
 import type { Model } from '../language/src/generated/ast.js';
 import { createOsteoServices } from '../language/src/osteo-module.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { dataFiles, runFit, simulateCompiled, type FitProblem } from '../simulator/index.js';
+import { dataFiles } from '../language/src/workspace/data-files.js';
+import { runFit, simulateCompiled, type FitProblem } from '../simulator/index.js';
 import { mulberry32, standardNormal } from '../simulator/analysis/random.js';
 import { WorkerPool } from '../server/src/worker-pool.js';
 

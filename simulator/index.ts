@@ -34,8 +34,6 @@ export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimens
 export type { Dimension } from './units.js';
 export { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, MAX_DATA_ROWS, parseCsvText, quoteCell } from './data/csv-table.js';
 export type { CsvTable, DataColumn } from './data/csv-table.js';
-export { dataFiles, DataFiles } from './data/data-files.js';
-export type { DataLoad } from './data/data-files.js';
 export { checkColumns, findColumn, goodnessOfFit, groupsOf, selectPoints } from './data/observations.js';
 export type { DataProblem, DataSpec, GoodnessOfFit, ObservationPlan, ObservationResult, SelectedPoints } from './data/observations.js';
 export { DEFAULT_SEED as DEFAULT_FIT_SEED, DEFAULT_STARTS } from './fit/fit-problem.js';

@@ -14,7 +14,6 @@ import {
 import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
 import { WorkerPool, WorkerPoolError } from './worker-pool.js';
 import { VERSION } from './version.js';
-import { registerFitHandler } from './fit-handler.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
 const QUOTED_ERRORS = 5;
@@ -23,7 +22,9 @@ const QUOTED_ERRORS = 5;
  * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
  * errors, compiles on this thread (the descriptions are plain data) and simulates in a worker.
  */
-export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string): Disposable {
+/** `withPool` registers further handlers that share the pool (the fit handler). */
+export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string,
+    withPool?: (pool: WorkerPool) => Disposable): Disposable {
     const runner = new SimulationRunner(workerPath);
     // One pool (as many workers as cores) for every sweep, population and sensitivity request.
     const pool = new WorkerPool(workerPath);
@@ -31,8 +32,8 @@ export function registerSimulationHandlers(connection: Connection, shared: Langi
         simulate(connection, shared, runner, pool, params, token));
     const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
         runSensitivity(connection, shared, pool, params, token));
-    const fit = registerFitHandler(connection, shared, pool);
-    return { dispose: () => { registration.dispose(); sensitivity.dispose(); fit.dispose(); runner.dispose(); pool.dispose(); } };
+    const more = withPool?.(pool);
+    return { dispose: () => { registration.dispose(); sensitivity.dispose(); more?.dispose(); runner.dispose(); pool.dispose(); } };
 }
 
 /** The validated, error-free model of the document, or the error to answer with. */

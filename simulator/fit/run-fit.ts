@@ -77,7 +77,7 @@ export interface RunFitOptions {
 const round = (x: number) => Number(x.toPrecision(6));
 
 export async function runFit(problem: FitProblem, runner: TaskRunner, options: RunFitOptions = {}): Promise<FitResult> {
-    const started = performance.now();
+    const started = Date.now();
     const p = problem.estimates.length;
     const desc = problem.arms[0];
     const starts = startPoints(p, problem.starts, problem.seed);
@@ -158,7 +158,7 @@ export async function runFit(problem: FitProblem, runner: TaskRunner, options: R
         rmse: round(gof.rmse),
         aic: round(m2ll + 2 * p),
         bic: round(m2ll + p * Math.log(n)),
-        seconds: round((performance.now() - started) / 1000),
+        seconds: round((Date.now() - started) / 1000),
         observations
     };
 }

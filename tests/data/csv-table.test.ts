@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CsvParser, parseCsvText } from '../../simulator/data/csv-table.js';
-import { DataFiles } from '../../simulator/data/data-files.js';
+import { DataFiles } from '../../language/src/workspace/data-files.js';
 import { selectPoints } from '../../simulator/data/observations.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-csv-'));

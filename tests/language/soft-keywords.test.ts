@@ -30,6 +30,27 @@ scenario values {
         expect(result.document.references.filter(r => r.error).map(r => r.$refText)).toEqual([]);
     });
 
+    test('the words of data and fit blocks stay usable as names outside them', async () => {
+        const result = await validate(`
+regimen time { drug adalimumab dose 40 mg every 2 weeks }
+regimen value { drug adalimumab dose 40 mg every 4 weeks }
+scenario error {
+    duration 1 year
+    condition rheumatoid_arthritis
+    arm group { give time }
+    arm log { give value }
+    arm where { }
+    report bmd
+    sweep column { vary dose of time in group values 20 mg, 40 mg measure bmd at 6 months }
+    population estimate { size 20 seed 3 vary bone_resorption_rate lognormal 10 % }
+}
+`);
+        expect(syntaxErrors(result)).toEqual([]);
+        const model = result.document.parseResult.value;
+        expect(model.declarations.map(d => d.name)).toEqual(['time', 'value', 'error']);
+        expect(result.document.references.filter(r => r.error).map(r => r.$refText)).toEqual([]);
+    });
+
     test('a reserved word as a name says that it is a keyword', async () => {
         expect(syntaxErrors(await validate('scenario S { duration 1 year arm give { } }'))[0])
             .toBe('`give` is a keyword of the language; choose another name.');

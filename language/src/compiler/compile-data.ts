@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import { isArm, isObserve, type DataTable, type Observe, type Scenario } from '../generated/ast.js';
-import { dataFiles, lookupUnit, selectPoints, seriesOf, type DataLoad, type DataSpec, type ModelDescription, type ObservationPlan } from '../../../simulator/index.js';
+import { lookupUnit, selectPoints, seriesOf, type DataSpec, type ModelDescription, type ObservationPlan } from '../../../simulator/index.js';
+import { dataFiles, type DataLoad } from '../workspace/data-files.js';
 import { CompileError } from './compile-error.js';
 import { measuredKey } from './compile-analysis.js';
 import { IMPLICIT_ARM } from './compile-scenario.js';

@@ -6,7 +6,8 @@
 import { AstUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { isDataTable, type DataTable } from '../generated/ast.js';
-import { dataFiles, groupsOf, PARAMETERS } from '../../../simulator/index.js';
+import { groupsOf, PARAMETERS } from '../../../simulator/index.js';
+import { dataFiles } from '../workspace/data-files.js';
 import { dataPathOf, dataSpecOf } from '../compiler/compile-data.js';
 
 export async function dataCompletion(document: LangiumDocument, position: Position, documents: LangiumDocuments): Promise<CompletionItem[]> {

@@ -5,9 +5,10 @@
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import type { DataTable } from '../generated/ast.js';
-import { dataFiles, findColumn, groupsOf } from '../../../simulator/index.js';
+import { findColumn, groupsOf } from '../../../simulator/index.js';
+import { dataFiles } from '../workspace/data-files.js';
 import { dataPathOf, dataSpecOf } from '../compiler/compile-data.js';
-import { formatNumber } from './osteo-describe.js';
+import { formatNumber } from './format-number.js';
 
 export function dataFacts(decl: DataTable): string[] {
     const file = dataPathOf(decl);

@@ -12,14 +12,9 @@ import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXP
 import { kindWord } from '../validation/target-kinds.js';
 import { everyOtherInterval, everyOtherUnit, frequencyInterval } from '../dosing-frequency.js';
 import { dataFacts } from './osteo-data-describe.js';
+import { formatNumber } from './format-number.js';
 
-/** Up to six significant digits, without trailing zeros: 1095.75, 0.0015, 1.2e+6. */
-export function formatNumber(x: number): string {
-    if (!Number.isFinite(x)) return String(x);
-    const abs = Math.abs(x);
-    if (abs !== 0 && (abs >= 1e7 || abs < 1e-4)) return x.toExponential(5).replace(/\.?0+e/, 'e');
-    return String(Number(x.toPrecision(6)));
-}
+export { formatNumber } from './format-number.js';
 
 /** The quantity as a modeller writes it: "40 mg", "×4", "64 %". Undefined for a missing or partial quantity. */
 export function quantityWords(q: Quantity | undefined): string | undefined {

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { isArm, isObserve, type DataTable, type Estimate, type Fit, type Observe } from '../generated/ast.js';
-import { checkColumns, dataFiles, findParameter, PARAMETERS, selectPoints, seriesOf, type DataLoad, type DataProblem } from '../../../simulator/index.js';
+import { checkColumns, findParameter, PARAMETERS, selectPoints, seriesOf, type DataProblem } from '../../../simulator/index.js';
+import { dataFiles, type DataLoad } from '../workspace/data-files.js';
 import { dataPathOf, dataSpecOf, observedArm } from '../compiler/compile-data.js';
 import { compileArm } from '../compiler/compile-scenario.js';
 import { measuredKey, parameterQuantity } from '../compiler/compile-analysis.js';

@@ -6,7 +6,8 @@
 import { AstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isDataTable } from '../generated/ast.js';
-import { dataFiles, delimiterOf } from '../../../simulator/index.js';
+import { delimiterOf } from '../../../simulator/index.js';
+import { dataFiles } from './data-files.js';
 import { dataPathOf } from '../compiler/compile-data.js';
 
 export function watchDataFiles(shared: LangiumSharedServices): void {

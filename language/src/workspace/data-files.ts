@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, type CsvTable } from './csv-table.js';
+import { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, type CsvTable } from '../../../simulator/index.js';
 
 export type DataLoad =
     | { readonly ok: true; readonly table: CsvTable; readonly hash: string; readonly bytes: number }
