@@ -32,14 +32,17 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
     const font = options.fontFamily ?? 'system-ui, -apple-system, Segoe UI, sans-serif';
     const log = !!options.log && chart.logCapable;
     const lines = chart.lines.filter(l => !options.hiddenArms?.has(l.armIndex));
-    const legendRows = Math.ceil(lines.length / 3);
+    const observed = (chart.observed ?? []).filter(o => !options.hiddenArms?.has(o.armIndex));
+    const legendRows = Math.ceil((lines.length + observed.length) / 3);
     const strip = stripHeight(stripKeys(chart.doses).length);
     const margin = { left: 64, right: 16, top: 36, bottom: 44 + strip + 18 * legendRows };
     const plotW = width - margin.left - margin.right, plotH = height - margin.top - margin.bottom;
 
     const [x0, x1] = options.xRange ?? [0, chart.horizon ?? chart.x[chart.x.length - 1] ?? 1];
     const inWindow = (i: number) => chart.x[i] >= x0 && chart.x[i] <= x1;
-    const yRange = paddedRange(lines.flatMap(l => l.values.filter((_, i) => inWindow(i))), log) ?? [0, 1];
+    // Observed points and their error bars count in the range: no bar is cut off by the frame.
+    const observedValues = observed.flatMap(o => o.y.flatMap((y, i) => o.x[i] < x0 || o.x[i] > x1 ? [] : o.error ? [y - o.error[i], y, y + o.error[i]] : [y]));
+    const yRange = paddedRange([...lines.flatMap(l => l.values.filter((_, i) => inWindow(i))), ...observedValues], log) ?? [0, 1];
     const ty = (v: number) => log ? Math.log10(v) : v;
     const [ylo, yhi] = [ty(yRange[0]), ty(yRange[1])];
     const sx = (x: number) => margin.left + ((x - x0) / ((x1 - x0) || 1)) * plotW;
@@ -78,6 +81,21 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
             parts.push(`<polyline points="${points}" stroke="${color}" stroke-width="${lineWidth(theme)}"${dash.length ? ` stroke-dasharray="${dash.join(' ')}"` : ''}/>`);
         }
     }
+    for (const o of observed) {
+        const color = armColor(o.armIndex, theme);
+        o.x.forEach((x, i) => {
+            const y = o.y[i];
+            if (log && y <= 0) return;
+            const e = o.error?.[i] ?? 0;
+            const px = sx(x).toFixed(1);
+            if (e > 0) {
+                const top = sy(y + e).toFixed(1);
+                const bottom = (log && y - e <= 0 ? margin.top + plotH : sy(y - e)).toFixed(1);
+                parts.push(`<path d="M${px} ${top}V${bottom}M${(sx(x) - 3).toFixed(1)} ${top}h6M${(sx(x) - 3).toFixed(1)} ${bottom}h6" stroke="${color}" stroke-width="1.25"/>`);
+            }
+            parts.push(`<circle cx="${px}" cy="${sy(y).toFixed(1)}" r="3.5" fill="${color}" stroke="${esc(colors.background)}" stroke-width="1"><title>${esc(o.label)}: ${esc(String(y))}${e > 0 ? ` ± ${esc(String(e))}` : ''}</title></circle>`);
+        });
+    }
     parts.push('</g>');
     // Dose strip below the axis title: a row per arm and drug, in the arm's colour.
     const stripTop = margin.top + plotH + 44 + STRIP_GAP_PX;
@@ -97,6 +115,12 @@ export function chartToSvg(view: Pick<ResultsView, 'timeScale'>, chart: ChartVie
         const dash = dashFor(line.seriesIndex, line.armIndex, theme);
         parts.push(`<line x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${armColor(line.armIndex, theme)}" stroke-width="2.5"${dash.length ? ` stroke-dasharray="${dash.join(' ')}"` : ''}/>`);
         parts.push(`<text x="${x + 28}" y="${y}" fill="${esc(colors.foreground)}">${esc(line.label)}</text>`);
+    });
+    observed.forEach((o, j) => {
+        const i = lines.length + j;
+        const x = margin.left + (i % 3) * (plotW / 3), y = height - 18 * legendRows + 18 * Math.floor(i / 3) - 4;
+        parts.push(`<circle cx="${x + 11}" cy="${y - 4}" r="3.5" fill="${armColor(o.armIndex, theme)}"/>`);
+        parts.push(`<text x="${x + 28}" y="${y}" fill="${esc(colors.foreground)}">${esc(o.label)}</text>`);
     });
     parts.push('</svg>');
     return parts.join('\n');

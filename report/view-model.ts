@@ -8,6 +8,7 @@ import { baseOf, chartDefinitions, reportedSeries, seriesLabel, seriesUnit, type
 import { indexLookup, sharedTimes } from './time-axis.js';
 import { buildSweepViews, type SweepView } from './sweep-view.js';
 import { buildPopulationViews, type PopulationView } from './population-view.js';
+import { goodnessTable, observedOnChart, type GoodnessTable, type ObservedView } from './observed-view.js';
 
 export { reportedSeries } from './series-catalog.js';
 import { decimationIndices, pick } from './decimate.js';
@@ -23,6 +24,8 @@ export interface ResultsView {
     readonly sweeps?: SweepView[];
     /** Virtual populations of the scenario (absent when it has none). */
     readonly populations?: PopulationView[];
+    /** Goodness of fit of the scenario's `observe` lines (absent when it has none). */
+    readonly goodnessOfFit?: GoodnessTable;
 }
 
 export interface ResultsHeader {
@@ -56,6 +59,8 @@ export interface ChartView {
     readonly horizon: number;
     readonly lines: LineView[];
     readonly doses: DoseMark[];
+    /** Observed data compared with this chart's series (absent when none). */
+    readonly observed?: ObservedView[];
 }
 
 export interface LineView {
@@ -124,8 +129,10 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
     const timeScale = timeScaleFor(scenario.durationDays);
     const allKeys = unique(arms.flatMap(arm => Object.keys(arm.series ?? {})));
     const reportedKeys = reportedSeries(scenario.reported, allKeys);
+    const observedKeys = new Set((scenario.observations ?? []).map(o => o.series));
     const charts = chartDefinitions(allKeys).map(def => {
-        const reported = def.keys.some(k => reportedKeys.includes(k));
+        // A chart with observed data is shown with the reported ones: the user asked to compare it.
+        const reported = def.keys.some(k => reportedKeys.includes(k) || observedKeys.has(k));
         return { def, reported, order: reported ? Math.min(...def.keys.map(k => rankOf(reportedKeys, k))) : Infinity };
     });
     // Reported charts in the order of the report lines; the rest keep the catalog order (stable sort).
@@ -143,10 +150,22 @@ export function buildResultsView(run: Pick<RunResult, 'tool' | 'version' | 'mode
         },
         arms: arms.map((arm, index) => ({ name: arm.name, index, stats: arm.stats })),
         timeScale,
-        charts: charts.map(({ def, reported }) => buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS, scenario.durationDays)),
+        charts: charts.map(({ def, reported }) => withObserved(buildChart(def, reported, arms, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS, scenario.durationDays),
+            observedOnChart(scenario, def.keys, timeScale))),
         summary: reportedKeys.map(key => summaryTable(key, arms, summaryTimesOf(scenario), scenario.reference)),
-        ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS)
+        ...explorations(scenario, timeScale, options.maxPoints ?? DEFAULT_MAX_POINTS),
+        ...goodnessOf(scenario)
     };
+}
+
+function withObserved(chart: ChartView, observed: ObservedView[]): ChartView {
+    return observed.length > 0 ? { ...chart, observed } : chart;
+}
+
+/** Only present when the scenario observes data, so a plain run's view is unchanged. */
+function goodnessOf(scenario: ScenarioResult): Pick<ResultsView, 'goodnessOfFit'> {
+    const table = goodnessTable(scenario);
+    return table ? { goodnessOfFit: table } : {};
 }
 
 function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: boolean, arms: readonly ArmResult[],

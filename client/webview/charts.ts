@@ -54,8 +54,8 @@ export class InteractiveChart {
     setArmVisible(armIndex: number, show: boolean): void {
         const plot = this.plot;
         if (!plot) return;
-        this.options.chart.lines.forEach((line, i) => {
-            if (line.armIndex === armIndex && plot.series[i + 1].show !== show) plot.setSeries(i + 1, { show }, false);
+        seriesArms(this.options.chart).forEach((arm, i) => {
+            if (arm === armIndex && plot.series[i + 1].show !== show) plot.setSeries(i + 1, { show }, false);
         });
         this.options = { ...this.options, hiddenArms: this.hiddenAfter(armIndex, show) };
         plot.redraw(false, false);
@@ -75,6 +75,9 @@ export class InteractiveChart {
             color: armColor(line.armIndex, theme.kind),
             dash: dashFor(line.seriesIndex, line.armIndex, theme.kind)
         }));
+        for (const o of this.options.chart.observed ?? []) {
+            if (!this.options.hiddenArms.has(o.armIndex)) legend.push({ label: `● ${o.label}`, color: armColor(o.armIndex, theme.kind), dash: [1, 3] });
+        }
         return composePng(plot.ctx.canvas, plot.width, this.options.chart.title, legend, theme);
     }
 
@@ -133,12 +136,15 @@ export class InteractiveChart {
         const readout = (_: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatValue(v));
         const strip = stripHeight(stripKeys(chart.doses).length);
         const horizon = chart.horizon;
+        const observed = chart.observed ?? [];
+        const aligned = alignObserved(chart);
+        const xs = aligned.x;
         const options: uPlot.Options = {
             width: this.width(),
             height: this.height(),
             // The x axis always spans the whole horizon; the dose strip sits in the bottom padding.
             padding: [8, 12, strip, 0],
-            scales: { x: { time: false }, y: useLog ? { distr: 3, log: 10 } : {} },
+            scales: { x: { time: false }, y: useLog ? { distr: 3, log: 10 } : { range: (_u, min, max) => withErrorBars(observed, min, max) } },
             series: [
                 { label: `Time (${view.timeScale.unit})`, value: readout },
                 ...chart.lines.map(line => ({
@@ -149,6 +155,16 @@ export class InteractiveChart {
                     show: !hiddenArms.has(line.armIndex),
                     spanGaps: true,
                     points: { show: false },
+                    value: readout
+                })),
+                // Observed data: points only (no line between samples), error bars drawn by the hook below.
+                ...observed.map(o => ({
+                    label: o.label,
+                    stroke: armColor(o.armIndex, theme.kind),
+                    fill: armColor(o.armIndex, theme.kind),
+                    show: !hiddenArms.has(o.armIndex),
+                    paths: () => null,
+                    points: { show: true, size: 7, width: 1.5, fill: armColor(o.armIndex, theme.kind) },
                     value: readout
                 }))
             ],
@@ -162,6 +178,7 @@ export class InteractiveChart {
             hooks: {
                 draw: [plot => {
                     this.drawDoses(plot);
+                    this.drawObserved(plot);
                     // What the browser test reads: the axis really reaches the end of the horizon.
                     this.container.dataset.xMax = String(plot.scales.x.max ?? '');
                     this.container.dataset.horizon = String(horizon);
@@ -169,19 +186,69 @@ export class InteractiveChart {
                 }],
                 setSeries: [(plot, index, series) => {
                     if (index === null || index === 0 || series.show === undefined) return;
-                    const line = chart.lines[index - 1];
+                    const arm = seriesArms(chart)[index - 1];
                     const show = plot.series[index].show !== false;
-                    if (line && show === this.options.hiddenArms.has(line.armIndex)) this.options.onToggleArm(line.armIndex, show);
+                    if (arm !== undefined && show === this.options.hiddenArms.has(arm)) this.options.onToggleArm(arm, show);
                 }]
             }
         };
         // On a log axis zero and negative values have no position: leave a gap rather than a bogus line.
+        const positive = (values: (number | null)[]) => useLog ? values.map(v => (v !== null && v > 0 ? v : null)) : values;
         const data: uPlot.AlignedData = [
-            chart.x,
-            ...chart.lines.map(line => useLog ? line.values.map(v => (v !== null && v > 0 ? v : null)) : line.values)
+            xs,
+            ...aligned.lines.map(positive),
+            ...aligned.observed.map(positive)
         ];
         this.plot = new uPlot(options, data, this.container);
         this.plot.setScale('x', { min: 0, max: horizon });
+    }
+
+    /**
+     * Error bars of the observed points (value ± the data's error), in the arm's colour; uPlot draws the
+     * points. The container records how many points landed inside the plot (what the browser test reads).
+     */
+    private drawObserved(plot: uPlot): void {
+        const { chart, hiddenArms, theme } = this.options;
+        const observed = chart.observed ?? [];
+        if (observed.length === 0) return;
+        const ctx = plot.ctx;
+        const ratio = ctx.canvas.width / Math.max(1, plot.width);
+        const { left, top, width, height } = plot.bbox;
+        const inside = (px: number, py: number) => px >= left - 0.5 && px <= left + width + 0.5 && py >= top - 0.5 && py <= top + height + 0.5;
+        const log = plot.scales.y.distr === 3;
+        let drawn = 0;
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(left, top, width, height);
+        ctx.clip();
+        ctx.setLineDash([]);
+        ctx.lineWidth = Math.max(1, 1.25 * ratio);
+        const cap = 3 * ratio;
+        for (const o of observed) {
+            if (hiddenArms.has(o.armIndex)) continue;
+            ctx.strokeStyle = armColor(o.armIndex, theme.kind);
+            ctx.beginPath();
+            o.x.forEach((x, i) => {
+                const y = o.y[i];
+                if (log && y <= 0) return;
+                const px = plot.valToPos(x, 'x', true);
+                if (inside(px, plot.valToPos(y, 'y', true))) drawn++;
+                const e = o.error?.[i] ?? 0;
+                if (!(e > 0)) return;
+                const hi = plot.valToPos(y + e, 'y', true);
+                // On a log axis a bar reaching zero or below is drawn to the bottom of the plot.
+                const lo = !log || y - e > 0 ? plot.valToPos(y - e, 'y', true) : top + height;
+                ctx.moveTo(px, hi);
+                ctx.lineTo(px, lo);
+                ctx.moveTo(px - cap, hi);
+                ctx.lineTo(px + cap, hi);
+                ctx.moveTo(px - cap, lo);
+                ctx.lineTo(px + cap, lo);
+            });
+            ctx.stroke();
+        }
+        ctx.restore();
+        this.container.dataset.observedDrawn = String(drawn);
     }
 
     /**
@@ -228,6 +295,42 @@ export class InteractiveChart {
         }
         ctx.restore();
     }
+}
+
+/** The arm of each uPlot series after x: the lines, then the observed sets. */
+function seriesArms(chart: ChartView): number[] {
+    return [...chart.lines.map(l => l.armIndex), ...(chart.observed ?? []).map(o => o.armIndex)];
+}
+
+/**
+ * uPlot draws every series on one x array: the observed times join the chart's times (lines span the
+ * inserted gaps, so they are drawn as before), and each observed set has its value at its own times.
+ */
+export function alignObserved(chart: ChartView): { x: number[]; lines: (number | null)[][]; observed: (number | null)[][] } {
+    const observed = chart.observed ?? [];
+    if (observed.length === 0) return { x: chart.x, lines: chart.lines.map(l => l.values), observed: [] };
+    const x = [...new Set([...chart.x, ...observed.flatMap(o => o.x)])].sort((a, b) => a - b);
+    const index = new Map(x.map((t, i) => [t, i]));
+    const spread = (xs: readonly number[], ys: readonly (number | null)[]) => {
+        const out = new Array<number | null>(x.length).fill(null);
+        xs.forEach((t, i) => { out[index.get(t)!] = ys[i]; });
+        return out;
+    };
+    return { x, lines: chart.lines.map(l => spread(chart.x, l.values)), observed: observed.map(o => spread(o.x, o.y)) };
+}
+
+/** The y range uPlot would choose, widened to show every error bar whole. */
+function withErrorBars(observed: NonNullable<ChartView['observed']>, min: number | null, max: number | null): uPlot.Range.MinMax {
+    let lo = min ?? Infinity, hi = max ?? -Infinity;
+    for (const o of observed) {
+        o.y.forEach((y, i) => {
+            const e = o.error?.[i] ?? 0;
+            lo = Math.min(lo, y - e);
+            hi = Math.max(hi, y + e);
+        });
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [min, max];
+    return uPlot.rangeNum(lo, hi, 0.1, true);
 }
 
 /** The label, shortened with an ellipsis to fit `max` pixels. */

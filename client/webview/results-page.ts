@@ -70,6 +70,7 @@ export class ResultsPage {
             ...explorations,
             more ?? null,
             this.summary(),
+            this.goodnessOfFit(),
             this.footer()
         ].filter((n): n is HTMLElement => n !== null));
         parent.append(this.element);
@@ -263,6 +264,35 @@ export class ResultsPage {
             el('caption', { text: `${table.label}${unit}` }),
             el('thead', {}, head),
             el('tbody', {}, ...rows)));
+    }
+
+    /** Points, weighted SSR and RMSE of each `observe` and in all (docs/data-and-fit.md §6). */
+    private goodnessOfFit(): HTMLElement | null {
+        const table = this.view.goodnessOfFit;
+        if (!table) return null;
+        const columns = ['Arm', 'Data', 'Series', 'Points', 'WSSR', 'RMSE'];
+        const rows = table.rows.map(row => {
+            const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true', 'data-arm-swatch': String(row.armIndex) } });
+            swatch.style.setProperty('--arm-color', armColor(row.armIndex, this.theme.kind));
+            return el('tr', {},
+                el('th', { attrs: { scope: 'row' } }, swatch, row.arm),
+                el('td', { text: row.group !== null ? `${row.data} “${row.group}”` : row.data }),
+                el('td', { text: row.unit ? `${row.label} (${row.unit})` : row.label }),
+                el('td', { text: String(row.points) }),
+                el('td', { text: formatValue(row.wssr), attrs: row.weighted ? {} : { title: 'The data give no errors: an unweighted sum of squares' } }),
+                el('td', { text: formatValue(row.rmse) }));
+        });
+        const total = el('tr', { class: 'total' },
+            el('th', { text: 'All', attrs: { scope: 'row', colspan: '3' } }),
+            el('td', { text: String(table.total.points) }),
+            el('td', { text: formatValue(table.total.wssr) }),
+            el('td', { text: formatValue(table.total.rmse) }));
+        return el('section', { class: 'goodness', attrs: { 'aria-label': 'Goodness of fit' } },
+            el('h2', { text: 'Goodness of fit' }),
+            el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table goodness-table' },
+                el('thead', {}, el('tr', {}, ...columns.map(h => el('th', { text: h, attrs: { scope: 'col' } })))),
+                el('tbody', {}, ...rows, total))),
+            el('p', { class: 'note', text: 'Observed points are drawn on the chart of their series with error bars (± the data\'s error). WSSR is Σ ((predicted − observed) / error)²; RMSE is in the series\' unit.' }));
     }
 
     private footer(): HTMLElement {
