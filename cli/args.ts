@@ -8,7 +8,7 @@ export const USAGE = `Usage:
   osteo report FILE [--scenario NAME] --out report.html
   osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
                                            local sensitivity of one output to every model parameter
-  osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json] [--out PATH] [--starts N] [--seed N]
+  osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json|html] [--out PATH] [--starts N] [--seed N]
             [--intervals profile|fisher] [--quiet]
                                            estimate parameters from the scenario's observed data
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]

@@ -6,13 +6,18 @@ import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { cliTaskRunner } from './simulate-files.js';
+import { readViewAssets } from './report-command.js';
+import { buildReportHtml } from '../report/report-html.js';
+import { buildFitView } from '../report/fit-view.js';
 
-const FORMATS = ['table', 'json'];
+const FORMATS = ['table', 'json', 'html'];
 
 /** `osteo fit FILE --scenario S [--fit F] [--format table|json] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]`. */
 export async function runFitCommand(args: CliArgs): Promise<number> {
     const format = args.format ?? 'table';
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table or json)`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or html)`);
+    if (format === 'html' && !args.out) throw new UsageError('fit --format html needs --out FILE.html');
+    const assets = format === 'html' ? readViewAssets() : undefined;
     if (args.files.length !== 1) throw new UsageError('fit takes one file');
     const starts = wholeNumber(args.starts, '--starts', 1, 1000);
     const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
@@ -52,7 +57,8 @@ export async function runFitCommand(args: CliArgs): Promise<number> {
     } finally {
         runner.dispose?.();
     }
-    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatFitTable(result), args.out);
+    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n'
+        : assets ? buildReportHtml({ views: [], fits: [buildFitView(result)], ...assets }) : formatFitTable(result), args.out);
     return 0;
 }
 

@@ -33,7 +33,7 @@ export async function runReport(args: CliArgs): Promise<number> {
 }
 
 /** The results view bundle next to the CLI bundle (out/cli.js → out/webview/). */
-function readViewAssets(): { script: string; css: string } {
+export function readViewAssets(): { script: string; css: string } {
     const candidates = [path.join(__dirname, 'webview'), path.resolve(__dirname, '../../../out/webview')];
     const folder = candidates.find(dir => fs.existsSync(path.join(dir, 'results.js')) && fs.existsSync(path.join(dir, 'results.css')));
     if (!folder) throw new UsageError(`the results view is not built (no out/webview/results.js next to ${__dirname}); run 'npm run build'`);

@@ -24,6 +24,27 @@ export interface FitParams {
 
 export type { FitResult } from '../simulator/index.js';
 
+export const FitEditsRequestMethod = 'osteo/fitEdits';
+
+/** `osteo/fitEdits`: the edits that write fitted values into a scenario as `set` lines (Apply fitted values). */
+export interface FitEditsParams {
+    readonly uri: string;
+    readonly scenario: string;
+    /** Values in the parameter table's unit; `arm` non-null for per-arm estimates (skipped: no `set` form). */
+    readonly values: readonly { readonly name: string; readonly arm: string | null; readonly value: number }[];
+}
+
+export interface PlainPosition { readonly line: number; readonly character: number }
+
+export interface FitEditsResult {
+    /** Text edits of the document at `uri` (LSP TextEdit shape), to apply as one undoable edit. */
+    readonly edits: { readonly range: { readonly start: PlainPosition; readonly end: PlainPosition }; readonly newText: string }[];
+    readonly written: { readonly name: string; readonly text: string; readonly added: boolean }[];
+    readonly skipped: { readonly name: string; readonly reason: string }[];
+    /** The document version the edits were computed on (the client refuses to apply them to another). */
+    readonly version: number;
+}
+
 export interface SimulateParams {
     /** The document to simulate (as the client knows it). */
     readonly uri: string;

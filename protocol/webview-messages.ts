@@ -4,6 +4,7 @@
  */
 import type { ResultsView } from '../report/view-model.js';
 import type { SensitivityView } from '../report/sensitivity-view.js';
+import type { FitView } from '../report/fit-view.js';
 
 export type ImageFormat = 'png' | 'svg';
 export type DataFormat = 'csv' | 'json';
@@ -20,6 +21,9 @@ export interface ResultsViewState {
 export type HostToWebview =
     | { readonly type: 'show'; readonly runId: number; readonly view: ResultsView; readonly state: ResultsViewState }
     | { readonly type: 'showSensitivity'; readonly runId: number; readonly view: SensitivityView }
+    | { readonly type: 'showFit'; readonly runId: number; readonly view: FitView }
+    /** What Apply fitted values did (or why it could not). */
+    | { readonly type: 'fitApplied'; readonly ok: boolean; readonly message: string }
     | { readonly type: 'running'; readonly message: string }
     | { readonly type: 'failed'; readonly message: string }
     /** The document changed (or changed back) after the run shown: mark the results stale, offer Re-run. */
@@ -32,6 +36,7 @@ export type WebviewToHost =
     | { readonly type: 'exportImage'; readonly format: ImageFormat; readonly chartId: string; readonly fileName: string; readonly data: string }
     | { readonly type: 'exportData'; readonly format: DataFormat }
     | { readonly type: 'rerun' }
+    | { readonly type: 'applyFit' }
     | { readonly type: 'error'; readonly message: string };
 
 /** Host-side guard: a webview message is untrusted input until its shape is checked. */
@@ -41,6 +46,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     switch (m.type) {
         case 'ready':
         case 'rerun':
+        case 'applyFit':
             return true;
         case 'rendered':
             return typeof m.charts === 'number' && typeof m.summaryRows === 'number';

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ResultsView } from './view-model.js';
 import type { SensitivityView } from './sensitivity-view.js';
+import type { FitView } from './fit-view.js';
 import { escapeHtml, jsonForScript, scriptForInline, styleForInline } from './escape.js';
 import { REPORT_DATA_ID } from './report-data.js';
 
@@ -13,6 +14,8 @@ export interface ReportInput {
     readonly views: readonly ResultsView[];
     /** Sensitivity analyses, drawn after the scenarios (`osteo sensitivity` as HTML). */
     readonly sensitivity?: readonly SensitivityView[];
+    /** Fits, drawn last (`osteo fit --format html`). */
+    readonly fits?: readonly FitView[];
     /** The bundled results-view script (out/webview/results.js). */
     readonly script: string;
     /** The bundled results-view stylesheet (out/webview/results.css). */
@@ -24,8 +27,10 @@ export interface ReportInput {
 export function buildReportHtml(input: ReportInput): string {
     const nonce = randomBytes(16).toString('base64');
     const sensitivity = input.sensitivity ?? [];
-    const title = input.title ?? (input.views.length === 1 && sensitivity.length === 0 ? input.views[0].header.title
-        : input.views.length === 0 && sensitivity.length === 1 ? sensitivity[0].title : 'Osteo scenario report');
+    const fits = input.fits ?? [];
+    const title = input.title ?? (input.views.length === 1 && sensitivity.length === 0 && fits.length === 0 ? input.views[0].header.title
+        : input.views.length === 0 && sensitivity.length === 1 && fits.length === 0 ? sensitivity[0].title
+        : input.views.length === 0 && sensitivity.length === 0 && fits.length === 1 ? fits[0].title : 'Osteo scenario report');
     // Same policy as the webview, with inline code allowed only by nonce: injected markup cannot run.
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:;`;
     return `<!DOCTYPE html>
@@ -41,7 +46,7 @@ export function buildReportHtml(input: ReportInput): string {
 <body>
 <main id="osteo-root"></main>
 <noscript><p>This report draws its charts with JavaScript; enable it to see them.</p></noscript>
-<script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript(sensitivity.length > 0 ? { views: input.views, sensitivity } : { views: input.views })}</script>
+<script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript({ views: input.views, ...(sensitivity.length > 0 ? { sensitivity } : {}), ...(fits.length > 0 ? { fits } : {}) })}</script>
 <script nonce="${nonce}">${scriptForInline(withoutSourceMap(input.script))}</script>
 </body>
 </html>

@@ -39,4 +39,4 @@ export type { DataProblem, DataSpec, GoodnessOfFit, ObservationPlan, Observation
 export { DEFAULT_SEED as DEFAULT_FIT_SEED, DEFAULT_STARTS } from './fit/fit-problem.js';
 export type { FitEstimate, FitProblem } from './fit/fit-problem.js';
 export { FitFailedError, runFit } from './fit/run-fit.js';
-export type { EstimateResult, FitResult, RunFitOptions } from './fit/run-fit.js';
+export type { EstimateResult, FitCurve, FitResult, RunFitOptions } from './fit/run-fit.js';

@@ -10,6 +10,7 @@ import { ScenarioRunner } from './commands/run-scenario.js';
 import { exportResultsCommand, saveData, saveImage } from './commands/export-results.js';
 import { openReportCommand } from './commands/open-report.js';
 import { SensitivityCommand } from './commands/sensitivity-analysis.js';
+import { FitCommand } from './commands/fit-parameters.js';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     runner = new ScenarioRunner(languageClient, panels, status);
     const scenarios = runner;
     const sensitivity = new SensitivityCommand(languageClient, context.extensionUri);
+    const fit = new FitCommand(languageClient, context.extensionUri);
 
     context.subscriptions.push(
         status,
@@ -42,6 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         sensitivity,
         vscode.commands.registerCommand('osteo.sensitivityAnalysis', (uri?: unknown, scenario?: unknown, output?: unknown, at?: unknown, arm?: unknown) =>
             sensitivity.run(uri, scenario, output, at, arm)),
+        fit,
+        vscode.commands.registerCommand('osteo.fitParameters', (uri?: unknown, scenario?: unknown, fitName?: unknown) => fit.run(uri, scenario, fitName)),
+        vscode.commands.registerCommand('osteo.applyFittedValues', () => fit.apply()),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => languageClient.outputChannel.show(true)),
         // Results whose file changed after the run say so, with Re-run (and become current again on undo).
         vscode.workspace.onDidChangeTextDocument(event => {

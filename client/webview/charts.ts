@@ -13,7 +13,7 @@ import type { ThemeColors } from './theme.js';
 import { composePng } from './plot.js';
 
 export interface ChartOptions {
-    readonly view: ResultsView;
+    readonly view: Pick<ResultsView, 'timeScale' | 'arms'>;
     readonly chart: ChartView;
     readonly theme: ThemeColors;
     readonly hiddenArms: ReadonlySet<number>;

@@ -9,6 +9,8 @@ import type { SensitivityView } from '../../report/sensitivity-view.js';
 import type { HostToWebview, ResultsViewState, WebviewToHost } from '../../protocol/webview-messages.js';
 import { ResultsPage, type PageHost, type PageState } from './results-page.js';
 import { SensitivityPage } from './sensitivity-page.js';
+import { FitPage } from './fit-page.js';
+import type { FitView } from '../../report/fit-view.js';
 import { readTheme, watchTheme } from './theme.js';
 import { el } from './dom.js';
 import { REPORT_DATA_ID } from '../../report/report-data.js';
@@ -37,7 +39,7 @@ function staleBanner(rerun: () => void): HTMLElement {
 }
 
 function startInVsCode(vscode: VsCodeApi): void {
-    let page: ResultsPage | SensitivityPage | undefined;
+    let page: ResultsPage | SensitivityPage | FitPage | undefined;
     let state = vscode.getState();
     const status = el('div', { class: 'status-area' });
     root().replaceChildren(status, banner('running', 'Waiting for results…'));
@@ -83,12 +85,29 @@ function startInVsCode(vscode: VsCodeApi): void {
         page.mount(root());
     };
 
+    const showFit = (runId: number, view: FitView) => {
+        if (page && runId === shownRun) return;
+        shownRun = runId;
+        page?.destroy();
+        status.replaceChildren();
+        root().replaceChildren(status);
+        page = new FitPage(view, readTheme(), {
+            canApply: true,
+            apply: () => vscode.postMessage({ type: 'applyFit' }),
+            exportImage: host.exportImage,
+            rendered: host.rendered
+        });
+        page.mount(root());
+    };
+
     window.addEventListener('message', event => {
         const message = event.data as HostToWebview;
         try {
             switch (message?.type) {
                 case 'show': show(message.runId, message.view, message.state); break;
                 case 'showSensitivity': showSensitivity(message.runId, message.view); break;
+                case 'showFit': showFit(message.runId, message.view); break;
+                case 'fitApplied': if (page instanceof FitPage) page.applied(message.message, message.ok); break;
                 case 'running': status.replaceChildren(banner('running', message.message)); break;
                 case 'failed':
                     status.replaceChildren(banner('failed', message.message));
@@ -121,13 +140,14 @@ function startStandalone(): void {
     media?.addEventListener('change', applyScheme);
 
     const dataElement = document.getElementById(REPORT_DATA_ID);
-    const data: { views?: ResultsView[]; sensitivity?: SensitivityView[] } = dataElement?.textContent ? JSON.parse(dataElement.textContent) : {};
+    const data: { views?: ResultsView[]; sensitivity?: SensitivityView[]; fits?: FitView[] } = dataElement?.textContent ? JSON.parse(dataElement.textContent) : {};
     const views = data.views ?? [];
     const analyses = data.sensitivity ?? [];
+    const fits = data.fits ?? [];
     const rendered: { charts: number; summaryRows: number }[] = [];
-    const report = ((window as unknown) as { osteoReport: { rendered: typeof rendered; views: number } }).osteoReport = { rendered, views: views.length + analyses.length };
+    const report = ((window as unknown) as { osteoReport: { rendered: typeof rendered; views: number } }).osteoReport = { rendered, views: views.length + analyses.length + fits.length };
     if (report.views === 0) root().append(banner('empty', 'This report holds no results.'));
-    const pages: (ResultsPage | SensitivityPage)[] = views.map((view, index) => {
+    const pages: (ResultsPage | SensitivityPage | FitPage)[] = views.map((view, index) => {
         const page = new ResultsPage(view, readTheme(), {
             canExportData: false,
             canRerun: false,
@@ -147,6 +167,20 @@ function startStandalone(): void {
         const index = views.length + i;
         const page = new SensitivityPage(view, readTheme(), {
             exportImage: (_format, _chartId, fileName, svg) => download(fileName, svg),
+            rendered: (charts, rows) => {
+                rendered[index] = { charts, summaryRows: rows };
+                if (rendered.filter(Boolean).length >= report.views) body.dataset.rendered = 'true';
+            }
+        });
+        page.mount(root());
+        pages.push(page);
+    });
+    fits.forEach((view, i) => {
+        const index = views.length + analyses.length + i;
+        const page = new FitPage(view, readTheme(), {
+            canApply: false,
+            apply: () => undefined,
+            exportImage: (_format, _chartId, fileName, png) => download(fileName, png),
             rendered: (charts, rows) => {
                 rendered[index] = { charts, summaryRows: rows };
                 if (rendered.filter(Boolean).length >= report.views) body.dataset.rendered = 'true';

@@ -3,19 +3,33 @@
  * worker, with `$/progress` per finished start and profile; cancelling the request cancels the pool
  * batch (the workers poll a shared flag inside the solver, so every worker stops within a step).
  */
-import { URI } from 'langium';
+import { AstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver/node.js';
 import { isScenario } from '../../language/src/generated/ast.js';
 import { FitFailedError, runFit, SelectionError, type FitResult } from '../../simulator/index.js';
 import { compileDocument } from '../../language/src/compiler/compile-document.js';
 import { compileFit } from '../../language/src/compiler/compile-fit.js';
-import { FitRequestMethod, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
+import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
+import { fitEdits } from '../../language/src/lsp/fit-edits.js';
 import { analysisFailure, cancelled, compiledOf, failed, modelOf } from './simulation-handlers.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export function registerFitHandler(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool): Disposable {
-    return connection.onRequest(FitRequestMethod, (params: FitParams, token: CancellationToken) => fit(connection, shared, pool, params, token));
+    const fitRequest = connection.onRequest(FitRequestMethod, (params: FitParams, token: CancellationToken) => fit(connection, shared, pool, params, token));
+    const edits = connection.onRequest(FitEditsRequestMethod, (params: FitEditsParams, token: CancellationToken) => fitEditsOf(shared, params, token));
+    return { dispose: () => { fitRequest.dispose(); edits.dispose(); } };
+}
+
+/** `osteo/fitEdits`: the `set` line edits of Apply fitted values, on the document as it is now. */
+async function fitEditsOf(shared: LangiumSharedServices, params: FitEditsParams, token: CancellationToken): Promise<FitEditsResult | ResponseError<SimulateErrorData | undefined>> {
+    if (typeof params?.uri !== 'string' || typeof params.scenario !== 'string' || !Array.isArray(params.values)) {
+        return new ResponseError(ErrorCodes.InvalidParams, 'osteo/fitEdits needs { uri: string, scenario: string, values: [{ name, arm, value }] }');
+    }
+    const model = await modelOf(shared, URI.parse(params.uri), token);
+    if (model instanceof ResponseError) return model;
+    const document = AstUtils.getDocument(model);
+    return { ...fitEdits(document, params.scenario, params.values), version: document.textDocument.version };
 }
 
 async function fit(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool, params: FitParams,

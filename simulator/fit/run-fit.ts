@@ -7,7 +7,8 @@
 import type { TaskRunner } from '../analysis/task-runner.js';
 import { goodnessOfFit, observationResult, type ObservationResult } from '../data/observations.js';
 import { CHI2_95, fisherSummary, jacobianOf, profileParameter, runStart, startPoints, type Profile, type StartOutcome } from './fit-engine.js';
-import { errorsKnown, pointCount, predictAt, residualFunction, type FitProblem } from './fit-problem.js';
+import { armParameters, errorsKnown, pointCount, predictAt, residualFunction, type FitProblem } from './fit-problem.js';
+import { simulateArm } from '../simulate.js';
 import { fromUnit, scaleSpan } from './parameter-scale.js';
 
 export type FitWork =
@@ -64,7 +65,20 @@ export interface FitResult {
     readonly seconds: number;
     /** Data beside the fitted prediction, per observe (the fit panel's plots). */
     readonly observations: ObservationResult[];
+    /** Each observed series of each arm over the whole horizon at the best estimates (the fit panel's curves). */
+    readonly curves?: FitCurve[];
 }
+
+export interface FitCurve {
+    readonly arm: string;
+    readonly series: string;
+    /** Days. */
+    readonly time: number[];
+    readonly value: number[];
+}
+
+/** Points of a fitted curve: enough for a smooth line on a panel-wide chart, few enough for a small JSON. */
+const CURVE_POINTS = 150;
 
 export interface RunFitOptions {
     /** 'profile' (default) or 'fisher' (no profiles: one Jacobian instead of ~20 re-optimisations per parameter). */
@@ -141,6 +155,7 @@ export async function runFit(problem: FitProblem, runner: TaskRunner, options: R
     });
 
     const predicted = predictAt(problem, best.u) ?? problem.observations.map(o => o.times.map(() => NaN));
+    const curves = options.isCancelled?.() ? [] : fittedCurves(problem, best.u);
     const observations = problem.observations.map((o, j) => observationResult(o, predicted[j]));
     const gof = goodnessOfFit(observations);
     const ssr = observations.reduce((s, o) => s + o.residual.reduce((t, r) => t + r * r, 0), 0);
@@ -159,6 +174,28 @@ export async function runFit(problem: FitProblem, runner: TaskRunner, options: R
         aic: round(m2ll + 2 * p),
         bic: round(m2ll + p * Math.log(n)),
         seconds: round((Date.now() - started) / 1000),
-        observations
+        observations,
+        ...(curves.length > 0 ? { curves } : {})
     };
+}
+
+/** The observed series of every fitted arm on an even grid (plus the data times), at the estimates `u`. */
+function fittedCurves(problem: FitProblem, u: readonly number[]): FitCurve[] {
+    const curves: FitCurve[] = [];
+    for (const desc of problem.arms) {
+        const keys = [...new Set(problem.observations.filter(o => o.arm === desc.arm).map(o => o.series))];
+        if (keys.length === 0) continue;
+        const grid = Array.from({ length: CURVE_POINTS + 1 }, (_, i) => desc.durationDays * i / CURVE_POINTS);
+        const times = [...new Set([...grid, ...desc.sampleTimes])].sort((a, b) => a - b);
+        try {
+            const arm = simulateArm({ ...desc, sampleTimes: times, parameters: { ...desc.parameters, ...armParameters(problem, desc.arm, u) } }, { rtol: problem.rtol ?? 1e-7 });
+            for (const key of keys) {
+                const values = arm.series[key];
+                if (values) curves.push({ arm: desc.arm, series: key, time: arm.time.map(round), value: values.map(round) });
+            }
+        } catch {
+            // The best point simulated during the fit; a failure here only costs the panel its curve.
+        }
+    }
+    return curves;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildResultsView } from '../../report/view-model.js';
 import { chartToSvg } from '../../report/svg-chart.js';
-import type { ObservationResult } from '../../simulator/results.js';
+import type { ObservationResult } from '../../simulator/index.js';
 import { arm, days, run, scenario } from './fixtures.js';
 
 const time = days(730, 7);

@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
 import type { FitResult } from '../../simulator/fit/run-fit.js';
 import { startStdioServer, type StdioServer } from '../server/stdio-server.js';
+import { CancellationTokenSource } from 'vscode-languageserver/node.js';
+
+/** CPU seconds the server process (main thread and every worker thread) has used so far. */
+function cpuSeconds(pid: number): number {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
 
 /** The language server side of data and fitting: re-validation when a data file changes on disk, and osteo/fit. */
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-data-server-'));
@@ -63,4 +70,43 @@ describe('language server: data files and osteo/fit', () => {
         expect(result.interval).toBe('fisher');
         expect(server.progress.filter(p => p.token === 'fit-1').map(p => p.value.kind)).toContain('end');
     }, 180_000);
+
+    test('osteo/fitEdits: the set lines of the fitted values, computed on the document as it is', async () => {
+        const uri = server.uriOf('main.osteo');
+        const result = await server.connection.sendRequest('osteo/fitEdits', { uri, scenario: 'S', values: [{ name: 'bmd_goc_lumbar_spine', arm: null, value: 0.8123456 }] }) as
+            { edits: { range: { start: { line: number } }; newText: string }[]; written: { text: string }[]; version: number };
+        expect(result.written.map(w => w.text)).toEqual(['set bmd_goc_lumbar_spine = 0.8123']);
+        expect(result.edits).toHaveLength(1);
+        // Before the observe line (line 4 of the scenario, 9 of the file), indented like the scenario's lines.
+        expect(result.edits[0].range.start.line).toBe(DATA.split('\n').length - 1 + 4);
+        expect(result.edits[0].newText).toBe('    set bmd_goc_lumbar_spine = 0.8123\n');
+        expect(result.version).toBe(1);
+    }, 60_000);
+
+    test('cancelling osteo/fit answers at once and every worker stops within a second', async () => {
+        const many = SCENARIO.replace('starts 2', 'starts 24');
+        fs.writeFileSync(path.join(folder, 'many.osteo'), DATA + many);
+        server.open('many.osteo');
+        const uri = server.uriOf('many.osteo');
+        await diagnosticsUntil(uri, d => d.every(x => x.severity !== 1));
+        const source = new CancellationTokenSource();
+        const pending = server.connection.sendRequest('osteo/fit', { uri, workDoneToken: 'fit-cancel' }, source.token).then(() => 'finished', (e: { code?: number }) => `error ${e.code}`);
+        // Wait until the pool is at work: the first start has finished on some worker.
+        const deadline = Date.now() + 120_000;
+        while (!server.progress.some(p => p.token === 'fit-cancel' && p.value.kind === 'report' && /[1-9]\d* of 24/.test(p.value.message ?? '')) && Date.now() < deadline) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        expect(Date.now()).toBeLessThan(deadline);
+        const cancelledAt = Date.now();
+        source.cancel();
+        // -32800: RequestCancelled.
+        expect(await pending).toBe('error -32800');
+        const answered = Date.now() - cancelledAt;
+        expect(answered).toBeLessThan(1000);
+        // From one second after the cancel, the server's threads use (almost) no CPU: no worker is still fitting.
+        await new Promise(resolve => setTimeout(resolve, Math.max(0, 1000 - answered)));
+        const before = cpuSeconds(server.server.pid!);
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        expect(cpuSeconds(server.server.pid!) - before).toBeLessThan(0.2);
+    }, 240_000);
 });

@@ -30,6 +30,18 @@ scenario Second "Title" {
         expect(found.map(l => l.range.start.line)).toEqual([3, 5]);
     });
 
+    test('"▶ Fit NAME" above each fit block, fitting it by document, scenario and name', async () => {
+        const { document, lenses: found } = await lenses(`scenario S {
+    arm a { }
+    fit Potency { estimate bmd_gob_total_hip from 0.01 to 2 log }
+    fit Turnover { estimate bmd_kout_total_hip from 0.00001 to 0.01 log }
+}`);
+        const fits = found.filter(l => l.command?.command === 'osteo.fitParameters');
+        expect(fits.map(l => l.command?.title)).toEqual(['▶ Fit Potency', '▶ Fit Turnover']);
+        expect(fits.map(l => l.command?.arguments)).toEqual([[document.uri.toString(), 'S', 'Potency'], [document.uri.toString(), 'S', 'Turnover']]);
+        expect(fits.map(l => l.range.start.line)).toEqual([2, 3]);
+    });
+
     test('no lens for files without scenarios, nor for a scenario without a name', async () => {
         expect((await lenses('drug d { class NSAID }')).lenses).toEqual([]);
         expect((await lenses('scenario { duration 1 years }')).lenses).toEqual([]);
