@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Model } from '../../language/src/generated/ast.js';
 import { validationSetup } from './validation-helpers.js';
@@ -29,7 +30,8 @@ describe('the README tour', async () => {
             files[`examples/${name}`] = fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
         }
         files['examples/tour.osteo'] = tourBlock();
-        const documents = await workspace(files);
+        // At the repository's real path: examples/freedom-fit.osteo reads examples/data/ from disk.
+        const documents = await workspace(files, `${pathToFileURL(ROOT).toString()}/`);
         const problems = Object.entries(documents).flatMap(([name, document]) => (document.diagnostics ?? [])
             .filter(d => d.severity === 1)
             .map(d => `${name}:${d.range.start.line + 1}: ${d.code} ${d.message}`));

@@ -27,12 +27,15 @@ export async function validationSetup() {
         return result;
     }
 
-    /** Several files built together, as a workspace: `{ 'main.osteo': '...' }` under file:///ws/. */
-    async function workspace(files: Record<string, string>): Promise<Record<string, LangiumDocument>> {
+    /**
+     * Several files built together, as a workspace: `{ 'main.osteo': '...' }` under file:///ws/, or under
+     * `root` (a real folder, so that the data files the texts name are read from disk).
+     */
+    async function workspace(files: Record<string, string>, root = 'file:///ws/'): Promise<Record<string, LangiumDocument>> {
         await closeAll();
         const documents: Record<string, LangiumDocument> = {};
         for (const [name, text] of Object.entries(files)) {
-            const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
+            const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`${root}${name}`));
             services.shared.workspace.LangiumDocuments.addDocument(document);
             documents[name] = document;
         }
