@@ -1,10 +1,8 @@
-import { isModel, isScenario } from '../language/src/generated/ast.js';
+import { isModel } from '../language/src/generated/ast.js';
 import { FitFailedError, runFit, type FitProblem, type FitResult } from '../simulator/index.js';
-import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { compileFit } from '../language/src/compiler/compile-fit.js';
+import { planDocumentFit } from '../language/src/application/fit-document.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
-import { displayPath } from './check-command.js';
 import { cliTaskRunner } from './simulate-files.js';
 import { readViewAssets } from './report-command.js';
 import { buildReportHtml } from '../report/report-html.js';
@@ -12,7 +10,7 @@ import { buildFitView } from '../report/fit-view.js';
 
 const FORMATS = ['table', 'json', 'html'];
 
-/** `osteo fit FILE --scenario S [--fit F] [--format table|json] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]`. */
+/** `osteo fit FILE [--scenario S] [--fit F] [--format table|json|html] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]`. */
 export async function runFitCommand(args: CliArgs): Promise<number> {
     const format = args.format ?? 'table';
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or html)`);
@@ -28,15 +26,8 @@ export async function runFitCommand(args: CliArgs): Promise<number> {
     const document = loaded.roots[0];
     const model = document.parseResult.value;
     if (!isModel(model)) return 1;
-    const withFits = model.declarations.filter(isScenario).filter(s => s.members.some(m => m.$type === 'Fit'));
-    if (withFits.length === 0) throw new UsageError(`${displayPath(document.uri)} has no scenario with a fit block`);
-    const scenarioName = args.scenario ?? (withFits.length === 1 ? withFits[0].name : undefined);
-    if (!scenarioName) throw new UsageError(`choose a scenario with --scenario (${withFits.map(s => s.name).join(', ')})`);
-    const scenario = withFits.find(s => s.name === scenarioName);
-    if (!scenario) throw new UsageError(`no scenario named '${scenarioName}' with a fit block; the scenarios with fits are ${withFits.map(s => s.name).join(', ')}`);
     const problem = compileStep(document, () => {
-        const [compiled] = compileDocument(model, { scenario: scenarioName });
-        const p = compileFit(scenario, compiled, args.fit);
+        const p = planDocumentFit(model, { scenario: args.scenario, fit: args.fit });
         return { ...p, ...(starts !== undefined ? { starts } : {}), ...(seed !== undefined ? { seed } : {}) } as FitProblem;
     });
     if (problem === 1) return 1;

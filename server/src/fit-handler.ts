@@ -6,10 +6,8 @@
 import { AstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver/node.js';
-import { isScenario } from '../../language/src/generated/ast.js';
-import { FitFailedError, runFit, SelectionError, type FitResult } from '../../simulator/index.js';
-import { compileDocument } from '../../language/src/compiler/compile-document.js';
-import { compileFit } from '../../language/src/compiler/compile-fit.js';
+import { FitFailedError, runFit, type FitResult } from '../../simulator/index.js';
+import { planDocumentFit } from '../../language/src/application/fit-document.js';
 import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
 import { fitEdits } from '../../language/src/lsp/fit-edits.js';
 import { analysisFailure, cancelled, compiledOf, failed, modelOf } from './simulation-handlers.js';
@@ -38,14 +36,7 @@ async function fit(connection: Connection, shared: LangiumSharedServices, pool: 
     const uri = URI.parse(params.uri);
     const model = await modelOf(shared, uri, token);
     if (model instanceof ResponseError) return model;
-    const problem = compiledOf(uri, () => {
-        const withFits = model.declarations.filter(isScenario).filter(s => s.members.some(m => m.$type === 'Fit'));
-        if (withFits.length === 0) throw new SelectionError('the document has no scenario with a fit block');
-        const scenario = params.scenario === undefined && withFits.length === 1 ? withFits[0] : withFits.find(s => s.name === params.scenario);
-        if (!scenario) throw new SelectionError(`choose a scenario with a fit: ${withFits.map(s => s.name).join(', ')}`);
-        const [compiled] = compileDocument(model, { scenario: scenario.name });
-        return compileFit(scenario, compiled, params.fit);
-    });
+    const problem = compiledOf(uri, () => planDocumentFit(model, { scenario: params.scenario, fit: params.fit }));
     if (problem instanceof ResponseError) return problem;
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin(`Fitting ${problem.fit}`, 0, `0 of ${problem.starts} starts`, true);
