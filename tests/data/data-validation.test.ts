@@ -145,6 +145,19 @@ describe('data and observe validation (docs/data-and-fit.md §4)', async () => {
         expect(value).toContain('Source: Digitised from a made-up table');
     });
 
+    test('hover on observe: the points it compares inside the horizon, their times and weighting', async () => {
+        const file = csv(TABLE.replace('12,-2,0.9,placebo', '12,-2,0.9,placebo\n36,-3,0.9,placebo'));
+        const text = data(file) + scenario('obs<|>erve bmd at lumbar_spine in placebo from Trial where "placebo"');
+        const { document } = await validate(text.replace('<|>', ''), pathToFileURL(path.join(dir, `hover${++counter}.osteo`)).toString());
+        const hover = await Osteo.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('<|>'))
+        });
+        const value = (hover?.contents as { value: string }).value;
+        // Three placebo rows inside the two years; the 36-month row is after the horizon.
+        expect(value).toMatch(/^3 points of Trial where "placebo" inside the scenario's .+ \(1 outside it are ignored\)/);
+        expect(value).toContain('weighted by the data\'s errors');
+    });
+
     test('completion: column names after `column`, group values after `where`, parameters after `estimate`', async () => {
         const file = csv(TABLE);
         const complete = async (text: string) => {

@@ -4,8 +4,10 @@
  */
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
-import type { DataTable } from '../generated/ast.js';
-import { findColumn, groupsOf } from '../../../simulator/index.js';
+import type { DataTable, Observe } from '../generated/ast.js';
+import { findColumn, groupsOf, selectPoints } from '../../../simulator/index.js';
+import { scenarioDuration, scenarioOf } from '../validation/scenario-facts.js';
+import { formatDays } from '../validation/quantities.js';
 import { dataFiles } from '../workspace/data-files.js';
 import { dataPathOf, dataSpecOf } from '../compiler/compile-data.js';
 import { formatNumber } from './format-number.js';
@@ -40,5 +42,29 @@ export function dataFacts(decl: DataTable): string[] {
         }
     }
     if (table.comments.length > 0) lines.push(`Source: ${table.comments.slice(0, 4).join(' ').slice(0, 300)}`);
+    return lines;
+}
+
+/**
+ * Hover facts of an `observe` line: how many of the data's points it compares (inside the scenario's
+ * horizon; later ones are ignored) and their time range. From the data cache that validation filled.
+ */
+export function observeFacts(observe: Observe): string[] {
+    const decl = observe.data?.ref;
+    if (!decl) return [];
+    const file = dataPathOf(decl);
+    const loaded = file ? dataFiles.peek(file) : undefined;
+    const spec = dataSpecOf(decl);
+    const which = `${decl.name}${observe.group !== undefined ? ` where "${observe.group}"` : ''}`;
+    if (!loaded?.ok || typeof spec === 'string') return [`Compares ${which} with this arm's series (the data are not read yet).`];
+    const points = selectPoints(loaded.table, spec, observe.group);
+    if (Array.isArray(points)) return [`${which}: ${points[0].message}`];
+    const scenario = scenarioOf(observe);
+    const duration = scenario ? scenarioDuration(scenario) : undefined;
+    const inside = points.times.filter(t => t >= 0 && (duration === undefined || t <= duration * (1 + 1e-12)));
+    const lines = [`${inside.length} point${inside.length === 1 ? '' : 's'} of ${which}${duration !== undefined ? ` inside the scenario's ${formatDays(duration)}` : ''}`
+        + (inside.length < points.times.length ? ` (${points.times.length - inside.length} outside it are ignored)` : '')];
+    if (inside.length > 0) lines.push(`Times ${formatNumber(Math.min(...inside))} to ${formatNumber(Math.max(...inside))} days · ${points.errors ? 'weighted by the data\'s errors' : 'unweighted (no errors given)'}`);
+    lines.push('Run the scenario to see the points on its chart and their goodness of fit.');
     return lines;
 }

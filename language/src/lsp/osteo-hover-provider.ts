@@ -2,8 +2,9 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
-    isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
+    isEstimate, isObserve, isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
 } from '../generated/ast.js';
+import { observeFacts } from './osteo-data-describe.js';
 import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
 import { findParameter } from '../../../simulator/index.js';
 import { expectedQuantity } from '../validation/expected-dimensions.js';
@@ -76,7 +77,8 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         if (isSweep(node) && isName('name')) return withDoc(sweepFacts(node));
         if (isPopulation(node) && isName('name')) return withDoc(populationFacts(node));
         if (isSweepVary(node) && leaf.text === 'vary') return sweepVaryFacts(node).join('  \n');
-        if ((isVaryTarget(node) || isPopulationVary(node)) && node.parameter && isName('parameter')) {
+        if (isObserve(node) && leaf.text === 'observe') return observeFacts(node).join('  \n');
+        if ((isVaryTarget(node) || isPopulationVary(node) || isEstimate(node)) && node.parameter && isName('parameter')) {
             return this.parameterHover({ parameter: node.parameter } as SetParameter);
         }
         return undefined;
