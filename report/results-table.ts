@@ -6,6 +6,7 @@
 import type { ArmResult, PopulationResult, ScenarioResult, SeriesSummary, SweepResult } from '../simulator/index.js';
 import { displayed, formatTimePoint, THRESHOLD_NOTE } from './format.js';
 import { summaryTimesOf, valueAt } from './view-model.js';
+import { goodnessTable, type GoodnessTable } from './observed-view.js';
 
 /** Units of the result series (simulator/results.ts), for table headers. */
 export function seriesUnit(key: string): string {
@@ -61,11 +62,20 @@ export function formatScenarioTable(scenario: ScenarioResult): string {
     lines.push(...align([header, ...rows], 2));
     for (const sweep of scenario.sweeps ?? []) lines.push('', ...sweepTable(sweep));
     for (const population of scenario.populations ?? []) lines.push('', ...populationTable(population, scenario, times));
+    const goodness = goodnessTable(scenario);
+    if (goodness) lines.push('', ...goodnessLines(goodness));
     lines.push('', THRESHOLD_NOTE);
     if (scenario.assumptions.length > 0) {
         lines.push('', 'Assumptions and exploratory mechanisms:', ...scenario.assumptions.map(a => `  - ${a}`));
     }
     return lines.join('\n') + '\n';
+}
+
+/** Goodness of fit of the `observe` lines: a row per observe and one for all (docs/data-and-fit.md §6). */
+function goodnessLines(table: GoodnessTable): string[] {
+    const rows = table.rows.map(r => [r.arm, r.group !== null ? `${r.data} "${r.group}"` : r.data, r.series, String(r.points), num(r.wssr), num(r.rmse)]);
+    rows.push(['all', '', '', String(table.total.points), num(table.total.wssr), num(table.total.rmse)]);
+    return ['Goodness of fit (WSSR: Σ ((predicted − observed) / error)²; RMSE in the series\' unit):', ...align([['arm', 'data', 'series', 'points', 'WSSR', 'RMSE'], ...rows], 3)];
 }
 
 /** A 1-D sweep: a row per value; a 2-D sweep: the grid, first axis down, second across. */

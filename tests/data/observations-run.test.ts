@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { simulateCompiled } from '../../simulator/index.js';
 import { compileDocument } from '../../language/src/compiler/compile-document.js';
 import { validationSetup } from '../language/validation-helpers.js';
+import { formatScenarioTable, num } from '../../report/results-table.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-obs-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +34,12 @@ describe('observe: data times are solver output times; run results gain observat
         expect(result.goodnessOfFit!.points).toBe(3);
         expect(result.goodnessOfFit!.wssr).toBeCloseTo(wssr, 12);
         expect(result.goodnessOfFit!.rmse).toBeCloseTo(Math.sqrt(obs.residual.reduce((s, r) => s + r * r, 0) / 3), 12);
+
+        // osteo run --format table ends the scenario with the same figures.
+        const table = formatScenarioTable(result).split('\n');
+        const at = table.findIndex(l => l.startsWith('Goodness of fit'));
+        expect(at).toBeGreaterThan(0);
+        expect(table[at + 3].split(/\s+/)).toEqual(['placebo', 'Spine', '"placebo"', 'bmd.lumbar_spine', '3', num(wssr), num(result.goodnessOfFit!.rmse)]);
+        expect(table[at + 4].split(/\s+/)).toEqual(['all', '3', num(wssr), num(result.goodnessOfFit!.rmse)]);
     });
 });
