@@ -6,8 +6,11 @@ export const USAGE = `Usage:
   osteo check FILE...                      check files; diagnostics as FILE:LINE:COL: severity code message
   osteo run FILE [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]
   osteo report FILE [--scenario NAME] --out report.html
-  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
-                                           local sensitivity of one output to every model parameter
+  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME[,TIME…]]
+                  [--method local|morris|sobol] [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N]
+                  [--format table|json] [--out PATH]
+                                           sensitivity of one output to the model parameters: local
+                                           (default), Morris screening or Sobol indices
   osteo export FILE --scenario NAME --arm NAME --format python [--out script.py]
   osteo list drugs|conditions|parameters|outputs|units [--format table|json]
                                            what the standard library holds (as the editor loads it)
@@ -29,12 +32,16 @@ export interface CliArgs {
     readonly out?: string;
     readonly output?: string;
     readonly at?: string;
+    readonly method?: string;
+    readonly samples?: string;
+    readonly parameters?: string;
+    readonly seed?: string;
     readonly debug: boolean;
     /** --progress: true; --no-progress: false; absent: only when stderr is a terminal. */
     readonly progress?: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at']);
+const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at', '--method', '--samples', '--parameters', '--seed']);
 const FLAG_OPTIONS = new Set(['--debug', '--progress', '--no-progress']);
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -61,6 +68,7 @@ export function parseArgs(argv: string[]): CliArgs {
         command, files, arms,
         scenario: values['--scenario'], format: values['--format'], out: values['--out'],
         output: values['--output'], at: values['--at'],
+        method: values['--method'], samples: values['--samples'], parameters: values['--parameters'], seed: values['--seed'],
         debug: argv.includes('--debug'),
         ...(argv.includes('--no-progress') ? { progress: false } : argv.includes('--progress') ? { progress: true } : {})
     };
