@@ -52,7 +52,7 @@ export function planGlobalSensitivity(desc: ModelDescription, output: string, ti
     if (!Number.isInteger(samples) || samples < 2) throw new SelectionError(`--samples must be a whole number ≥ 2, not ${samples}`);
     const seed = options.seed ?? 1;
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SelectionError(`--seed must be a whole number from 0 to 4294967295, not ${seed}`);
-    const requests = options.parameters ?? PARAMETERS.map(p => ({ name: p.name }));
+    const requests: readonly FactorRequest[] = options.parameters ?? PARAMETERS.map(p => ({ name: p.name }));
     if (requests.length === 0) throw new SelectionError('name at least one parameter');
     const seen = new Set<string>();
     const defaulted: string[] = [];
