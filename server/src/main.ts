@@ -4,9 +4,13 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import * as path from 'node:path';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
+import { SimulationRunner } from './simulation-runner.js';
+import { WorkerPool } from './worker-pool.js';
 
 // Transport (--stdio or IPC) is taken from the process arguments by createConnection.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createOsteoServices({ connection, ...NodeFileSystem });
-registerSimulationHandlers(connection, shared, path.join(__dirname, 'simulation-worker.js'));
+const worker = path.join(__dirname, 'simulation-worker.js');
+// Runs in a worker thread; sweeps, populations and sensitivity on a pool of as many workers as cores.
+registerSimulationHandlers(connection, shared, { runner: new SimulationRunner(worker), pool: new WorkerPool(worker) });
 startLanguageServer(shared);

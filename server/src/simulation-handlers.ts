@@ -2,7 +2,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
-} from 'vscode-languageserver/node.js';
+} from 'vscode-languageserver';
 import { isModel, type Model } from '../../language/src/generated/ast.js';
 import { importedUris } from '../../language/src/references/osteo-scope-provider.js';
 import { CompileError } from '../../language/src/compiler/index.js';
@@ -11,21 +11,29 @@ import { CANCELLED, compileSelection, planDocumentSensitivity, runCompiled, runS
 import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
 } from '../../protocol/requests.js';
-import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
-import { WorkerPool, WorkerPoolError } from './worker-pool.js';
+import { SimulationRunError, WorkerPoolError } from './simulation-errors.js';
+import type { SimulationRunner } from './simulation-runner.js';
+import type { WorkerPool } from './worker-pool.js';
 import { VERSION } from './version.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
 const QUOTED_ERRORS = 5;
 
 /**
- * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
- * errors, compiles on this thread (the descriptions are plain data) and simulates in a worker.
+ * Where simulations run: a worker thread and a pool of them in the desktop server (main.ts), this very worker in
+ * the web server (browser-main.ts, in-process-backend.ts). Failures are SimulationRunError / WorkerPoolError.
  */
-export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string): Disposable {
-    const runner = new SimulationRunner(workerPath);
-    // One pool (as many workers as cores) for every sweep, population and sensitivity request.
-    const pool = new WorkerPool(workerPath);
+export interface SimulationBackend {
+    readonly runner: Pick<SimulationRunner, 'run' | 'dispose'>;
+    /** For every sweep, population and sensitivity request. */
+    readonly pool: Pick<WorkerPool, 'run' | 'dispose'>;
+}
+
+/**
+ * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
+ * errors, compiles on this thread (the descriptions are plain data) and simulates on the backend.
+ */
+export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, { runner, pool }: SimulationBackend): Disposable {
     const registration = connection.onRequest(SimulateRequestMethod, (params: SimulateParams, token: CancellationToken) =>
         simulate(connection, shared, runner, pool, params, token));
     const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
@@ -62,7 +70,7 @@ function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<SimulateEr
     }
 }
 
-async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationRunner, pool: WorkerPool,
+async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationBackend['runner'], pool: SimulationBackend['pool'],
     params: SimulateParams, token: CancellationToken): Promise<SimulateResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/simulate needs { uri: string, scenario?: string }');
     const uri = URI.parse(params.uri);
@@ -99,7 +107,7 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
 }
 
 /** `osteo/sensitivity`: the local sensitivities of one output of one arm to every model parameter, on the pool. */
-async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool,
+async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: SimulationBackend['pool'],
     params: SensitivityParams, token: CancellationToken): Promise<SensitivityResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string' || typeof params.output !== 'string') {
         return new ResponseError(ErrorCodes.InvalidParams, 'osteo/sensitivity needs { uri: string, output: string, scenario?: string, arm?: string, at?: string }');

@@ -1,14 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
 import type { ScenarioResult } from '../../simulator/index.js';
-import type { WorkerFailure, WorkerReply, WorkerRunMessage } from './simulation-worker.js';
+import type { WorkerReply, WorkerRunMessage } from './simulation-worker.js';
+import { SimulationRunError } from './simulation-errors.js';
 
-/** Why a run did not produce results; `failure.kind` tells cancellation, solver failure and crashes apart. */
-export class SimulationRunError extends Error {
-    constructor(readonly failure: WorkerFailure | { readonly kind: 'worker-crashed'; readonly message: string }) {
-        super(failure.message);
-    }
-}
+export { SimulationRunError } from './simulation-errors.js';
 
 interface Job {
     readonly id: number;
