@@ -6,8 +6,7 @@
 import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
 import { serialRunner, simulateCompiled, type ScenarioResult, type SimTask, type TaskOutput } from '../../simulator/index.js';
 import { failureOf, SimulationRunError, WorkerPoolError } from './simulation-errors.js';
-import type { SimulationBackend } from './simulation-handlers.js';
-import type { PoolRunOptions } from './worker-pool.js';
+import type { PoolRunOptions, SimulationBackend } from './simulation-backend.js';
 
 type RunOptions = Parameters<SimulationBackend['runner']['run']>[1];
 

@@ -12,22 +12,13 @@ import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
 } from '../../protocol/requests.js';
 import { SimulationRunError, WorkerPoolError } from './simulation-errors.js';
-import type { SimulationRunner } from './simulation-runner.js';
-import type { WorkerPool } from './worker-pool.js';
+
+export type { SimulationBackend } from './simulation-backend.js';
+import type { SimulationBackend } from './simulation-backend.js';
 import { VERSION } from './version.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
 const QUOTED_ERRORS = 5;
-
-/**
- * Where simulations run: a worker thread and a pool of them in the desktop server (main.ts), this very worker in
- * the web server (browser-main.ts, in-process-backend.ts). Failures are SimulationRunError / WorkerPoolError.
- */
-export interface SimulationBackend {
-    readonly runner: Pick<SimulationRunner, 'run' | 'dispose'>;
-    /** For every sweep, population and sensitivity request. */
-    readonly pool: Pick<WorkerPool, 'run' | 'dispose'>;
-}
 
 /**
  * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with

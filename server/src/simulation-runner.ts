@@ -3,6 +3,7 @@ import type { CompiledScenario } from '../../language/src/compiler/compile-scena
 import type { ScenarioResult } from '../../simulator/index.js';
 import type { WorkerReply, WorkerRunMessage } from './simulation-worker.js';
 import { SimulationRunError } from './simulation-errors.js';
+import type { ScenarioRunOptions } from './simulation-backend.js';
 
 export { SimulationRunError } from './simulation-errors.js';
 
@@ -33,7 +34,7 @@ export class SimulationRunner {
 
     constructor(private readonly workerPath: string) {}
 
-    run(compiled: CompiledScenario[], options: { onProgress?: Job['onProgress']; onCancel?: (cancel: () => void) => void } = {}): Promise<ScenarioResult[]> {
+    run(compiled: CompiledScenario[], options: ScenarioRunOptions = {}): Promise<ScenarioResult[]> {
         return new Promise((resolve, reject) => {
             const job: Job = {
                 id: this.nextId++, compiled, flag: new Int32Array(new SharedArrayBuffer(4)),
