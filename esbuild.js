@@ -1,4 +1,5 @@
-// Bundles the extension, the language server, the CLI and the results view (CommonJS for Node, IIFE for the webview).
+// Bundles the extension, the language server, the CLI and the results view (CommonJS for Node, IIFE for the webview),
+// and the web extension (out/web/) for browser hosts.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -17,9 +18,16 @@ const node = {
 
 const fs = require('fs');
 
+const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: !production, minify: production, loader: { '.osteo': 'text' }, logLevel: 'warning' };
+
 const all = [
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...node, entryPoints: { server: 'server/src/main.ts', cli: 'cli/main.ts' }, outdir: 'out' },
+    // The web extension (package.json `browser`, for vscode.dev/github.dev): the client for the web worker extension
+    // host and the language server for a web worker. platform=browser makes esbuild take each package's browser build.
+    { ...web, format: 'cjs', entryPoints: { extension: 'client/src/extension-browser.ts' }, outdir: 'out/web', external: ['vscode'] },
+    // node:fs/node:crypto: required lazily by language/src/workspace/data-files.ts on Node only (no data files on the web).
+    { ...web, format: 'iife', entryPoints: { server: 'server/src/browser-main.ts' }, outdir: 'out/web', external: ['node:fs', 'node:crypto'] },
     // The engine alone (simulator/ through simulator/index.ts): no Langium, no VS Code.
     { ...node, entryPoints: { 'simulation-worker': 'server/src/simulation-worker.ts' }, outdir: 'out' },
     {

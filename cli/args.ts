@@ -6,8 +6,11 @@ export const USAGE = `Usage:
   osteo check FILE...                      check files; diagnostics as FILE:LINE:COL: severity code message
   osteo run FILE [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH]
   osteo report FILE [--scenario NAME] --out report.html
-  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME] [--format table|json] [--out PATH]
-                                           local sensitivity of one output to every model parameter
+  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME[,TIME…]]
+                  [--method local|morris|sobol] [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N]
+                  [--format table|json] [--out PATH]
+                                           sensitivity of one output to the model parameters: local
+                                           (default), Morris screening or Sobol indices
   osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json|html] [--out PATH] [--starts N] [--seed N]
             [--intervals profile|fisher] [--quiet]
                                            estimate parameters from the scenario's observed data
@@ -32,9 +35,12 @@ export interface CliArgs {
     readonly out?: string;
     readonly output?: string;
     readonly at?: string;
+    readonly method?: string;
+    readonly samples?: string;
+    readonly parameters?: string;
+    readonly seed?: string;
     readonly fit?: string;
     readonly starts?: string;
-    readonly seed?: string;
     readonly intervals?: string;
     readonly quiet: boolean;
     readonly debug: boolean;
@@ -42,7 +48,7 @@ export interface CliArgs {
     readonly progress?: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at', '--fit', '--starts', '--seed', '--intervals']);
+const VALUE_OPTIONS = new Set(['--scenario', '--arm', '--format', '--out', '--output', '--at', '--method', '--samples', '--parameters', '--seed', '--fit', '--starts', '--intervals']);
 const FLAG_OPTIONS = new Set(['--debug', '--progress', '--no-progress', '--quiet']);
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -69,7 +75,8 @@ export function parseArgs(argv: string[]): CliArgs {
         command, files, arms,
         scenario: values['--scenario'], format: values['--format'], out: values['--out'],
         output: values['--output'], at: values['--at'],
-        fit: values['--fit'], starts: values['--starts'], seed: values['--seed'], intervals: values['--intervals'],
+        method: values['--method'], samples: values['--samples'], parameters: values['--parameters'], seed: values['--seed'],
+        fit: values['--fit'], starts: values['--starts'], intervals: values['--intervals'],
         quiet: argv.includes('--quiet'),
         debug: argv.includes('--debug'),
         ...(argv.includes('--no-progress') ? { progress: false } : argv.includes('--progress') ? { progress: true } : {})

@@ -1,6 +1,7 @@
 import { isModel } from '../language/src/generated/ast.js';
-import { planDocumentSensitivity, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
-import { AnalysisFailedError, type SensitivityResult } from '../simulator/index.js';
+import { planDocumentGlobalSensitivity, planDocumentSensitivity, runGlobalSensitivityPlan, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
+import { AnalysisFailedError, SelectionError, type FactorRequest, type GlobalMethod, type GlobalSensitivityResult, type SensitivityResult } from '../simulator/index.js';
+import { formatGlobalSensitivityTable } from '../report/global-sensitivity-table.js';
 import { formatDays } from '../language/src/validation/quantities.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -9,10 +10,20 @@ import { cliTaskRunner } from './simulate-files.js';
 import { progressFor } from './progress.js';
 
 const FORMATS = ['table', 'json'];
+const METHODS = ['local', 'morris', 'sobol'];
 
-/** `osteo sensitivity FILE --scenario S [--arm A] --output KEY [--at T] [--format table|json] [--out PATH]`. */
+/**
+ * `osteo sensitivity FILE --scenario S [--arm A] --output KEY [--at T] [--method local|morris|sobol]
+ * [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N] [--format table|json] [--out PATH]`.
+ */
 export async function runSensitivity(args: CliArgs): Promise<number> {
     const format = args.format ?? 'table';
+    const method = args.method ?? 'local';
+    if (!METHODS.includes(method)) throw new UsageError(`unknown method '${method}' (expected local, morris or sobol)`);
+    if (method === 'local' && (args.samples !== undefined || args.seed !== undefined)) throw new UsageError('--samples and --seed go with --method morris or sobol');
+    const parameters = args.parameters === undefined ? undefined : parseParameters(args.parameters);
+    const samples = args.samples === undefined ? undefined : wholeNumber('--samples', args.samples);
+    const seed = args.seed === undefined ? undefined : wholeNumber('--seed', args.seed);
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table or json)`);
     if (args.files.length !== 1) throw new UsageError('sensitivity takes one file');
     if (args.arms.length > 1) throw new UsageError('sensitivity takes one --arm');
@@ -23,9 +34,11 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     const model = document.parseResult.value;
     if (!isModel(model)) return 1;
     const output = args.output;
+    const selection = { scenario: args.scenario, arm: args.arms[0], output, at: args.at, parameters };
+    if (method !== 'local') return runGlobal(document, model, { ...selection, method: method as GlobalMethod, samples, seed }, args, format);
     const plan = compileStep(document, () => {
         try {
-            return planDocumentSensitivity(model, { scenario: args.scenario, arm: args.arms[0], output, at: args.at });
+            return planDocumentSensitivity(model, selection);
         } catch (error) {
             if (!(error instanceof ScenarioChoiceNeeded)) throw error;
             throw new UsageError(`${displayPath(document.uri)} declares ${error.scenarios.length} scenarios; choose one with --scenario (${error.scenarios.join(', ')})`);
@@ -50,6 +63,55 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     }
     writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSensitivityTable(result), args.out);
     return 0;
+}
+
+async function runGlobal(document: Parameters<typeof compileStep>[0], model: Parameters<typeof planDocumentGlobalSensitivity>[0],
+    selection: Parameters<typeof planDocumentGlobalSensitivity>[1], args: CliArgs, format: string): Promise<number> {
+    const plan = compileStep(document, () => {
+        try {
+            return planDocumentGlobalSensitivity(model, selection);
+        } catch (error) {
+            if (!(error instanceof ScenarioChoiceNeeded)) throw error;
+            throw new UsageError(`${displayPath(document.uri)} declares ${error.scenarios.length} scenarios; choose one with --scenario (${error.scenarios.join(', ')})`);
+        }
+    });
+    if (plan === 1) return 1;
+    const runner = cliTaskRunner();
+    const reporter = progressFor(args);
+    const progress = reporter ? (done: number, total: number) => reporter.update(`${selection.method} runs`, done, total) : undefined;
+    let result: GlobalSensitivityResult;
+    try {
+        result = await runGlobalSensitivityPlan(plan, runner, { onProgress: progress });
+    } catch (error) {
+        if (error instanceof SelectionError) {
+            stderrLine(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    } finally {
+        runner.dispose?.();
+        reporter?.end();
+    }
+    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatGlobalSensitivityTable(result), args.out);
+    return 0;
+}
+
+/** `a,b=0.1..0.5,c`: names, each with an optional range in the parameter table's unit. */
+export function parseParameters(text: string): FactorRequest[] {
+    return text.split(',').map(part => part.trim()).filter(part => part !== '').map(part => {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.+?)\.\.(.+))?$/.exec(part);
+        if (!match) throw new UsageError(`--parameters: '${part}' is not NAME or NAME=LOW..HIGH`);
+        if (match[2] === undefined) return { name: match[1] };
+        const low = Number(match[2]), high = Number(match[3]);
+        if (!Number.isFinite(low) || !Number.isFinite(high)) throw new UsageError(`--parameters: the range of ${match[1]} must be two numbers, LOW..HIGH`);
+        return { name: match[1], low, high };
+    });
+}
+
+function wholeNumber(option: string, text: string): number {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${option} takes a whole number, not '${text}'`);
+    return n;
 }
 
 /** The coefficients as a table, largest first, with the basis of each parameter's value. */

@@ -2,7 +2,6 @@
  * The self-contained HTML report: the results view's own script and stylesheet inlined next to the
  * results, so the report draws exactly what the VS Code view draws, offline, from a single file.
  */
-import { randomBytes } from 'node:crypto';
 import type { ResultsView } from './view-model.js';
 import type { SensitivityView } from './sensitivity-view.js';
 import type { FitView } from './fit-view.js';
@@ -25,7 +24,8 @@ export interface ReportInput {
 }
 
 export function buildReportHtml(input: ReportInput): string {
-    const nonce = randomBytes(16).toString('base64');
+    // Web Crypto, not node:crypto: the web extension builds reports in the browser too.
+    const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
     const sensitivity = input.sensitivity ?? [];
     const fits = input.fits ?? [];
     const title = input.title ?? (input.views.length === 1 && sensitivity.length === 0 && fits.length === 0 ? input.views[0].header.title

@@ -185,3 +185,46 @@ export interface SolverStats {
     readonly rhsEvaluations: number;
     readonly solveSeconds: number;
 }
+
+/** One parameter of a global sensitivity: its range, and Sobol or Morris indices (docs/language.md "Global sensitivity"). */
+export interface GlobalSensitivityParameter {
+    readonly name: string;
+    readonly unit: string;
+    /** The range sampled uniformly (the parameter table's unit). */
+    readonly low: number;
+    readonly high: number;
+    /** Sobol: first-order and total indices with bootstrap 95 % intervals. */
+    readonly first?: number;
+    readonly firstCi95?: [number, number];
+    readonly total?: number;
+    readonly totalCi95?: [number, number];
+    /** Morris: mean |elementary effect| (output unit per whole range), its 95 % interval, mean and standard deviation. */
+    readonly muStar?: number;
+    readonly muStarCi95?: [number, number];
+    readonly mu?: number;
+    readonly sigma?: number;
+    /** The value is an assumption or a calibration fit (basis ≠ published). */
+    readonly assumption: boolean;
+}
+
+export interface GlobalSensitivityResult {
+    readonly method: 'sobol' | 'morris';
+    readonly scenario: string;
+    readonly arm: string;
+    readonly output: string;
+    readonly unit: string;
+    /** Days: the time of `parameters`. */
+    readonly at: number;
+    /** Sobol: base samples N; Morris: trajectories r. */
+    readonly samples: number;
+    /** Model runs: N (k + 2) or r (k + 1). */
+    readonly runs: number;
+    readonly seed: number;
+    /** Samples (blocks or trajectories) whose runs all succeeded; only these enter the estimates. */
+    readonly samplesUsed: number;
+    /** Ranked: Sobol by total index, Morris by μ*, descending. */
+    readonly parameters: GlobalSensitivityParameter[];
+    /** The same indices at each requested time (indices over time), ascending; the last is `at`. */
+    readonly overTime: { readonly at: number; readonly parameters: GlobalSensitivityParameter[] }[];
+    readonly notes: string[];
+}

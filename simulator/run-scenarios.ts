@@ -21,10 +21,7 @@ export interface SimulateOptions {
     readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
-/** The user asked for a scenario or arm the document does not have; the message names the choices. */
-export class SelectionError extends Error {
-    override readonly name = 'SelectionError';
-}
+export { SelectionError } from './selection-error.js';
 
 /** The solver could not integrate an arm (or produced a non-finite value). */
 export class ArmFailedError extends Error {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node.js';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 export const SHOW_OUTPUT_COMMAND = 'osteo.showServerOutput';
 

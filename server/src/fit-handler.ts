@@ -5,15 +5,17 @@
  */
 import { AstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver/node.js';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver';
 import { FitFailedError, runFit, type FitResult } from '../../simulator/index.js';
 import { planDocumentFit } from '../../language/src/application/fit-document.js';
 import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
 import { fitEdits } from '../../language/src/lsp/fit-edits.js';
 import { analysisFailure, cancelled, compiledOf, failed, modelOf } from './simulation-handlers.js';
-import type { WorkerPool } from './worker-pool.js';
+import type { SimulationBackend } from './simulation-backend.js';
 
-export function registerFitHandler(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool): Disposable {
+type Pool = SimulationBackend['pool'];
+
+export function registerFitHandler(connection: Connection, shared: LangiumSharedServices, pool: Pool): Disposable {
     const fitRequest = connection.onRequest(FitRequestMethod, (params: FitParams, token: CancellationToken) => fit(connection, shared, pool, params, token));
     const edits = connection.onRequest(FitEditsRequestMethod, (params: FitEditsParams, token: CancellationToken) => fitEditsOf(shared, params, token));
     return { dispose: () => { fitRequest.dispose(); edits.dispose(); } };
@@ -30,7 +32,7 @@ async function fitEditsOf(shared: LangiumSharedServices, params: FitEditsParams,
     return { ...fitEdits(document, params.scenario, params.values), version: document.textDocument.version };
 }
 
-async function fit(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool, params: FitParams,
+async function fit(connection: Connection, shared: LangiumSharedServices, pool: Pool, params: FitParams,
     token: CancellationToken): Promise<FitResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/fit needs { uri: string, scenario?: string, fit?: string }');
     const uri = URI.parse(params.uri);

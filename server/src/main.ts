@@ -4,12 +4,19 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import * as path from 'node:path';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
+import { SimulationRunner } from './simulation-runner.js';
+import { WorkerPool } from './worker-pool.js';
 import { registerFitHandler } from './fit-handler.js';
 import { watchDataFiles } from '../../language/src/workspace/data-file-watcher.js';
 
 // Transport (--stdio or IPC) is taken from the process arguments by createConnection.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createOsteoServices({ connection, ...NodeFileSystem });
-registerSimulationHandlers(connection, shared, path.join(__dirname, 'simulation-worker.js'), pool => registerFitHandler(connection, shared, pool));
+const worker = path.join(__dirname, 'simulation-worker.js');
+// Runs in a worker thread; sweeps, populations and sensitivity on a pool of as many workers as cores.
+const backend = { runner: new SimulationRunner(worker), pool: new WorkerPool(worker) };
+registerSimulationHandlers(connection, shared, backend);
+// Fits share the pool: one start per worker.
+registerFitHandler(connection, shared, backend.pool);
 watchDataFiles(shared);
 startLanguageServer(shared);

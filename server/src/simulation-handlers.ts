@@ -2,7 +2,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
-} from 'vscode-languageserver/node.js';
+} from 'vscode-languageserver';
 import { isModel, type Model } from '../../language/src/generated/ast.js';
 import { importedUris } from '../../language/src/references/osteo-scope-provider.js';
 import { CompileError } from '../../language/src/compiler/index.js';
@@ -11,8 +11,10 @@ import { CANCELLED, compileSelection, planDocumentSensitivity, runCompiled, runS
 import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
 } from '../../protocol/requests.js';
-import { SimulationRunError, SimulationRunner } from './simulation-runner.js';
-import { WorkerPool, WorkerPoolError } from './worker-pool.js';
+import { SimulationRunError, WorkerPoolError } from './simulation-errors.js';
+
+export type { SimulationBackend } from './simulation-backend.js';
+import type { SimulationBackend } from './simulation-backend.js';
 import { VERSION } from './version.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
@@ -20,20 +22,14 @@ const QUOTED_ERRORS = 5;
 
 /**
  * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
- * errors, compiles on this thread (the descriptions are plain data) and simulates in a worker.
+ * errors, compiles on this thread (the descriptions are plain data) and simulates on the backend.
  */
-/** `withPool` registers further handlers that share the pool (the fit handler). */
-export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, workerPath: string,
-    withPool?: (pool: WorkerPool) => Disposable): Disposable {
-    const runner = new SimulationRunner(workerPath);
-    // One pool (as many workers as cores) for every sweep, population and sensitivity request.
-    const pool = new WorkerPool(workerPath);
+export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, { runner, pool }: SimulationBackend): Disposable {
     const registration = connection.onRequest(SimulateRequestMethod, (params: SimulateParams, token: CancellationToken) =>
         simulate(connection, shared, runner, pool, params, token));
     const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
         runSensitivity(connection, shared, pool, params, token));
-    const more = withPool?.(pool);
-    return { dispose: () => { registration.dispose(); sensitivity.dispose(); more?.dispose(); runner.dispose(); pool.dispose(); } };
+    return { dispose: () => { registration.dispose(); sensitivity.dispose(); runner.dispose(); pool.dispose(); } };
 }
 
 /** The validated, error-free model of the document, or the error to answer with. */
@@ -65,7 +61,7 @@ export function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<Sim
     }
 }
 
-async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationRunner, pool: WorkerPool,
+async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationBackend['runner'], pool: SimulationBackend['pool'],
     params: SimulateParams, token: CancellationToken): Promise<SimulateResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/simulate needs { uri: string, scenario?: string }');
     const uri = URI.parse(params.uri);
@@ -102,7 +98,7 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
 }
 
 /** `osteo/sensitivity`: the local sensitivities of one output of one arm to every model parameter, on the pool. */
-async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: WorkerPool,
+async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: SimulationBackend['pool'],
     params: SensitivityParams, token: CancellationToken): Promise<SensitivityResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string' || typeof params.output !== 'string') {
         return new ResponseError(ErrorCodes.InvalidParams, 'osteo/sensitivity needs { uri: string, output: string, scenario?: string, arm?: string, at?: string }');

@@ -1,14 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
 import type { ScenarioResult } from '../../simulator/index.js';
-import type { WorkerFailure, WorkerReply, WorkerRunMessage } from './simulation-worker.js';
+import type { WorkerReply, WorkerRunMessage } from './simulation-worker.js';
+import { SimulationRunError } from './simulation-errors.js';
+import type { ScenarioRunOptions } from './simulation-backend.js';
 
-/** Why a run did not produce results; `failure.kind` tells cancellation, solver failure and crashes apart. */
-export class SimulationRunError extends Error {
-    constructor(readonly failure: WorkerFailure | { readonly kind: 'worker-crashed'; readonly message: string }) {
-        super(failure.message);
-    }
-}
+export { SimulationRunError } from './simulation-errors.js';
 
 interface Job {
     readonly id: number;
@@ -37,7 +34,7 @@ export class SimulationRunner {
 
     constructor(private readonly workerPath: string) {}
 
-    run(compiled: CompiledScenario[], options: { onProgress?: Job['onProgress']; onCancel?: (cancel: () => void) => void } = {}): Promise<ScenarioResult[]> {
+    run(compiled: CompiledScenario[], options: ScenarioRunOptions = {}): Promise<ScenarioResult[]> {
         return new Promise((resolve, reject) => {
             const job: Job = {
                 id: this.nextId++, compiled, flag: new Int32Array(new SharedArrayBuffer(4)),

@@ -5,8 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
-import { ArmFailedError, CancelledError, runTask, type ScenarioResult, type SimTask, simulateCompiled, type TaskOutput } from '../../simulator/index.js';
+import { CancelledError, runTask, type ScenarioResult, type SimTask, simulateCompiled, type TaskOutput } from '../../simulator/index.js';
+import { failureOf, type WorkerFailure } from './simulation-errors.js';
 
+export type { WorkerFailure } from './simulation-errors.js';
 export interface WorkerRunMessage {
     readonly type: 'run';
     readonly id: number;
@@ -34,10 +36,6 @@ export type WorkerReply =
     | { readonly type: 'done'; readonly id: number; readonly scenarios: ScenarioResult[] }
     | { readonly type: 'failed'; readonly id: number; readonly error: WorkerFailure };
 
-export type WorkerFailure =
-    | { readonly kind: 'cancelled'; readonly message: string }
-    | { readonly kind: 'solver-failed'; readonly message: string; readonly scenario: string; readonly arm: string; readonly timeDays: number }
-    | { readonly kind: 'internal'; readonly message: string };
 
 const port = parentPort;
 port?.on('message', (message: WorkerRunMessage | WorkerTasksMessage) => {
@@ -72,10 +70,3 @@ function runTasks(message: WorkerTasksMessage): void {
     port!.postMessage(reply);
 }
 
-function failureOf(error: unknown): WorkerFailure {
-    if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };
-    if (error instanceof ArmFailedError) {
-        return { kind: 'solver-failed', message: error.message, scenario: error.scenario, arm: error.arm, timeDays: error.timeDays };
-    }
-    return { kind: 'internal', message: (error as Error)?.message ?? String(error) };
-}

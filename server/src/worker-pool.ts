@@ -1,20 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { serialRunner, type SimTask, type TaskOutput, type TaskRunner, type TaskRunOptions } from '../../simulator/index.js';
-import type { WorkerFailure, WorkerTasksMessage, WorkerTasksReply } from './simulation-worker.js';
+import { serialRunner, type SimTask, type TaskOutput, type TaskRunner } from '../../simulator/index.js';
+import type { PoolRunOptions } from './simulation-backend.js';
+import type { WorkerTasksMessage, WorkerTasksReply } from './simulation-worker.js';
+import { WorkerPoolError, type WorkerFailure } from './simulation-errors.js';
 
-/** Why a batch did not complete: cancelled, a worker died, or a bug in the worker. */
-export class WorkerPoolError extends Error {
-    constructor(readonly kind: 'cancelled' | 'worker-crashed' | 'internal', message: string) {
-        super(message);
-        this.name = 'WorkerPoolError';
-    }
-}
+export { WorkerPoolError } from './simulation-errors.js';
 
-export interface PoolRunOptions extends TaskRunOptions {
-    /** Receives a function that cancels the batch (an LSP cancellation token's listener calls it). */
-    readonly onCancel?: (cancel: () => void) => void;
-}
+export type { PoolRunOptions } from './simulation-backend.js';
 
 interface Batch {
     readonly id: number;

@@ -4,8 +4,11 @@
  */
 import { lookupUnit } from '../units.js';
 import type { CompiledScenario } from '../compiled-scenario.js';
-import { SelectionError } from '../run-scenarios.js';
+import { SelectionError } from '../selection-error.js';
 import { planSensitivity, type SensitivityPlan } from './sensitivity.js';
+import { planGlobalSensitivity, type FactorRequest, type GlobalSensitivityPlan } from './global-sensitivity-plan.js';
+import type { GlobalMethod } from './global-sensitivity.js';
+import type { ModelDescription } from '../model-description.js';
 import { seriesOf } from './series-keys.js';
 
 export interface SensitivityRequest {
@@ -15,9 +18,32 @@ export interface SensitivityRequest {
     readonly output: string;
     /** "3 years", "180 days", "90" (days); default: the end of the horizon. */
     readonly at?: string;
+    /** Only these parameters (local: their coefficients; global: the factors, with optional ranges). */
+    readonly parameters?: readonly FactorRequest[];
+}
+
+export interface GlobalSensitivityRequest extends SensitivityRequest {
+    readonly method: GlobalMethod;
+    readonly samples?: number;
+    readonly seed?: number;
 }
 
 export function planSensitivityRequest(scenario: CompiledScenario, request: SensitivityRequest): SensitivityPlan {
+    const { desc, atDays } = checkRequest(scenario, request);
+    if (request.parameters?.some(p => p.low !== undefined || p.high !== undefined)) throw new SelectionError('a local sensitivity takes parameter names without ranges');
+    return planSensitivity(desc, request.output, atDays[atDays.length - 1], undefined, request.parameters?.map(p => p.name));
+}
+
+/**
+ * A Sobol or Morris study: `at` may list several times ("1 year, 3 years, 5 years"), the indices are
+ * computed at each; without it, at a quarter, half, three quarters and the end of the horizon.
+ */
+export function planGlobalSensitivityRequest(scenario: CompiledScenario, request: GlobalSensitivityRequest): GlobalSensitivityPlan {
+    const { desc, atDays } = checkRequest(scenario, request, true);
+    return planGlobalSensitivity(desc, request.output, atDays, request);
+}
+
+function checkRequest(scenario: CompiledScenario, request: SensitivityRequest, several = false): { desc: ModelDescription; atDays: number[] } {
     const desc = request.arm === undefined ? scenario.arms[0] : scenario.arms.find(a => a.arm === request.arm);
     if (!desc) {
         throw new SelectionError(request.arm === undefined ? `scenario ${scenario.name} has no arm`
@@ -28,11 +54,13 @@ export function planSensitivityRequest(scenario: CompiledScenario, request: Sens
     if (!series.has(request.output)) {
         throw new SelectionError(`arm ${desc.arm} has no output '${request.output}'; the outputs are ${[...series.keys()].join(', ')}`);
     }
-    const atDays = request.at === undefined ? desc.durationDays : parseDays(request.at);
-    if (atDays < 0 || atDays > desc.durationDays) {
-        throw new SelectionError(`--at ${request.at} is outside the scenario's horizon of ${+desc.durationDays.toPrecision(6)} days`);
+    const d = desc.durationDays;
+    const texts = request.at === undefined ? undefined : several ? request.at.split(',') : [request.at];
+    const atDays = texts === undefined ? (several ? [d / 4, d / 2, 3 * d / 4, d] : [d]) : texts.map(parseDays);
+    for (const [i, t] of atDays.entries()) {
+        if (t < 0 || t > d) throw new SelectionError(`--at ${texts?.[i] ?? t} is outside the scenario's horizon of ${+d.toPrecision(6)} days`);
     }
-    return planSensitivity(desc, request.output, atDays);
+    return { desc, atDays: [...new Set(atDays)].sort((a, b) => a - b) };
 }
 
 /** "3 years", "3years", "18 months", "90" (days) → days. */

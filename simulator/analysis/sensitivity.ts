@@ -8,6 +8,7 @@ import type { ModelDescription } from '../model-description.js';
 import { PARAMETERS, type ParameterInfo } from '../model/parameters.js';
 import type { SensitivityParameter, SensitivityResult } from '../results.js';
 import { AnalysisFailedError } from './analysis-error.js';
+import { SelectionError } from '../selection-error.js';
 import { isChangeFromBaseline } from './series-keys.js';
 import type { SimTask, TaskOutput } from './sim-task.js';
 
@@ -33,8 +34,9 @@ export interface SensitivityPlan {
     readonly probes: readonly Probe[];
 }
 
-export function planSensitivity(desc: ModelDescription, output: string, atDays: number, step = DEFAULT_LOG_STEP): SensitivityPlan {
-    const probes = PARAMETERS.map((info): Probe => {
+export function planSensitivity(desc: ModelDescription, output: string, atDays: number, step = DEFAULT_LOG_STEP, only?: readonly string[]): SensitivityPlan {
+    for (const name of only ?? []) if (!PARAMETERS.some(p => p.name === name)) throw new SelectionError(`'${name}' is not a model parameter (osteo list parameters names them)`);
+    const probes = PARAMETERS.filter(p => !only || only.includes(p.name)).map((info): Probe => {
         const value = desc.parameters[info.name] ?? info.value;
         if (value === 0) {
             const h = ZERO_VALUE_STEP * (info.value !== 0 ? Math.abs(info.value) : 1);

@@ -15,6 +15,8 @@ export interface SimTask {
     readonly parameters?: Readonly<Record<string, number>>;
     /** The value of this series at `atDays` (linear interpolation between samples). */
     readonly measure?: { readonly key: string; readonly atDays: number };
+    /** The values of this series at each of these times (global sensitivity's indices over time). */
+    readonly probe?: { readonly key: string; readonly times: readonly number[] };
     /** Return this series over time, downsampled. */
     readonly curve?: string;
     /** Return every series over time, downsampled (populations). */
@@ -27,6 +29,8 @@ export type TaskOutput =
     | {
         readonly ok: true;
         readonly value?: number;
+        /** The probe's values, one per time. */
+        readonly values?: number[];
         /** Downsampled sample times, with `curve` or `series`. */
         readonly time?: number[];
         readonly curve?: number[];
@@ -53,6 +57,17 @@ export function runTask(task: SimTask, isCancelled?: () => boolean): TaskOutput 
         const v = values ? valueAt(arm.time, values, task.measure.atDays) : null;
         if (v === null || !Number.isFinite(v)) return { ok: false, message: `${task.measure.key} is not available at day ${task.measure.atDays}`, timeDays: task.measure.atDays };
         value = v;
+    }
+    let values: number[] | undefined;
+    if (task.probe) {
+        const series = arm.series[task.probe.key];
+        values = [];
+        for (const t of task.probe.times) {
+            const v = series ? valueAt(arm.time, series, t) : null;
+            if (v === null || !Number.isFinite(v)) return { ok: false, message: `${task.probe.key} is not available at day ${t}`, timeDays: t };
+            values.push(v);
+        }
+        if (!task.curve && !task.allSeries) return { ok: true, value, values };
     }
     if (!task.curve && !task.allSeries) return { ok: true, value };
     const indices = downsampleIndices(arm.time.length);

@@ -9,7 +9,8 @@ import { isWebviewMessage } from '../../protocol/webview-messages.js';
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
-const extensionSource = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+// The commands are registered in activate.ts, shared by the desktop (extension.ts) and web (extension-browser.ts) entries.
+const extensionSource = fs.readFileSync(path.join(ROOT, 'client/src/activate.ts'), 'utf8');
 const registered = [...extensionSource.matchAll(/registerCommand\('([^']+)'/g)].map(m => m[1]);
 
 describe('package.json contributions', () => {

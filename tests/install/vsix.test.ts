@@ -17,6 +17,8 @@ const EXPECTED = [
     'extension/out/extension.js',
     'extension/out/server.js',
     'extension/out/simulation-worker.js',
+    'extension/out/web/extension.js',
+    'extension/out/web/server.js',
     'extension/out/webview/results.css',
     'extension/out/webview/results.js',
     'extension/package.json',
@@ -44,7 +46,7 @@ describe('the .vsix', () => {
     });
 
     test('carries the production bundles: minified, without source maps or development paths', () => {
-        for (const name of ['extension/out/extension.js', 'extension/out/server.js', 'extension/out/simulation-worker.js']) {
+        for (const name of ['extension/out/extension.js', 'extension/out/server.js', 'extension/out/simulation-worker.js', 'extension/out/web/extension.js', 'extension/out/web/server.js']) {
             const text = entry(name)!.read().toString('utf8');
             // esbuild heads each module of a development bundle with a `// path/to/file.ts` comment; minified ones have none.
             expect(/^\/\/ (language|server|client|node_modules)\//m.test(text), `${name} is not minified`).toBe(false);
@@ -55,7 +57,7 @@ describe('the .vsix', () => {
     test('its manifest names this version and only files that are in the package', () => {
         expect(manifest.version).toBe(VERSION);
         const referenced = [
-            manifest.main, manifest.icon,
+            manifest.main, manifest.browser, manifest.icon,
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration)
         ];
@@ -83,11 +85,20 @@ describe('the .vsix', () => {
         expect(vsixManifest).toContain(`Version="${VERSION}"`);
     });
 
+    test('the web extension needs nothing from Node: its bundles require only vscode', () => {
+        for (const name of ['extension/out/web/extension.js', 'extension/out/web/server.js']) {
+            const text = entry(name)!.read().toString('utf8');
+            // Not `x.require(...)`: lodash probes `module.require("util")` inside a try, which a browser never reaches.
+            const required = [...new Set([...text.matchAll(/(?<![.\w$])require\("([^"]+)"\)/g)].map(m => m[1]))];
+            expect(required.filter(r => r !== 'vscode'), `${name} requires Node modules`).toEqual([]);
+        }
+    });
+
     test('declares no dependencies to install: everything is inside the bundles', () => {
         expect(manifest.dependencies ?? {}).toEqual({});
         for (const name of ['extension/out/extension.js', 'extension/out/server.js', 'extension/out/simulation-worker.js']) {
             const text = entry(name)!.read().toString('utf8');
-            const required = [...text.matchAll(/require\("([^"]+)"\)/g)].map(m => m[1]);
+            const required = [...text.matchAll(/(?<![.\w$])require\("([^"]+)"\)/g)].map(m => m[1]);
             const foreign = required.filter(r => r !== 'vscode' && !r.startsWith('node:') && !NODE_BUILTINS.has(r.split('/')[0]));
             expect(foreign, `${name} requires modules that are not in the package`).toEqual([]);
         }

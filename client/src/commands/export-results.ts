@@ -82,9 +82,17 @@ export async function exportResultsCommand(panels: ResultsPanels, targetArg?: un
 function imageBytes(format: ImageFormat, data: string): Uint8Array | undefined {
     if (format === 'png') {
         const prefix = 'data:image/png;base64,';
-        return data.startsWith(prefix) ? Buffer.from(data.slice(prefix.length), 'base64') : undefined;
+        return data.startsWith(prefix) ? base64Bytes(data.slice(prefix.length)) : undefined;
     }
     return data.trimStart().startsWith('<svg') ? new TextEncoder().encode(data) : undefined;
+}
+
+/** atob, not Buffer: the web extension host (vscode.dev) has no Buffer. */
+function base64Bytes(base64: string): Uint8Array {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
 }
 
 async function saveWithDialog(panel: DocumentPanel, fileName: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<vscode.Uri | undefined> {

@@ -5,7 +5,7 @@
  * WorkspaceEdit (one undo step), which changes only numbers, never units (docs/data-and-fit.md §6).
  */
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { FitResult } from '../../../simulator/index.js';
 import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams } from '../../../protocol/requests.js';
 import { FitPanel } from '../results/fit-panel.js';

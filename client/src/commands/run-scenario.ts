@@ -1,13 +1,13 @@
 import { contentHash } from '../../../report/content-hash.js';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
 import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams } from '../../../protocol/requests.js';
 import type { ResultsPanels } from '../results/results-panels.js';
 import type { RenderedSummary, ResultsPanel } from '../results/results-panel.js';
 import type { OsteoStatusBar } from '../status-bar.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
+import { baseName } from '../uri-names.js';
 import { sweepChartIds } from '../../../report/sweep-view.js';
 import { targetDocument } from './target-document.js';
 import { forwardServerProgress } from './server-progress.js';
@@ -289,5 +289,5 @@ function base(document: vscode.TextDocument): string {
 }
 
 function sourceName(uri: string): string {
-    return path.posix.basename(vscode.Uri.parse(uri).path);
+    return baseName(vscode.Uri.parse(uri).path);
 }

@@ -1,12 +1,12 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { SensitivityResult } from '../../../simulator/index.js';
 import { SensitivityRequestMethod, type SensitivityParams } from '../../../protocol/requests.js';
 import { seriesLabel } from '../../../report/series-catalog.js';
 import { SensitivityPanel } from '../results/sensitivity-panel.js';
 import type { RenderedSummary } from '../results/results-panel.js';
 import { saveImage } from './export-results.js';
+import { baseName } from '../uri-names.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
 import { targetDocument } from './target-document.js';
 import { forwardServerProgress } from './server-progress.js';
@@ -99,7 +99,7 @@ export class SensitivityCommand implements vscode.Disposable {
     private async chooseScenario(document: vscode.TextDocument): Promise<string | undefined> {
         const scenarios = locateScenarios(document.getText());
         if (scenarios.length === 0) {
-            this.fail(`${path.posix.basename(document.uri.path)} declares no scenario.`, true);
+            this.fail(`${baseName(document.uri.path)} declares no scenario.`, true);
             return undefined;
         }
         const editor = vscode.window.activeTextEditor;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import { WorkDoneProgress, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 let counter = 0;
 

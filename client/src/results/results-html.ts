@@ -1,5 +1,4 @@
 /** The results view's HTML: strict CSP with a per-load nonce, every asset through the webview's URIs. */
-import { randomBytes } from 'node:crypto';
 import { escapeHtml } from '../../../report/escape.js';
 
 export interface ResultsHtmlInput {
@@ -14,7 +13,9 @@ export interface ResultsHtmlInput {
 }
 
 export function createNonce(): string {
-    return randomBytes(16).toString('base64');
+    // Web Crypto: present in Node 20 and in the web extension host alike (node:crypto is not in the browser).
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+    return btoa(String.fromCharCode(...bytes));
 }
 
 export function buildResultsHtml(input: ResultsHtmlInput): string {

@@ -6,7 +6,8 @@
  */
 import type { Model } from '../generated/ast.js';
 import {
-    analysisRuns, armsOnly, buildRunResult, planSensitivityRequest, runAnalyses, SelectionError, sensitivityResult, sensitivityTasks,
+    analysisRuns, armsOnly, buildRunResult, boneModelEvaluator, globalSensitivity, globalSensitivityResult, planGlobalSensitivityRequest, planSensitivityRequest,
+    type FactorRequest, type GlobalMethod, type GlobalSensitivityPlan, type GlobalSensitivityResult, runAnalyses, SelectionError, sensitivityResult, sensitivityTasks,
     type AnalysedScenario, type CompiledScenario, type RunResult, type ScenarioResult, type SensitivityPlan, type SensitivityResult,
     type TaskRunner, type TaskRunOptions
 } from '../../../simulator/index.js';
@@ -64,13 +65,34 @@ export interface SensitivitySelection {
     readonly output: string;
     /** "3 years", "180 days", "90" (days); default: the end of the horizon. */
     readonly at?: string;
+    /** Only these parameters (global: with optional ranges). */
+    readonly parameters?: readonly FactorRequest[];
+}
+
+export interface GlobalSensitivitySelection extends SensitivitySelection {
+    readonly method: GlobalMethod;
+    readonly samples?: number;
+    readonly seed?: number;
 }
 
 /** The runs of a sensitivity of one output of one arm of the document's one (or chosen) scenario. */
 export function planDocumentSensitivity(model: Model, selection: SensitivitySelection): SensitivityPlan {
     const scenarios = compileDocument(model, { scenario: selection.scenario, arms: selection.arm ? [selection.arm] : undefined });
     if (scenarios.length > 1) throw new ScenarioChoiceNeeded(scenarios.map(s => s.name));
-    return planSensitivityRequest(scenarios[0], { arm: selection.arm, output: selection.output, at: selection.at });
+    return planSensitivityRequest(scenarios[0], { arm: selection.arm, output: selection.output, at: selection.at, parameters: selection.parameters });
+}
+
+/** The design of a Sobol or Morris study of one output of one arm of the document's one (or chosen) scenario. */
+export function planDocumentGlobalSensitivity(model: Model, selection: GlobalSensitivitySelection): GlobalSensitivityPlan {
+    const scenarios = compileDocument(model, { scenario: selection.scenario, arms: selection.arm ? [selection.arm] : undefined });
+    if (scenarios.length > 1) throw new ScenarioChoiceNeeded(scenarios.map(s => s.name));
+    return planGlobalSensitivityRequest(scenarios[0], selection);
+}
+
+/** Runs every row of a global study on `runner` and computes its indices. */
+export async function runGlobalSensitivityPlan(plan: GlobalSensitivityPlan, runner: TaskRunner, options: TaskRunOptions = {}): Promise<GlobalSensitivityResult> {
+    const indices = await globalSensitivity(plan.design, boneModelEvaluator(plan, tasks => runner.run(tasks, options)));
+    return globalSensitivityResult(plan, indices);
 }
 
 /** Runs a sensitivity plan on `runner` (the pool, or this thread). */

@@ -3,8 +3,7 @@
  * table comes from the process's data cache, which validation has filled (read asynchronously, in
  * chunks); a caller that compiles without validating first gets a synchronous read.
  */
-import * as path from 'node:path';
-import { AstUtils } from 'langium';
+import { AstUtils, URI, UriUtils } from 'langium';
 import { isArm, isObserve, type DataTable, type Observe, type Scenario } from '../generated/ast.js';
 import { lookupUnit, selectPoints, seriesOf, type DataSpec, type ModelDescription, type ObservationPlan } from '../../../simulator/index.js';
 import { dataFiles, type DataLoad } from '../workspace/data-files.js';
@@ -12,11 +11,19 @@ import { CompileError } from './compile-error.js';
 import { measuredKey } from './compile-analysis.js';
 import { IMPLICIT_ARM } from './compile-scenario.js';
 
+/** How a data file is named in messages and hovers: relative to the `.osteo` file that names it. */
+export function shownDataPath(file: string, from: { uri: URI }): string {
+    const relative = UriUtils.relative(UriUtils.dirname(from.uri), URI.file(file));
+    return relative || UriUtils.basename(URI.file(file));
+}
+
 /** Absolute path of a declaration's file (relative to the .osteo file that declares it). */
 export function dataPathOf(decl: DataTable): string | undefined {
     if (decl.file === undefined) return undefined;
     const uri = AstUtils.getDocument(decl).uri;
-    return path.resolve(path.dirname(uri.fsPath), decl.file);
+    // An absolute path (POSIX or Windows) stands as it is; a relative one is resolved against the file's folder.
+    if (/^(\/|[A-Za-z]:[\\/])/.test(decl.file)) return URI.file(decl.file).fsPath;
+    return UriUtils.resolvePath(UriUtils.dirname(uri), decl.file.replace(/\\/g, '/')).fsPath;
 }
 
 /** Which columns hold what, or why the declaration is incomplete. */

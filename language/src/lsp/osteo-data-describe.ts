@@ -2,20 +2,19 @@
  * Hover facts of a `data` declaration (docs/data-and-fit.md): its file, rows, groups with their point
  * counts and the time range, read from the data cache that validation filled (never from disk here).
  */
-import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import type { DataTable, Observe } from '../generated/ast.js';
 import { findColumn, groupsOf, selectPoints } from '../../../simulator/index.js';
 import { scenarioDuration, scenarioOf } from '../validation/scenario-facts.js';
 import { formatDays } from '../validation/quantities.js';
 import { dataFiles } from '../workspace/data-files.js';
-import { dataPathOf, dataSpecOf } from '../compiler/compile-data.js';
+import { dataPathOf, dataSpecOf, shownDataPath } from '../compiler/compile-data.js';
 import { formatNumber } from './format-number.js';
 
 export function dataFacts(decl: DataTable): string[] {
     const file = dataPathOf(decl);
     if (!file) return ['No file yet: add `file "data/measurements.csv"`.'];
-    const shown = path.relative(path.dirname(AstUtils.getDocument(decl).uri.fsPath), file) || path.basename(file);
+    const shown = shownDataPath(file, AstUtils.getDocument(decl));
     const loaded = dataFiles.peek(file);
     if (!loaded) return [`File: ${shown} (not read yet)`];
     if (!loaded.ok) return [`File: ${shown} — ${loaded.error.message}`];

@@ -3,12 +3,11 @@
  * process's cache (streamed in 1 MiB chunks, never twice while unchanged), so these checks are
  * asynchronous; everything they say is placed on the `.osteo` line and names the CSV line.
  */
-import * as path from 'node:path';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { isArm, isObserve, type DataTable, type Estimate, type Fit, type Observe } from '../generated/ast.js';
 import { checkColumns, findParameter, PARAMETERS, selectPoints, seriesOf, type DataProblem } from '../../../simulator/index.js';
 import { dataFiles, type DataLoad } from '../workspace/data-files.js';
-import { dataPathOf, dataSpecOf, observedArm } from '../compiler/compile-data.js';
+import { dataPathOf, dataSpecOf, observedArm, shownDataPath } from '../compiler/compile-data.js';
 import { compileArm } from '../compiler/compile-scenario.js';
 import { measuredKey, parameterQuantity } from '../compiler/compile-analysis.js';
 import { issue, IssueCodes, type IssueCode } from './issue-codes.js';
@@ -22,8 +21,7 @@ export const MAX_STARTS = 1000;
 /** The file as the user should read it: relative to the `.osteo` file that mentions it. */
 function shownPath(decl: DataTable, from: Observe | DataTable = decl): string {
     const file = dataPathOf(decl)!;
-    const dir = path.dirname(AstUtils.getDocument(from).uri.fsPath);
-    return path.relative(dir, file) || path.basename(file);
+    return shownDataPath(file, AstUtils.getDocument(from));
 }
 
 async function load(decl: DataTable): Promise<DataLoad | undefined> {

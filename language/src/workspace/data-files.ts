@@ -4,9 +4,38 @@
  * for the same file sharing one read, and tables of identical content (by SHA-256) shared in memory.
  * The read streams 1 MiB chunks through the incremental parser, so the event loop stays free.
  */
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, type CsvTable } from '../../../simulator/index.js';
+
+/** What this file needs of Node's `fs` and `crypto` (declared here: the web server's type check has no Node types). */
+interface Stat { readonly size: number; readonly mtimeMs: number; isFile(): boolean }
+interface NodeFs {
+    readonly promises: { stat(file: string): Promise<Stat> };
+    statSync(file: string): Stat;
+    readFileSync(file: string): Uint8Array;
+    createReadStream(file: string, options: { highWaterMark: number }): AsyncIterable<Uint8Array> & { destroy(): void };
+}
+interface NodeCrypto { createHash(algorithm: 'sha256'): { update(data: Uint8Array): unknown; digest(encoding: 'hex'): string } }
+declare const require: ((id: string) => unknown) | undefined;
+
+let node: { fs: NodeFs; crypto: NodeCrypto } | null | undefined;
+
+/**
+ * Node's fs and crypto on Node (the desktop server, the CLI, the tests); null in the web extension's worker,
+ * where there is no disk to read data files from (the web bundle leaves these two modules out).
+ */
+function nodeModules(): { fs: NodeFs; crypto: NodeCrypto } | null {
+    if (node === undefined) {
+        try {
+            const onNode = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+            node = onNode && typeof require === 'function' ? { fs: require('node:fs') as NodeFs, crypto: require('node:crypto') as NodeCrypto } : null;
+        } catch {
+            node = null;
+        }
+    }
+    return node;
+}
+
+const NO_DISK = 'cannot be read here: the web version of Osteo has no file system for data files (use VS Code desktop or the osteo CLI)';
 
 export type DataLoad =
     | { readonly ok: true; readonly table: CsvTable; readonly hash: string; readonly bytes: number }
@@ -47,7 +76,9 @@ export class DataFiles {
 
     /** The table of a file, read at most once per content version. */
     async load(filePath: string): Promise<DataLoad> {
-        let stat: fs.Stats;
+        const fs = nodeModules()?.fs;
+        if (!fs) return { ok: false, error: new DataReadError('data-file-unreadable', NO_DISK) };
+        let stat: Stat;
         try {
             stat = await fs.promises.stat(filePath);
         } catch {
@@ -73,7 +104,10 @@ export class DataFiles {
 
     /** Synchronous load for callers that cannot wait (the compiler, when validation did not load the file first). */
     loadSync(filePath: string): DataLoad {
-        let stat: fs.Stats;
+        const modules = nodeModules();
+        if (!modules) return { ok: false, error: new DataReadError('data-file-unreadable', NO_DISK) };
+        const { fs, crypto } = modules;
+        let stat: Stat;
         try {
             stat = fs.statSync(filePath);
         } catch {
@@ -93,7 +127,7 @@ export class DataFiles {
                 if (text.includes('\0')) throw decodeError();
                 const parser = new CsvParser(checked.delimiter);
                 parser.push(text);
-                result = this.settle(parser.end(), createHash('sha256').update(bytes).digest('hex'), stat.size);
+                result = this.settle(parser.end(), hashOf(crypto, bytes), stat.size);
             } catch (error) {
                 result = { ok: false, error: error instanceof DataReadError ? error : error instanceof TypeError ? decodeError() : new DataReadError('data-file-unreadable', `could not be read (${(error as Error).message})`) };
             }
@@ -126,15 +160,16 @@ export class DataFiles {
     private async read(filePath: string, size: number): Promise<DataLoad> {
         const checked = precheck(filePath, size);
         if (checked instanceof DataReadError) return { ok: false, error: checked };
+        const { fs, crypto } = nodeModules()!;
         this.reads++;
         const parser = new CsvParser(checked.delimiter);
         const decoder = new TextDecoder('utf-8', { fatal: true });
-        const hash = createHash('sha256');
+        const hash = crypto.createHash('sha256');
         let bytes = 0;
         try {
             const stream = fs.createReadStream(filePath, { highWaterMark: CHUNK_BYTES });
             try {
-                for await (const chunk of stream as AsyncIterable<Buffer>) {
+                for await (const chunk of stream) {
                     bytes += chunk.length;
                     // The file grew while being read: stop at the limit rather than read without end.
                     if (bytes > MAX_DATA_BYTES) throw new DataReadError('data-file-unreadable', `is over 50 MB`);
@@ -166,3 +201,9 @@ export class DataFiles {
 
 /** The process's one cache (the language server, the CLI and the compiler share it). */
 export const dataFiles = new DataFiles();
+
+function hashOf(crypto: NodeCrypto, bytes: Uint8Array): string {
+    const hash = crypto.createHash('sha256');
+    hash.update(bytes);
+    return hash.digest('hex');
+}

@@ -3,8 +3,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { isModel } from '../generated/ast.js';
 import { importedUris } from '../references/osteo-scope-provider.js';
 
-/** Files larger than this are refused with a message instead of being parsed (they are not scenarios). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './document-size.js';
+
+export { MAX_FILE_BYTES };
 
 export interface LoadProblem {
     readonly file: string;

@@ -1,5 +1,7 @@
 import type { LangiumDocument } from 'langium';
-import { MAX_FILE_BYTES } from './document-loader.js';
+
+/** Files larger than this are refused with a message instead of being parsed (they are not scenarios). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** UTF-8 size of a text, counted without allocating a copy. */
 export function utf8Length(text: string): number {
