@@ -26,8 +26,7 @@ const all = [
     // The web extension (package.json `browser`, for vscode.dev/github.dev): the client for the web worker extension
     // host and the language server for a web worker. platform=browser makes esbuild take each package's browser build.
     { ...web, format: 'cjs', entryPoints: { extension: 'client/src/extension-browser.ts' }, outdir: 'out/web', external: ['vscode'] },
-    // node:fs/node:crypto: required lazily by language/src/workspace/data-files.ts on Node only (no data files on the web).
-    { ...web, format: 'iife', entryPoints: { server: 'server/src/browser-main.ts' }, outdir: 'out/web', external: ['node:fs', 'node:crypto'] },
+    { ...web, format: 'iife', entryPoints: { server: 'server/src/browser-main.ts' }, outdir: 'out/web' },
     // The engine alone (simulator/ through simulator/index.ts): no Langium, no VS Code.
     { ...node, entryPoints: { 'simulation-worker': 'server/src/simulation-worker.ts' }, outdir: 'out' },
     {

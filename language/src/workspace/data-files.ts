@@ -21,13 +21,15 @@ let node: { fs: NodeFs; crypto: NodeCrypto } | null | undefined;
 
 /**
  * Node's fs and crypto on Node (the desktop server, the CLI, the tests); null in the web extension's worker,
- * where there is no disk to read data files from (the web bundle leaves these two modules out).
+ * where there is no disk to read data files from. The names are built at run time so that no bundler pulls
+ * these modules into the web bundle: there the guard below never reaches them.
  */
 function nodeModules(): { fs: NodeFs; crypto: NodeCrypto } | null {
     if (node === undefined) {
         try {
             const onNode = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
-            node = onNode && typeof require === 'function' ? { fs: require('node:fs') as NodeFs, crypto: require('node:crypto') as NodeCrypto } : null;
+            const load = onNode && typeof require === 'function' ? require : undefined;
+            node = load ? { fs: load(['node', 'fs'].join(':')) as NodeFs, crypto: load(['node', 'crypto'].join(':')) as NodeCrypto } : null;
         } catch {
             node = null;
         }
