@@ -34,6 +34,6 @@ export { analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, Se
 export type { AnalysedScenario, SimulateOptions } from './run-scenarios.js';
 export { simulateArm, valueAt } from './simulate.js';
 export { CancelledError, solvePiecewise } from './solver/index.js';
-export type { Jump, OdeSystem, SolverOptions } from './solver/index.js';
+export type { Jump, OdeSystem, SolverOptions, SolverStats } from './solver/index.js';
 export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, dosingRate, lookupUnit, toCanonical, unitsOf } from './units.js';
 export type { Dimension } from './units.js';

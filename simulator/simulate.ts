@@ -5,7 +5,7 @@
  */
 import type { ModelDescription } from './model-description.js';
 import type { ArmResult, SeriesSummary } from './results.js';
-import { solvePiecewise, SolverError, type Jump } from './solver/index.js';
+import { solvePiecewise, SolverError, type Jump, type SolverStats } from './solver/index.js';
 import { DAYS_PER_YEAR } from './units.js';
 import { COMPARTMENT_SIZE, createBoneModel, MODEL, OBA, OBP, OCA, TNF, IL6, IL1 } from './model/bone-model.js';
 import { applyDose } from './model/pharmacokinetics.js';
@@ -21,6 +21,8 @@ export interface SimulateOptions {
     readonly isCancelled?: () => boolean;
     /** Parameter values to use instead of the table's (the calibration script's candidates); `set` overrides still apply on top. */
     readonly baseParameters?: ParameterValues;
+    /** Receives the solver's own counters (Jacobians, rejected steps, decompositions): the benchmark's comparison. */
+    readonly onSolverStats?: (stats: SolverStats) => void;
 }
 
 export function simulateArm(desc: ModelDescription, options: SimulateOptions = {}): ArmResult {
@@ -59,6 +61,7 @@ export function simulateArm(desc: ModelDescription, options: SimulateOptions = {
         rtol: options.rtol ?? 1e-6, atol: model.atol, isCancelled: options.isCancelled
     });
     const solveSeconds = (now() - started) / 1000;
+    options.onSolverStats?.({ ...solution.stats, rhsEvaluations: solution.stats.rhsEvaluations + solution.stats.jacobianEvaluations * model.rhsPerJacobian });
 
     const n = times.length;
     // Where each grid time sits among the output times (the grid wins ties in mergeTimes).

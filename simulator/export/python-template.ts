@@ -15,7 +15,9 @@ cells and mediators in pM, cytokines in pg/mL, BMD relative to t = 0.
     python3 script.py [--method Radau|LSODA|BDF] [--rtol R] [--atol A]
 
 integrates piecewise between dose events with scipy.integrate.solve_ivp and prints one JSON object
-{"time": [...], "series": {...}, "solveSeconds": s}, with the series keys and units of 'osteo run --format json'.
+{"time": [...], "series": {...}, "solveSeconds": s, "stats": {...}}, with the series keys and units of
+'osteo run --format json' and the solver's work summed over the pieces (steps, right-hand-side and Jacobian
+evaluations, LU decompositions; the finite-difference Jacobian's own right-hand sides are in the count).
 Needs Python 3 with numpy and scipy only.
 """
 import argparse
@@ -25,7 +27,7 @@ import sys
 import time
 
 import numpy as np
-from scipy.integrate import solve_ivp
+from scipy.integrate import BDF, LSODA, Radau, solve_ivp
 
 MODEL = json.loads(r'''__MODEL_JSON__''')
 
@@ -322,6 +324,19 @@ def rhs(t, y):
     return dydt
 
 
+STATS = {"steps": 0, "rhsEvaluations": 0, "jacobianEvaluations": 0, "decompositions": 0}
+SOLVERS = {"Radau": Radau, "LSODA": LSODA, "BDF": BDF}
+
+
+def counting(base):
+    """The SciPy method with its internal steps counted (solve_ivp reports evaluations, not steps)."""
+    class Counting(base):
+        def _step_impl(self):
+            STATS["steps"] += 1
+            return super()._step_impl()
+    return Counting
+
+
 def integrate(method, rtol, atol):
     """Piecewise between dose events and restart points; an output at an event time records the state after it."""
     times = MODEL["sampleTimes"]
@@ -345,10 +360,13 @@ def integrate(method, rtol, atol):
             break
         segment_end = events[next_event]["time"] if next_event < len(events) else t_end
         inside = [k for k in range(next_output, len(times)) if times[k] < segment_end]
-        sol = solve_ivp(rhs, (t, segment_end), y, method=method, rtol=rtol, atol=atol,
+        sol = solve_ivp(rhs, (t, segment_end), y, method=counting(SOLVERS[method]), rtol=rtol, atol=atol,
                         t_eval=[times[k] for k in inside] + [segment_end])
         if not sol.success:
             raise RuntimeError("solve_ivp failed at t = %g days: %s" % (t, sol.message))
+        STATS["rhsEvaluations"] += int(sol.nfev)
+        STATS["jacobianEvaluations"] += int(sol.njev)
+        STATS["decompositions"] += int(sol.nlu)
         for j, k in enumerate(inside):
             states[k] = sol.y[:, j].copy()
         next_output += len(inside)
@@ -414,7 +432,7 @@ def main():
     except RuntimeError as error:
         print("error: " + str(error), file=sys.stderr)
         return 3
-    json.dump({"time": [float(t) for t in times], "series": series_of(times, states), "solveSeconds": seconds}, sys.stdout)
+    json.dump({"time": [float(t) for t in times], "series": series_of(times, states), "solveSeconds": seconds, "stats": STATS}, sys.stdout)
     sys.stdout.write("\n")
     return 0
 

@@ -10,7 +10,8 @@ export interface PiecewiseResult { times: number[]; states: Float64Array[]; stat
 
 /**
  * Integrates from t0 to the last output time, split at every jump time in [t0, tEnd] (jumps sharing a time are
- * applied in the order given), restarting with a fresh step-size estimate after each. States at output times come
+ * applied in the order given). The first step after a jump is the carried step sized to the jump (adaptive-driver.ts),
+ * and a W-method keeps its Jacobian across it. States at output times come
  * from the method's dense output; an output at a jump time records the state after the jump.
  */
 export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, outputTimes: readonly number[],
@@ -34,6 +35,9 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
     let t = t0;
     let nextJump = 0;
     let nextOutput = 0;
+    // One driver for the whole run: after the first piece it carries the step size and the Jacobian across jumps.
+    const driver = new AdaptiveDriver(ctx, stepper, options);
+    let started = false;
     for (;;) {
         while (nextJump < pending.length && pending[nextJump].time <= t) {
             pending[nextJump++].apply(y);
@@ -45,7 +49,8 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
         // The step budget is per smooth piece: a century of daily doses is 36 525 pieces of legitimate work, while a
         // system stuck inside one piece is still stopped. Short pieces may end before the driver polls cancellation.
         if (options.isCancelled?.()) throw new CancelledError();
-        nextOutput = new AdaptiveDriver(ctx, stepper, options).integrate(t, y, segmentEnd, times, nextOutput, sink);
+        nextOutput = driver.integrate(t, y, segmentEnd, times, nextOutput, sink, started);
+        started = true;
         t = segmentEnd;
     }
     return { times, states, stats };
