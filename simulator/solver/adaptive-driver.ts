@@ -27,12 +27,22 @@ export function createStepper(method: SolverMethod | undefined, ctx: StepContext
 /** Receives dense output: `state` is a scratch buffer, copy it to keep it. */
 export type OutputSink = (index: number, state: Float64Array) => void;
 
+/** Integrates the smooth pieces of one run in order (AdaptiveDriver for the one-step methods, BdfDriver). */
+export interface SegmentIntegrator {
+    /**
+     * Integrates y from t to tEnd. Outputs with index in [from, outputTimes.length) and time < tEnd are sent to
+     * `sink`; returns the index of the first output not yet recorded. `afterJump`: the previous call ended at t
+     * and y has jumped since (a dose) or the right-hand side changed form there (a restart point).
+     */
+    integrate(t: number, y: Float64Array, tEnd: number, outputTimes: readonly number[], from: number, sink: OutputSink, afterJump?: boolean): number;
+}
+
 /**
  * Adaptive integration of one smooth segment [t, tEnd] with outputs by dense output. Buffers are reused across
  * segments; the state lives in `y` (in) and is returned in `y` (out) at exactly tEnd. One driver serves all the
  * segments of a run, so a segment that starts after a jump can carry the step size and the Jacobian over.
  */
-export class AdaptiveDriver {
+export class AdaptiveDriver implements SegmentIntegrator {
     private y0: Float64Array;
     private f0: Float64Array;
     private y1: Float64Array;

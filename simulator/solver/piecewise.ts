@@ -1,4 +1,5 @@
-import { AdaptiveDriver, checkFinite, createStepper, fmt } from './adaptive-driver.js';
+import { AdaptiveDriver, checkFinite, createStepper, fmt, type SegmentIntegrator } from './adaptive-driver.js';
+import { BdfDriver } from './bdf-driver.js';
 import { resolveTolerances } from './tolerances.js';
 import { CancelledError, emptyStats, SolverError, type OdeSystem, type SolverOptions, type SolverStats } from './types.js';
 
@@ -21,7 +22,6 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
     validateInputs(n, y0, t0, outputTimes);
     const tol = resolveTolerances(n, options, t0);
     const ctx = { system, tol, stats };
-    const stepper = createStepper(options.method, ctx);
 
     const times = outputTimes.slice();
     const states: Float64Array[] = new Array(times.length);
@@ -36,7 +36,8 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
     let nextJump = 0;
     let nextOutput = 0;
     // One driver for the whole run: after the first piece it carries the step size and the Jacobian across jumps.
-    const driver = new AdaptiveDriver(ctx, stepper, options);
+    const driver: SegmentIntegrator = options.method === 'bdf' ? new BdfDriver(ctx, options)
+        : new AdaptiveDriver(ctx, createStepper(options.method, ctx), options);
     let started = false;
     for (;;) {
         while (nextJump < pending.length && pending[nextJump].time <= t) {
