@@ -145,6 +145,13 @@ HEALTHY_ACTIVATION = healthy_activation()
 RECRUITMENT_FLUX = CORE["DOBu"] * (HEALTHY["OCa"] / (CORE["KD1"] * CORE["DtTGFb"] / (CORE["alpha"] * CORE["kres"]) + HEALTHY["OCa"]))
 
 
+def local_tissue_concentration(d, c, y):
+    """Released drug in local site c's tissue (mg/L, on top of plasma); 0 for the systemic compartment (section 1.8)."""
+    if c <= 0 or not d["localTissue"]:
+        return 0.0
+    return max(y[d["localTissue"][c - 1]], 0.0) / d["localVolume"]
+
+
 def drug_effects(y, c):
     """Pharmacodynamics (model.md section 7): the multipliers and rates one compartment feels."""
     e = {"neutralized": [1.0, 1.0, 1.0], "blocked": [1.0, 1.0, 1.0], "jak": 1.0, "nfkb": 1.0, "suppression": 1.0,
@@ -154,7 +161,7 @@ def drug_effects(y, c):
     for i, d in enumerate(DRUGS):
         x = EXPOSURES[c][i]
         site = d["effect"] if d["effect"] >= 0 else d["central"]
-        conc = max(y[site], 0.0) / d["volume"] * x
+        conc = max(y[site], 0.0) / d["volume"] * x + local_tissue_concentration(d, c, y)
         bound = (max(y[d["bone"]], 0.0) if d["bone"] >= 0 else 0.0) * x
         E = d["emax"] * conc / (conc + d["ic50"])
         for a in d["actions"]:
@@ -314,6 +321,12 @@ def evaluate(t, y, dydt, include_infusions=True):
             dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
         if d["effect"] >= 0:
             dydt[d["effect"]] = d["keo"] * (ac - y[d["effect"]])
+        for dep, tissue in zip(d["localDepots"], d["localTissue"]):
+            released = d["kRelease"] * y[dep]
+            drained = d["kDrain"] * y[tissue]
+            dydt[dep] = -released
+            dydt[tissue] = released - drained
+            dc += drained
         dydt[d["central"]] = dc
     return mediators
 
@@ -411,7 +424,8 @@ def series_of(times, states):
         out["IL_6" + at] = [y[o + IL6] for y in states]
         out["IL_1" + at] = [y[o + IL1] for y in states]
         for i, d in enumerate(DRUGS):
-            out["drug." + d["name"] + at] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[c][i] for y in states]
+            out["drug." + d["name"] + at] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[c][i]
+                                             + local_tissue_concentration(d, c, y) for y in states]
     return {k: [float(v) for v in vals] for k, vals in out.items()}
 
 

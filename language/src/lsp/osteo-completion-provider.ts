@@ -36,6 +36,7 @@ const KEYWORD_QUANTITIES: Readonly<Record<string, ExpectedQuantity | undefined>>
     duration: EXPECTED_QUANTITIES.DurationSpec?.value, every: EXPECTED_QUANTITIES.Dosing?.interval,
     dose: EXPECTED_QUANTITIES.Dosing?.amount, loading: EXPECTED_QUANTITIES.Regimen?.loading,
     from: EXPECTED_QUANTITIES.Give?.from, until: EXPECTED_QUANTITIES.Give?.until, targeting: EXPECTED_QUANTITIES.Delivery?.targeting,
+    release: EXPECTED_QUANTITIES.Delivery?.release,
     age: EXPECTED_QUANTITIES.Patient?.age, weight: EXPECTED_QUANTITIES.Patient?.weight
 };
 

@@ -58,7 +58,9 @@ export const IssueCodes = {
     /** A user drug without ic50: the model's default potency applies. */
     MissingPotency: 'missing-potency',
     /** half_life disagrees with ln 2 · volume / clearance. */
-    InconsistentPk: 'inconsistent-pk'
+    InconsistentPk: 'inconsistent-pk',
+    /** Local delivery written so it cannot act as written (release with targeting, a depot without a local site). */
+    LocalDelivery: 'local-delivery'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
