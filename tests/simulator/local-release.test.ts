@@ -3,6 +3,8 @@ import { isScenario, type Model } from '../../language/src/generated/ast.js';
 import { compileScenario } from '../../language/src/compiler/index.js';
 import { simulateCompiled } from '../../simulator/run-scenarios.js';
 import { PARAMETERS } from '../../simulator/index.js';
+import { applyMember } from '../../simulator/analysis/population-member.js';
+import type { PopulationPlan } from '../../simulator/analysis/analysis-plan.js';
 import { createTestServices } from '../language/test-services.js';
 
 /**
@@ -135,6 +137,16 @@ scenario NoSite { duration 20 days
         expect(drug.pk.absorptionHalfLifeDays).toBe(7);
         expect(without.scenario.notes.join(' ')).toContain('Gel: the scenario has no local site');
         expect(Object.keys(without.result.arms[0].series).filter(k => k.includes('@'))).toEqual([]);
+    });
+
+    test('a population varying ka of a drug in a depot varies the depot\'s release', async () => {
+        const { scenario } = await run(`${GEL_DRUG}
+regimen Gel { drug gel_il1  dose 20 mg once  delivery hydrogel release 7 days }
+scenario S { duration 5 days  condition periodontitis { severity moderate  sites alveolar_bone }  arm a { give Gel } }`);
+        const plan = { variables: [{ parameter: 'gel_il1.ka', unit: '/day', distribution: { kind: 'lognormal', median: 0.1, cv: 0.3 }, min: 0, max: 100,
+            target: { kind: 'drug', drug: 'gel_il1', field: 'ka' } }] } as unknown as PopulationPlan;
+        const member = applyMember(scenario.arms[0], plan, { 'gel_il1.ka': Math.LN2 / 2 });
+        expect(member.drugs[0].localRelease?.halfLifeDays).toBeCloseTo(2, 12);
     });
 
     test('the compiler refuses what the validator flags: release with targeting, targeting on a route-local drug, two depots of one drug', async () => {

@@ -46,7 +46,7 @@ function drugNominal(arms: readonly ModelDescription[], drug: string, field: PkF
         : field === 'volume' ? pk.volumeL
         : field === 'half_life' ? pk.halfLifeDays ?? (pk.clearanceLPerDay ? Math.LN2 * pk.volumeL / pk.clearanceLPerDay : undefined)
         : field === 'ic50' ? d.pd.ic50 ?? findParameter('default_ic50')?.value
-        : field === 'ka' ? (pk.absorptionHalfLifeDays ? Math.LN2 / pk.absorptionHalfLifeDays : undefined)
+        : field === 'ka' ? Math.LN2 / (d.localRelease?.halfLifeDays ?? pk.absorptionHalfLifeDays ?? NaN)
         : pk.bioavailability;
     if (!(value! > 0)) throw new CompileError(`${drug} has no ${field === 'ka' ? 'absorption (it is given intravenously)' : field} to vary`, vary);
     return value!;
