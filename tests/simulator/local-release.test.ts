@@ -96,7 +96,7 @@ scenario Release { duration 200 days  sample every 0.1 days
         expect(peak(slow).tmax).toBeGreaterThan(1.5 * peak(fast).tmax);
         // All the dose reaches plasma: AUC = dose / (ln2 / t½ · V) for a linear drug, whatever the release.
         const expected = 20 / (Math.LN2 / 2 * 5);
-        for (const arm of [fast, slow]) expect(trapezoid(arm.time, arm.series['drug.gel_il1']) / expected, arm.arm).toBeCloseTo(1, 2);
+        for (const arm of [fast, slow]) expect(trapezoid(arm.time, arm.series['drug.gel_il1']) / expected, arm.name).toBeCloseTo(1, 2);
     });
 
     test('a bolus into a depot that releases at once is the site-tissue bolus: plasma and site follow the closed form', async () => {
