@@ -17,6 +17,7 @@ import { proposedUnits } from '../validation/unit-checks.js';
 import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
 import { isMeasurable, varyParameterCompletion } from './osteo-analysis-completion.js';
+import { frequencyCompletion, isAfterDoseAmount } from './osteo-frequency-completion.js';
 import { isOversized } from '../workspace/document-size.js';
 import { isNameAlternative } from '../parser/soft-keywords.js';
 
@@ -58,7 +59,9 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
         if (units) return CompletionList.create(units, false);
         const list = await super.getCompletion(document, params);
         const parameters = varyParameterCompletion(document, params.position);
-        return parameters.length > 0 ? CompletionList.create([...(list?.items ?? []), ...parameters], false) : list;
+        const frequencies = list && isAfterDoseAmount(list.items) ? frequencyCompletion() : [];
+        const extra = [...parameters, ...frequencies];
+        return extra.length > 0 ? CompletionList.create([...(list?.items ?? []), ...extra], false) : list;
     }
 
     // ------------------------------------------------------------------ units after a number
