@@ -2,7 +2,7 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
-    isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
+    isDosing, isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryName, isVaryTarget, type Quantity, type SetParameter
 } from '../generated/ast.js';
 import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
 import { findParameter } from '../../../simulator/index.js';
@@ -10,6 +10,8 @@ import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
 import { keywordDoc } from './osteo-keyword-docs.js';
 import { isNameAlternative } from '../parser/soft-keywords.js';
+import { varyQuantityHover } from './osteo-vary-describe.js';
+import { frequencyInterval } from '../dosing-frequency.js';
 
 /** Hover: the doc comment plus computed facts (docs/language.md §7); quantities in canonical units; keyword meanings. */
 export class OsteoHoverProvider extends MultilineCommentHoverProvider {
@@ -78,6 +80,11 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         if (isSweepVary(node) && leaf.text === 'vary') return sweepVaryFacts(node).join('  \n');
         if ((isVaryTarget(node) || isPopulationVary(node)) && node.parameter && isName('parameter')) {
             return this.parameterHover({ parameter: node.parameter } as SetParameter);
+        }
+        if ((isPopulationVary(node) || isVaryName(node)) && (isName('field') || isName('patient'))) return varyQuantityHover(node);
+        if (isDosing(node) && GrammarUtils.findNodesForProperty(node.$cstNode, 'frequency').some(n => n.offset <= leaf.offset && leaf.end <= n.end)) {
+            const interval = frequencyInterval(node.frequency);
+            return interval ? `**${node.frequency.join(' ')}** — dosing shorthand for \`${interval.longForm}\`.` : undefined;
         }
         return undefined;
     }
