@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: (a) the solver on a 10-year, four-arm scenario; (b) the same arms through the exported SciPy
- * script (LSODA, rtol 1e-6): speed ratio and largest BMD difference; (c) language-server latencies over the real
+ * script (LSODA, rtol 1e-6): steps and evaluations on both sides, speed ratios warm and in a fresh process, largest
+ * BMD difference (bench/solver-comparison.ts); (c) language-server latencies over the real
  * protocol on a generated 50-file workspace; (e) the server under a typing burst. Prints the figures and writes them to docs/performance.md.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,9 +12,10 @@ import { NodeFileSystem } from 'langium/node';
 import { isModel } from '../language/src/generated/ast.js';
 import { createOsteoServices } from '../language/src/osteo-module.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { type ArmResult, exportPython, MODEL_INFO, type ModelDescription, simulateArm } from '../simulator/index.js';
+import { type ArmResult, type ModelDescription, simulateArm } from '../simulator/index.js';
 import { loadDocuments } from '../language/src/workspace/document-loader.js';
 import { LspClient } from './lsp-client.js';
+import { runSolverComparison } from './solver-comparison.js';
 import { runSweepBench } from './sweep-bench.js';
 import { runEditorLoadBench } from './editor-load-bench.js';
 import { dataDiagnosticsSeconds, runFitBench } from './fit-bench.js';
@@ -65,55 +66,6 @@ function solverFigures(arms: ModelDescription[]): ArmResult[] {
     say(`| **all four arms** | | | | **${ms(firstTotal)}** | **${ms(warmTotal)}** | |`);
     say();
     return results;
-}
-
-/** A python3 that imports scipy, installing Debian's python3-scipy only when none is found. */
-function findPython(): string | undefined {
-    const works = (p: string) => spawnSync(p, ['-c', 'import numpy, scipy.integrate'], { encoding: 'utf8' }).status === 0;
-    for (const p of [process.env.OSTEO_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p)) if (works(p)) return p;
-    if (process.getuid?.() !== 0) return undefined;
-    console.error('No python3 with scipy: installing Debian python3-scipy...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'python3-scipy'], { stdio: 'inherit', env });
-    return works('/usr/bin/python3') ? '/usr/bin/python3' : undefined;
-}
-
-/** (b) The exported SciPy script on the same arms. */
-function scipyFigures(arms: ModelDescription[], ours: ArmResult[]): void {
-    say('## (b) Against SciPy (`osteo export --format python`, solve_ivp LSODA, rtol 1e-6, same per-state atol)');
-    say();
-    const python = findPython();
-    if (!python) { say('Skipped: no python3 with numpy and scipy, and apt-get is not available to install python3-scipy.'); say(); return; }
-    const version = spawnSync(python, ['-c', 'import scipy, sys; print(scipy.__version__, sys.version.split()[0])'], { encoding: 'utf8' }).stdout.trim();
-    say(`SciPy ${version.split(' ')[0]}, Python ${version.split(' ')[1]}. Times are integration only on both sides.`);
-    say();
-    say('| arm | our solve (ms) | SciPy LSODA (ms) | ratio | largest BMD difference (pp) |');
-    say('|---|---|---|---|---|');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-bench-py-'));
-    let oursTotal = 0, theirsTotal = 0, worstAll = 0;
-    try {
-        arms.forEach((arm, i) => {
-            const script = path.join(dir, `${arm.arm}.py`);
-            fs.writeFileSync(script, exportPython(arm, { version: 'bench', model: MODEL_INFO }));
-            const r = spawnSync(python, [script, '--method', 'LSODA', '--rtol', '1e-6'], { encoding: 'utf8', maxBuffer: 256 << 20 });
-            if (r.status !== 0) throw new Error(`${arm.arm}: the exported script failed: ${r.stderr.trim().split('\n').pop()}`);
-            const theirs = JSON.parse(r.stdout) as { series: Record<string, number[]>; solveSeconds: number };
-            // Our warm time: the same arm again (the first run above carried JIT warm-up).
-            const again = quantile([0, 1, 2].map(() => simulateArm(arm).stats.solveSeconds), 0.5);
-            let worst = 0;
-            for (const [key, values] of Object.entries(ours[i].series)) {
-                if (!key.startsWith('bmd.')) continue;
-                values.forEach((v, k) => { worst = Math.max(worst, Math.abs(v - theirs.series[key][k])); });
-            }
-            oursTotal += again; theirsTotal += theirs.solveSeconds; worstAll = Math.max(worstAll, worst);
-            say(`| ${arm.arm} | ${ms(again * 1000)} | ${ms(theirs.solveSeconds * 1000)} | ${(theirs.solveSeconds / again).toFixed(1)}× | ${worst.toExponential(1)} |`);
-        });
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-    say(`| **all four arms** | **${ms(oursTotal * 1000)}** | **${ms(theirsTotal * 1000)}** | **${(theirsTotal / oursTotal).toFixed(1)}×** | **${worstAll.toExponential(1)}** |`);
-    say();
 }
 
 /** (c) The language server over stdio on a generated workspace. */
@@ -210,8 +162,14 @@ async function main(): Promise<void> {
         return;
     }
     const arms = await loadArms();
-    const ours = solverFigures(arms);
-    scipyFigures(arms, ours);
+    if (process.argv.includes('--solver-only')) {
+        // For iterating on the solver: parts (a) and (b), docs/performance.md left alone.
+        solverFigures(arms);
+        runSolverComparison(ROOT, SCENARIO_FILE, arms, say);
+        return;
+    }
+    solverFigures(arms);
+    runSolverComparison(ROOT, SCENARIO_FILE, arms, say);
     await serverFigures();
     say('## (e) The language server under a typing burst (bench/editor-load-bench.ts)');
     say();

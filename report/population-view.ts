@@ -21,8 +21,17 @@ export interface PopulationView {
     readonly variation: string[];
     /** Per arm with failed virtual patients: "late: 3 of 200 virtual patients failed and are left out". */
     readonly failures: string[];
+    /** One per `responders` line: how many virtual patients of each arm meet the condition. */
+    readonly responders: ResponderRow[];
     readonly charts: PopulationChart[];
     readonly problem?: string;
+}
+
+/** `responders bmd at total_hip > 0 at 2 years`: per arm "143 of 200 (71.5 %)". */
+export interface ResponderRow {
+    /** The condition as the scenario writes it. */
+    readonly label: string;
+    readonly arms: { readonly arm: string; readonly armIndex: number; readonly count: number; readonly of: number; readonly fraction: number | null }[];
 }
 
 export interface PopulationChart {
@@ -62,7 +71,8 @@ export function buildPopulationView(population: PopulationResult, id: string, re
         id, name, title: text(population.title) || name, size, seed: numberOrNull(population.seed),
         variation: (Array.isArray(population.parameters) ? population.parameters : []).filter(p => p && typeof p === 'object').map(describeVariation),
         failures: arms.filter(a => (numberOrNull(a.failed) ?? 0) > 0)
-            .map(a => `${text(a.name)}: ${a.failed}${size !== null ? ` of ${size}` : ''} virtual patients failed to simulate and are left out of the percentiles`)
+            .map(a => `${text(a.name)}: ${a.failed}${size !== null ? ` of ${size}` : ''} virtual patients failed to simulate and are left out of the percentiles`),
+        responders: responderRows(arms, armNames)
     };
     if (arms.length === 0) return { ...base, charts: [], problem: 'This population has no arm with results.' };
     const keys = [...new Set(arms.flatMap(a => Object.keys(a.median ?? {})))];
@@ -127,6 +137,27 @@ export function bandPlotData(chart: PopulationChart, hiddenArms: ReadonlySet<num
         bands.push({ upper: base + 2, lower: base, armIndex: band.armIndex });
     }
     return { data, series, bands };
+}
+
+/** Rows in the order the scenario writes its `responders` lines; arms in result order, with their chart colours. */
+function responderRows(arms: readonly PopulationArmResult[], armNames: readonly string[]): ResponderRow[] {
+    const rows = new Map<string, ResponderRow>();
+    arms.forEach((arm, i) => {
+        for (const r of Array.isArray(arm.responders) ? arm.responders : []) {
+            const label = text(r.label);
+            const row = rows.get(label) ?? { label, arms: [] };
+            const known = armNames.indexOf(text(arm.name));
+            row.arms.push({ arm: text(arm.name), armIndex: known >= 0 ? known : armNames.length + i,
+                count: numberOrNull(r.count) ?? 0, of: numberOrNull(r.of) ?? 0, fraction: numberOrNull(r.fraction) });
+            rows.set(label, row);
+        }
+    });
+    return [...rows.values()];
+}
+
+/** "143 of 200 (71.5 %)": the count first, so a small denominator is never hidden behind a percentage. */
+export function responderText(cell: ResponderRow['arms'][number]): string {
+    return `${cell.count} of ${cell.of}${cell.fraction !== null ? ` (${formatValue(cell.fraction * 100)} %)` : ''}`;
 }
 
 function describeVariation(p: PopulationParameter): string {

@@ -10,7 +10,9 @@ export const CSV_ANALYSIS_COLUMNS = 'analysis,statistic,parameter,parameter_valu
 /**
  * Long format (README "Command line"): one row per sample of every series, full precision. Sweeps add one row
  * per run (`analysis` = `sweep NAME`, `statistic` = `value`, the swept values in `parameter_value`,
- * `parameter2_value`); populations one row per arm, series, time and statistic (`median`, `p05`, `p95`).
+ * `parameter2_value`); populations one row per arm, series, time and statistic (`median`, `p05`, `p95`), and one
+ * row per arm and `responders` line (`statistic` = `responders`, `value` = the fraction, `parameter` = the condition
+ * as written, `parameter_value` = the count, `parameter2` = `of`, `parameter2_value` = the patients counted).
  */
 export function formatCsv(result: RunResult): string {
     const extended = result.scenarios.some(s => (s.sweeps?.length ?? 0) > 0 || (s.populations?.length ?? 0) > 0);
@@ -56,6 +58,9 @@ function populationRows(scenario: string, population: PopulationResult): string[
                 const series = field(key);
                 for (let i = 0; i < values.length; i++) rows.push(`${prefix}${arm.time[i]},${series},${values[i]},${analysis},${statistic},,,,`);
             }
+        }
+        for (const r of arm.responders ?? []) {
+            rows.push([field(scenario), field(arm.name), r.atDays, field(r.key), r.fraction, analysis, 'responders', field(r.label), r.count, 'of', r.of].join(','));
         }
     }
     return rows;

@@ -115,7 +115,20 @@ export function populationTable(population: PopulationResult, scenario: Scenario
     }
     const out = [title, ...align([header, ...rows], 2)];
     if (failed > 0) out.push(`${failed} virtual patient run(s) failed in the solver and are left out of the percentiles.`);
+    out.push(...respondersTable(population));
     return out;
+}
+
+/** `responders` lines: a row per condition, a column per arm, "count of patients (percent)". */
+function respondersTable(population: PopulationResult): string[] {
+    const labels = [...new Set(population.arms.flatMap(a => (a.responders ?? []).map(r => r.label)))];
+    if (labels.length === 0) return [];
+    const header = ['responders', ...population.arms.map(a => a.name)];
+    const rows = labels.map(label => [label, ...population.arms.map(arm => {
+        const r = arm.responders?.find(x => x.label === label);
+        return r ? `${r.count} of ${r.of}${r.of > 0 ? ` (${(r.fraction * 100).toFixed(1)} %)` : ""}` : "–";
+    })]);
+    return ['', ...align([header, ...rows], 1)];
 }
 
 function plural(n: number, unit: string): string {

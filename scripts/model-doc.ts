@@ -162,10 +162,29 @@ with \`bone_half_life\`. Doses are jumps between which the system is integrated 
 | supplies osteoblast_precursors | S_OBp = precursor_supply_gain · E × healthy recruitment flux |
 | polarizes macrophage_M2 | M1 → M2 shift by E |
 
-### 1.8 Targeted delivery
+### 1.8 Targeted delivery and local release depots (exploratory, ASSUMPTION)
 
-A regimen's \`delivery … targeting F\` multiplies the drug's exposure in local compartments by F and
-divides the systemic exposure by F (exploratory: no quantitative source).
+**Targeting.** A regimen's \`delivery … targeting F\` multiplies the drug's exposure in local compartments by F and
+divides the systemic exposure by F (exploratory: no quantitative source). The local/systemic ratio is F², constant.
+
+**Release depot.** A regimen's \`delivery hydrogel | nanoparticle | liposome release T\` and a drug's \`route local\`
+(T = its \`absorption_half_life\`, default 1 day) put each dose (× bioavailability) into a depot at the arm's local
+sites (split evenly when there are several), which releases into the site's tissue; the tissue drains into plasma:
+
+\`\`\`
+dD_s/dt = −k_r · D_s                      k_r = ln2 / T                               per local site s
+dL_s/dt =  k_r · D_s − k_d · L_s           k_d = ln2 / local_drainage_half_life
+dA_c/dt = Σ_s k_d · L_s − (elimination, peripheral and bone exchange as in §1.6)
+C_site(s) = L_s / local_distribution_volume + A_c / V        C_systemic = A_c / V
+\`\`\`
+
+The site sees its tissue level on top of plasma, so the local/systemic ratio is high while the depot releases and
+falls towards 1 as it empties (for a drug cleared faster than it is released, the ratio stays near
+1 + CL / (k_d · V_local) while the depot releases). All released drug reaches plasma: the plasma AUC is that of the
+same dose absorbed with half-time T (same total amount), only later and lower. \`release\` and \`targeting\` do not
+combine (an error). Without a local site in the scenario the depot releases into plasma (absorption with half-time
+T), with a warning at the \`give\`. The drainage half-life (6 h) and the local volume (10 mL) are ASSUMPTIONS
+(\`local_drainage_half_life\`, \`local_distribution_volume\`, §2), not calibrated; no anchor tests local exposure.
 
 ### 1.9 Anabolic window: PTH bursts, sclerostin/Wnt and modelling-based formation (ASSUMPTION)
 
@@ -334,6 +353,7 @@ function assumptions(): string {
         '- Sites differ only in their BMD layer (kout, gOB, gOC, w); femoral neck shares the hip exponents, hand the hip layer, alveolar bone the spine layer.',
         '- Anchor set-up: R23, R25 and R27 study established RA, so their scenarios run a year of untreated RA before the first dose and read changes from it.',
         '- Modelling-based formation (§1.9): an extra formation term, not coupled to resorption, driven by PTH bursts above an adapted level and by freed Wnt signalling with a slow counter-regulation; cortical-rich sites gain a fitted share of the spine\'s rate.',
+        '- Local release depot (§1.8, exploratory): `route local` and `delivery … release T` doses are released into the treated site\'s tissue, which drains into plasma; the site sees tissue plus plasma. Drainage half-life and local volume are assumed, and no anchor tests local exposure.',
         '',
         'Parameters that are assumptions or rest on one:',
         '',

@@ -28,13 +28,13 @@ export type { ConditionDescription, ConditionProcess, CytokineName, DoseEvent, D
 export { MODEL_INFO } from './model/model-info.js';
 export { findParameter, ModelInputError, PARAMETERS, resolveParameters } from './model/parameters.js';
 export type { ParameterInfo, ParameterValues } from './model/parameters.js';
-export { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, SHORT_TERM_CLASSES, TARGETED_DELIVERY_NOTE } from './pharmacology.js';
+export { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, LOCAL_RELEASE_NOTE, SHORT_TERM_CLASSES, TARGETED_DELIVERY_NOTE } from './pharmacology.js';
 export type { GlobalSensitivityParameter, GlobalSensitivityResult, ArmResult, PopulationArmResult, PopulationParameter, PopulationResult, ResponderResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SeriesSummary, SweepResult } from './results.js';
 export { analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, SelectionError, simulateCompiled } from './run-scenarios.js';
 export type { AnalysedScenario, SimulateOptions } from './run-scenarios.js';
 export { simulateArm, valueAt } from './simulate.js';
 export { CancelledError, solvePiecewise } from './solver/index.js';
-export type { Jump, OdeSystem, SolverOptions } from './solver/index.js';
+export type { Jump, OdeSystem, SolverOptions, SolverStats } from './solver/index.js';
 export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, dosingRate, lookupUnit, toCanonical, unitsOf } from './units.js';
 export type { Dimension } from './units.js';
 export { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, MAX_DATA_ROWS, parseCsvText, quoteCell } from './data/csv-table.js';

@@ -101,6 +101,13 @@ export interface DrugDescription {
     };
     /** Targeted delivery factor: local exposure ×factor, systemic ÷factor (1 = none). */
     readonly targeting: number;
+    /**
+     * Local release depot (docs/model.md §1.8, exploratory): each dose is split evenly between depots at the arm's
+     * local sites, released first-order into the site's tissue with this half-time, and drained from there into
+     * plasma. Absent: doses go to the absorption depot or the central compartment. Only set when the arm has
+     * local sites (the compiler falls back to absorption with a warning otherwise).
+     */
+    readonly localRelease?: { readonly halfLifeDays: number };
 }
 
 export interface DoseEvent {

@@ -36,4 +36,5 @@ export function isExploratoryMechanism(drugClass: string | undefined, verb: stri
 }
 
 export const EXPLORATORY_NOTE = 'Exploratory: no quantitative source calibrates this mechanism; treat its effect size as an assumption (docs/model.md).';
+export const LOCAL_RELEASE_NOTE = 'Exploratory: a local release depot (docs/model.md §1.8) releases the dose into the treated site, whose tissue drains into plasma; the drainage half-life and local volume are assumptions, not calibrated.';
 export const TARGETED_DELIVERY_NOTE = 'Exploratory: targeted delivery multiplies local exposure and divides systemic exposure by the targeting factor (an assumption, not calibrated).';

@@ -4,7 +4,8 @@
  */
 import type { ResultsView } from '../../report/view-model.js';
 import { sweepChartIds, type SweepView } from '../../report/sweep-view.js';
-import type { PopulationView } from '../../report/population-view.js';
+import { responderText, type PopulationView } from '../../report/population-view.js';
+import { armColor } from '../../report/palette.js';
 import { button, el } from './dom.js';
 import { Plot, type Drawable } from './plot.js';
 import { HeatmapChart } from './heatmap-chart.js';
@@ -122,8 +123,27 @@ export class ExplorationSections {
             el('p', { class: 'meta', text: meta }),
             population.variation.length > 0 ? el('p', { class: 'meta', text: `Varied: ${population.variation.join('; ')}.` }) : null,
             ...population.failures.map(f => el('p', { class: 'problem', attrs: { role: 'note' }, text: f })),
+            population.responders.length > 0 ? this.responders(population) : null,
             population.problem ? el('p', { class: 'problem', attrs: { role: 'note' }, text: population.problem }) : null,
             figures.length > 0 ? el('div', { class: 'charts' }, ...figures) : null);
+    }
+
+    /** One table per population: a row per `responders` line, a column per arm ("143 of 200 (71.5 %)"). */
+    private responders(population: PopulationView): HTMLElement {
+        const arms = [...new Map(population.responders.flatMap(r => r.arms).map(a => [a.arm, a.armIndex])).entries()];
+        const head = el('tr', {}, el('th', { text: 'Responders', attrs: { scope: 'col' } }), ...arms.map(([arm, armIndex]) => {
+            const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true', 'data-arm-swatch': String(armIndex) } });
+            swatch.style.setProperty('--arm-color', armColor(armIndex, this.theme.kind));
+            return el('th', { attrs: { scope: 'col' } }, swatch, arm);
+        }));
+        const rows = population.responders.map(r => el('tr', {}, el('th', { text: r.label, attrs: { scope: 'row' } }),
+            ...arms.map(([arm]) => {
+                const cell = r.arms.find(a => a.arm === arm);
+                return el('td', { text: cell ? responderText(cell) : '—' });
+            })));
+        return el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table responders', attrs: { 'data-population': population.name } },
+            el('caption', { text: 'Virtual patients meeting each condition (failed runs left out)' }),
+            el('thead', {}, head), el('tbody', {}, ...rows)));
     }
 
     private figure(id: string, title: string, subtitle: string, label?: string, kind = 'plot'): HTMLElement {

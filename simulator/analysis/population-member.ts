@@ -27,7 +27,8 @@ function drugField(d: DrugDescription, field: string, v: number): DrugDescriptio
         // The engine eliminates by clearance when it has one: keep CL = ln 2 · V / t½ for the drawn t½.
         case 'half_life': return { ...d, pk: { ...pk, halfLifeDays: v, ...(pk.clearanceLPerDay !== undefined ? { clearanceLPerDay: Math.LN2 * pk.volumeL / v } : {}) } };
         case 'ic50': return { ...d, pd: { ...d.pd, ic50: v } };
-        case 'ka': return { ...d, pk: { ...pk, absorptionHalfLifeDays: Math.LN2 / v } };
+        // With a local release depot (docs/model.md §1.8) the depot's release is the drug's absorption.
+        case 'ka': return d.localRelease ? { ...d, localRelease: { halfLifeDays: Math.LN2 / v } } : { ...d, pk: { ...pk, absorptionHalfLifeDays: Math.LN2 / v } };
         case 'bioavailability': return { ...d, pk: { ...pk, bioavailability: Math.min(1, v) } };
         default: return d;
     }

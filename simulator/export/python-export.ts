@@ -10,7 +10,7 @@ import { coreParameters } from '../model/bone-core.js';
 import { CYTOKINES, planConditions, planMenopause } from '../model/conditions.js';
 import { ModelInputError, resolveParameters, type ParameterValues } from '../model/parameters.js';
 import { planPharmacodynamics } from '../model/pharmacodynamics.js';
-import type { DrugPk } from '../model/pharmacokinetics.js';
+import { doseTargets, type DrugPk } from '../model/pharmacokinetics.js';
 import { PYTHON_TEMPLATE } from './python-template.js';
 
 export interface ExportInfo {
@@ -53,12 +53,12 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
         if (!list) events.set(time, list = []);
         return list;
     };
-    // As simulate.ts: a dose enters the depot (or the central compartment), restart points carry no change.
+    // As simulate.ts: a dose enters the local depots, the depot or the central compartment; restart points carry no change.
     for (const dose of desc.doses) {
         if (dose.timeDays > tEnd) continue;
         const pk = model.drugs.find(d => d.name === dose.drug);
         if (!pk) throw new ModelInputError(`arm '${desc.arm}': dose of '${dose.drug}', which the arm does not declare`);
-        at(Math.max(dose.timeDays, t0)).push([pk.depot >= 0 ? pk.depot : pk.central, pk.bioavailability * dose.amountMg]);
+        at(Math.max(dose.timeDays, t0)).push(...doseTargets(pk, dose.amountMg));
     }
     for (const b of model.breakpoints) if (b > t0 && b < tEnd && Number.isFinite(b)) at(b);
 
@@ -80,6 +80,7 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
             name: pk.name, depot: pk.depot, central: pk.central, peripheral: pk.peripheral, bone: pk.bone,
             ka: pk.ka, volume: pk.volume, peripheralVolume: pk.peripheralVolume, q: pk.q, kel: pk.kel, kBone: pk.kBone,
             kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km, effect: pk.effect, keo: pk.keo,
+            localDepots: pk.localDepots, localTissue: pk.localTissue, kRelease: pk.kRelease, kDrain: pk.kDrain, localVolume: pk.localVolume,
             emax: effects[i].emax, ic50: effects[i].ic50, actions: actionsOf(pk, v)
         })),
         sites: model.sites,

@@ -15,7 +15,9 @@ cells and mediators in pM, cytokines in pg/mL, BMD relative to t = 0.
     python3 script.py [--method Radau|LSODA|BDF] [--rtol R] [--atol A]
 
 integrates piecewise between dose events with scipy.integrate.solve_ivp and prints one JSON object
-{"time": [...], "series": {...}, "solveSeconds": s}, with the series keys and units of 'osteo run --format json'.
+{"time": [...], "series": {...}, "solveSeconds": s, "stats": {...}}, with the series keys and units of
+'osteo run --format json' and the solver's work summed over the pieces (steps, right-hand-side and Jacobian
+evaluations, LU decompositions; the finite-difference Jacobian's own right-hand sides are in the count).
 Needs Python 3 with numpy and scipy only.
 """
 import argparse
@@ -25,7 +27,7 @@ import sys
 import time
 
 import numpy as np
-from scipy.integrate import solve_ivp
+from scipy.integrate import BDF, LSODA, Radau, solve_ivp
 
 MODEL = json.loads(r'''__MODEL_JSON__''')
 
@@ -143,6 +145,13 @@ HEALTHY_ACTIVATION = healthy_activation()
 RECRUITMENT_FLUX = CORE["DOBu"] * (HEALTHY["OCa"] / (CORE["KD1"] * CORE["DtTGFb"] / (CORE["alpha"] * CORE["kres"]) + HEALTHY["OCa"]))
 
 
+def local_tissue_concentration(d, c, y):
+    """Released drug in local site c's tissue (mg/L, on top of plasma); 0 for the systemic compartment (section 1.8)."""
+    if c <= 0 or not d["localTissue"]:
+        return 0.0
+    return max(y[d["localTissue"][c - 1]], 0.0) / d["localVolume"]
+
+
 def drug_effects(y, c):
     """Pharmacodynamics (model.md section 7): the multipliers and rates one compartment feels."""
     e = {"neutralized": [1.0, 1.0, 1.0], "blocked": [1.0, 1.0, 1.0], "jak": 1.0, "nfkb": 1.0, "suppression": 1.0,
@@ -152,7 +161,7 @@ def drug_effects(y, c):
     for i, d in enumerate(DRUGS):
         x = EXPOSURES[c][i]
         site = d["effect"] if d["effect"] >= 0 else d["central"]
-        conc = max(y[site], 0.0) / d["volume"] * x
+        conc = max(y[site], 0.0) / d["volume"] * x + local_tissue_concentration(d, c, y)
         bound = (max(y[d["bone"]], 0.0) if d["bone"] >= 0 else 0.0) * x
         E = d["emax"] * conc / (conc + d["ic50"])
         for a in d["actions"]:
@@ -312,6 +321,12 @@ def evaluate(t, y, dydt, include_infusions=True):
             dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
         if d["effect"] >= 0:
             dydt[d["effect"]] = d["keo"] * (ac - y[d["effect"]])
+        for dep, tissue in zip(d["localDepots"], d["localTissue"]):
+            released = d["kRelease"] * y[dep]
+            drained = d["kDrain"] * y[tissue]
+            dydt[dep] = -released
+            dydt[tissue] = released - drained
+            dc += drained
         dydt[d["central"]] = dc
     return mediators
 
@@ -320,6 +335,19 @@ def rhs(t, y):
     dydt = np.zeros(len(y))
     evaluate(t, y, dydt)
     return dydt
+
+
+STATS = {"steps": 0, "rhsEvaluations": 0, "jacobianEvaluations": 0, "decompositions": 0}
+SOLVERS = {"Radau": Radau, "LSODA": LSODA, "BDF": BDF}
+
+
+def counting(base):
+    """The SciPy method with its internal steps counted (solve_ivp reports evaluations, not steps)."""
+    class Counting(base):
+        def _step_impl(self):
+            STATS["steps"] += 1
+            return super()._step_impl()
+    return Counting
 
 
 def integrate(method, rtol, atol):
@@ -345,10 +373,13 @@ def integrate(method, rtol, atol):
             break
         segment_end = events[next_event]["time"] if next_event < len(events) else t_end
         inside = [k for k in range(next_output, len(times)) if times[k] < segment_end]
-        sol = solve_ivp(rhs, (t, segment_end), y, method=method, rtol=rtol, atol=atol,
+        sol = solve_ivp(rhs, (t, segment_end), y, method=counting(SOLVERS[method]), rtol=rtol, atol=atol,
                         t_eval=[times[k] for k in inside] + [segment_end])
         if not sol.success:
             raise RuntimeError("solve_ivp failed at t = %g days: %s" % (t, sol.message))
+        STATS["rhsEvaluations"] += int(sol.nfev)
+        STATS["jacobianEvaluations"] += int(sol.njev)
+        STATS["decompositions"] += int(sol.nlu)
         for j, k in enumerate(inside):
             states[k] = sol.y[:, j].copy()
         next_output += len(inside)
@@ -393,7 +424,8 @@ def series_of(times, states):
         out["IL_6" + at] = [y[o + IL6] for y in states]
         out["IL_1" + at] = [y[o + IL1] for y in states]
         for i, d in enumerate(DRUGS):
-            out["drug." + d["name"] + at] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[c][i] for y in states]
+            out["drug." + d["name"] + at] = [max(y[d["central"]], 0.0) / d["volume"] * EXPOSURES[c][i]
+                                             + local_tissue_concentration(d, c, y) for y in states]
     return {k: [float(v) for v in vals] for k, vals in out.items()}
 
 
@@ -414,7 +446,7 @@ def main():
     except RuntimeError as error:
         print("error: " + str(error), file=sys.stderr)
         return 3
-    json.dump({"time": [float(t) for t in times], "series": series_of(times, states), "solveSeconds": seconds}, sys.stdout)
+    json.dump({"time": [float(t) for t in times], "series": series_of(times, states), "solveSeconds": seconds, "stats": STATS}, sys.stdout)
     sys.stdout.write("\n")
     return 0
 

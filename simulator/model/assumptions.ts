@@ -3,7 +3,7 @@
  * sentence each, for reports and hover footnotes.
  */
 import type { ModelDescription } from '../model-description.js';
-import { EXPLORATORY_NOTE, TARGETED_DELIVERY_NOTE, isExploratoryMechanism } from '../pharmacology.js';
+import { EXPLORATORY_NOTE, LOCAL_RELEASE_NOTE, TARGETED_DELIVERY_NOTE, isExploratoryMechanism } from '../pharmacology.js';
 
 export interface ArmAssumption {
     /** The drug (or condition) concerned. */
@@ -21,6 +21,9 @@ export function exploratoryMechanisms(desc: ModelDescription): ArmAssumption[] {
             }
         }
         if (d.targeting !== 1) out.push({ subject: d.name, mechanism: `targeted delivery ×${d.targeting}`, note: TARGETED_DELIVERY_NOTE });
+        if (d.localRelease) {
+            out.push({ subject: d.name, mechanism: `local release depot (release half-time ${+d.localRelease.halfLifeDays.toPrecision(4)} days)`, note: LOCAL_RELEASE_NOTE });
+        }
     }
     return out;
 }

@@ -11,7 +11,7 @@ import { coreParameters, coreRhs, neutralHooks, ocActivation, solveCoreSteadySta
 import { bmdAtStart } from './bmd-history.js';
 import { conditionBreakpoints, expression, menopauseRankl, planConditions, planMenopause, senescenceDeficit, type ConditionPlan } from './conditions.js';
 import { accumulateEffects, newEffects, planPharmacodynamics, resetEffects, type CompartmentEffects } from './pharmacodynamics.js';
-import { pkRhs, planPharmacokinetics, type DrugPk } from './pharmacokinetics.js';
+import { localTissueConcentration, pkRhs, planPharmacokinetics, type DrugPk } from './pharmacokinetics.js';
 import { ModelInputError, type ParameterValues } from './parameters.js';
 
 /** Offsets of the states of one compartment. */
@@ -82,7 +82,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const nc = compartments.length;
     const conditions = planConditions(desc, v);
     const menopause = planMenopause(desc, desc.conditions, v);
-    const { plans: drugs, next: afterDrugs } = planPharmacokinetics(desc.drugs, v, nc * COMPARTMENT_SIZE);
+    const { plans: drugs, next: afterDrugs } = planPharmacokinetics(desc.drugs, v, nc * COMPARTMENT_SIZE, nc - 1);
     const actions = planPharmacodynamics(drugs, v);
     const exposures = compartments.map((_, c) => Float64Array.from(desc.drugs, d => {
         const f = d.targeting > 0 ? d.targeting : 1;
@@ -145,7 +145,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         const o = c * COMPARTMENT_SIZE;
         const e = effects[c];
         resetEffects(e);
-        accumulateEffects(actions, y, exposures[c], e);
+        accumulateEffects(actions, y, exposures[c], e, c);
         let ex0 = 0, ex1 = 0, ex2 = 0, tEx = 0, m1Ex = 0, m2Ex = 0, deficit = 0, gcFree = e.glucocorticoidFree;
         for (let k = 0; k < conditions.length; k++) {
             const cond: ConditionPlan = conditions[k];
@@ -318,6 +318,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             rows[d.central] = [d.central, ...[d.peripheral, d.bone, d.effect].filter(i => i >= 0), ...allCompartments];
             if (d.effect >= 0) rows[d.effect] = [d.effect, ...allCompartments];
             if (d.bone >= 0) rows[d.bone] = [d.bone, ...allCompartments];
+            // A site's tissue pool acts on that site's compartment (a superset: all of them) and drains into plasma.
+            d.localDepots.forEach((dep, j) => { rows[dep] = [dep, d.localTissue[j]]; rows[d.localTissue[j]] = [d.localTissue[j], d.central, ...allCompartments]; });
         }
         return rows;
     }
@@ -390,6 +392,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             // 1e-4 of the amount giving half effect: effects then err by < 1e-4, and the solver stops
             // tracking each dose's tail to 1e-10 mg (2.7× fewer steps, BMD unchanged to 1e-4 pp).
             for (const i of [d.depot, d.central, d.peripheral, d.bone, d.effect]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
+            // Released drug acts in the small local volume: the same concentration error is a smaller amount.
+            for (const i of [...d.localDepots, ...d.localTissue]) tol[i] = 1e-4 * d.amountScale * Math.min(1, d.localVolume / d.volume);
         }
         for (const s of sites) tol[s.state] = tol[s.space] = 1e-8;
         if (alveolarHeight >= 0) tol[alveolarHeight] = 1e-7;
@@ -417,7 +421,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             return [med, ...mediatorScratch.slice(1).map(m => ({ ...m }))];
         },
         concentrationIn(i, c, y) {
-            return Math.max(y[drugs[i].central], 0) / drugs[i].volume * exposures[c][i];
+            return Math.max(y[drugs[i].central], 0) / drugs[i].volume * exposures[c][i] + localTissueConcentration(drugs[i], c, y);
         }
     };
 }

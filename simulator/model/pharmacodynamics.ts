@@ -5,7 +5,7 @@
  */
 import type { DrugDescription } from '../model-description.js';
 import { ModelInputError, type ParameterValues } from './parameters.js';
-import { boneBound, effectConcentration, type DrugPk } from './pharmacokinetics.js';
+import { boneBound, effectConcentration, localTissueConcentration, type DrugPk } from './pharmacokinetics.js';
 import { CYTOKINES } from './conditions.js';
 
 /** Effects felt by one compartment; `resetEffects` restores the no-drug values. */
@@ -138,12 +138,15 @@ function actionFor(d: DrugDescription, verb: string, target: string, pk: DrugPk,
     throw new ModelInputError(`drug '${d.name}': the model has no mechanism for '${verb} ${target}'`);
 }
 
-/** Adds the effects of every drug, at the exposure of one compartment, to `e`. */
-export function accumulateEffects(drugs: readonly DrugAction[], y: Float64Array, exposures: Float64Array, e: CompartmentEffects): void {
+/**
+ * Adds the effects of every drug, at the exposure of compartment `compartment` (0 = systemic), to `e`. At a local
+ * site a drug with a release depot adds its tissue concentration to the plasma level (docs/model.md §1.8).
+ */
+export function accumulateEffects(drugs: readonly DrugAction[], y: Float64Array, exposures: Float64Array, e: CompartmentEffects, compartment = 0): void {
     for (let i = 0; i < drugs.length; i++) {
         const d = drugs[i];
         const x = exposures[i];
-        const c = effectConcentration(d.pk, y) * x;
+        const c = effectConcentration(d.pk, y) * x + localTissueConcentration(d.pk, compartment, y);
         const b = boneBound(d.pk, y) * x;
         const E = d.emax * c / (c + d.ic50);
         for (const act of d.actions) act(e, E, c, b);

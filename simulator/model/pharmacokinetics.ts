@@ -1,7 +1,8 @@
 /**
  * Pharmacokinetics (model.md §6): per drug an optional absorption depot, a central compartment,
  * an optional peripheral compartment, linear and Michaelis–Menten elimination, and for
- * bisphosphonates a bone-bound pool. States are amounts in mg; doses are jumps into the depot
+ * bisphosphonates a bone-bound pool, and for local delivery (§1.8) a release depot and a tissue pool per
+ * local site. States are amounts in mg; doses are jumps into the local depots, the absorption depot
  * (absorbed routes) or the central compartment (intravenous bolus).
  */
 import type { DrugDescription } from '../model-description.js';
@@ -36,17 +37,30 @@ export interface DrugPk {
     readonly km: number;
     /** Typical amount scale (mg) for absolute tolerances. */
     readonly amountScale: number;
+    /** Local release depot per local site (site j = compartment j + 1), or empty: doses are split evenly between them. */
+    readonly localDepots: readonly number[];
+    /** Drug released into each local site's tissue (mg), same order as localDepots. */
+    readonly localTissue: readonly number[];
+    /** Release rate from a local depot (/day). */
+    readonly kRelease: number;
+    /** Drainage rate from a site's tissue into plasma (/day). */
+    readonly kDrain: number;
+    /** Volume (L) in which the released drug distributes at a site. */
+    readonly localVolume: number;
 }
 
-/** Builds the PK plan of each drug, allocating its states from `next`. */
-export function planPharmacokinetics(drugs: readonly DrugDescription[], v: ParameterValues, firstState: number): { plans: DrugPk[]; next: number } {
+/** Builds the PK plan of each drug, allocating its states from `next`; `localSites` is the number of local compartments. */
+export function planPharmacokinetics(drugs: readonly DrugDescription[], v: ParameterValues, firstState: number, localSites = 0): { plans: DrugPk[]; next: number } {
     let next = firstState;
     const plans: DrugPk[] = [];
     for (const drug of drugs) {
         const pk = drug.pk;
         const where = `drug '${drug.name}'`;
         if (!(pk.volumeL > 0)) throw new ModelInputError(`${where}: the central volume must be positive`);
-        const absorbed = drug.route !== 'intravenous' && pk.absorptionHalfLifeDays !== undefined && pk.absorptionHalfLifeDays > 0;
+        const release = drug.localRelease && localSites > 0 ? drug.localRelease.halfLifeDays : undefined;
+        if (release !== undefined && !(release > 0)) throw new ModelInputError(`${where}: the release half-time must be positive`);
+        // A local depot replaces the absorption depot: the site's tissue drains into plasma (docs/model.md §1.8).
+        const absorbed = release === undefined && drug.route !== 'intravenous' && pk.absorptionHalfLifeDays !== undefined && pk.absorptionHalfLifeDays > 0;
         const depot = absorbed ? next++ : -1;
         const central = next++;
         const hasPeripheral = (pk.peripheralVolumeL ?? 0) > 0 && (pk.intercompartmentalClearanceLPerDay ?? 0) > 0;
@@ -56,6 +70,8 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         // ASSUMPTION (docs/model.md §1.10): glucocorticoids act through gene expression that outlasts plasma
         // exposure, so their effects follow an effect compartment rather than the plasma concentration.
         const effect = drug.drugClass === 'glucocorticoid' ? next++ : -1;
+        const localDepots: number[] = [], localTissue: number[] = [];
+        if (release !== undefined) for (let j = 0; j < localSites; j++) { localDepots.push(next++); localTissue.push(next++); }
         let kTotal: number;
         if (pk.clearanceLPerDay !== undefined && pk.clearanceLPerDay > 0) kTotal = pk.clearanceLPerDay / pk.volumeL;
         else if (pk.halfLifeDays !== undefined && pk.halfLifeDays > 0) kTotal = LN2 / pk.halfLifeDays;
@@ -79,7 +95,11 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
             kBoneOut: hasBone ? LN2 / pk.boneHalfLifeDays! : 0,
             vmax: pk.vmaxMgPerDay ?? 0,
             km: km > 0 ? km : 1,
-            amountScale: scale > 0 ? scale : 1
+            amountScale: scale > 0 ? scale : 1,
+            localDepots, localTissue,
+            kRelease: release !== undefined ? LN2 / release : 0,
+            kDrain: release !== undefined ? LN2 / v.local_drainage_half_life : 0,
+            localVolume: v.local_distribution_volume
         });
     }
     return { plans, next };
@@ -93,6 +113,15 @@ export function centralConcentration(d: DrugPk, y: Float64Array): number {
 /** Concentration (mg/L) at the site of action: the effect compartment when the drug has one, else the plasma. */
 export function effectConcentration(d: DrugPk, y: Float64Array): number {
     return d.effect >= 0 ? Math.max(y[d.effect], 0) / d.volume : Math.max(y[d.central], 0) / d.volume;
+}
+
+/**
+ * Concentration (mg/L) of released drug in the tissue of local compartment `c` (1 = first local site), on top of
+ * what plasma brings; 0 for the systemic compartment and for drugs without a local depot.
+ */
+export function localTissueConcentration(d: DrugPk, c: number, y: Float64Array): number {
+    if (c <= 0 || d.localTissue.length === 0) return 0;
+    return Math.max(y[d.localTissue[c - 1]], 0) / d.localVolume;
 }
 
 /** Bone-bound amount (mg); 0 for drugs without a bone pool. */
@@ -116,10 +145,24 @@ export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array): void {
     }
     if (d.bone >= 0) dydt[d.bone] = d.kBone * ac - d.kBoneOut * y[d.bone];
     if (d.effect >= 0) dydt[d.effect] = d.keo * (ac - y[d.effect]);
+    for (let j = 0; j < d.localDepots.length; j++) {
+        const released = d.kRelease * y[d.localDepots[j]];
+        const drained = d.kDrain * y[d.localTissue[j]];
+        dydt[d.localDepots[j]] = -released;
+        dydt[d.localTissue[j]] = released - drained;
+        dc += drained;
+    }
     dydt[d.central] = dc;
 }
 
-/** A dose: the bioavailable amount enters the depot, or the central compartment for a bolus. */
+/** Where a dose goes: [state, amount] pairs (the bioavailable amount, split between the local depots when there are). */
+export function doseTargets(d: DrugPk, amountMg: number): [number, number][] {
+    const amount = d.bioavailability * amountMg;
+    if (d.localDepots.length > 0) return d.localDepots.map(i => [i, amount / d.localDepots.length]);
+    return [[d.depot >= 0 ? d.depot : d.central, amount]];
+}
+
+/** A dose: the bioavailable amount enters the local depots, the absorption depot, or the central compartment for a bolus. */
 export function applyDose(d: DrugPk, amountMg: number, y: Float64Array): void {
-    y[d.depot >= 0 ? d.depot : d.central] += d.bioavailability * amountMg;
+    for (const [i, amount] of doseTargets(d, amountMg)) y[i] += amount;
 }

@@ -22,6 +22,7 @@ export class Dopri5Stepper implements Stepper {
     readonly errorExponent = 1 / 5;
     readonly maxGrowth = 10;
     readonly reusesFactorisation = false;
+    readonly carriesAcrossJumps = false;
 
     private readonly k2: Float64Array;
     private readonly k3: Float64Array;
@@ -40,7 +41,7 @@ export class Dopri5Stepper implements Stepper {
     }
 
     restart(): void { /* nothing carried over */ }
-    reject(): void { /* nothing to refresh */ }
+    reject(_err: number): void { /* nothing to refresh */ }
 
     attempt(t: number, h: number, y: Float64Array, k1: Float64Array, y1: Float64Array): number {
         const { ctx, k2, k3, k4, k5, k6, k7, arg, err } = this;

@@ -1,4 +1,5 @@
-import { AdaptiveDriver, checkFinite, createStepper, fmt } from './adaptive-driver.js';
+import { AdaptiveDriver, checkFinite, createStepper, fmt, type SegmentIntegrator } from './adaptive-driver.js';
+import { BdfDriver } from './bdf-driver.js';
 import { resolveTolerances } from './tolerances.js';
 import { CancelledError, emptyStats, SolverError, type OdeSystem, type SolverOptions, type SolverStats } from './types.js';
 
@@ -10,7 +11,8 @@ export interface PiecewiseResult { times: number[]; states: Float64Array[]; stat
 
 /**
  * Integrates from t0 to the last output time, split at every jump time in [t0, tEnd] (jumps sharing a time are
- * applied in the order given), restarting with a fresh step-size estimate after each. States at output times come
+ * applied in the order given). The first step after a jump is the carried step sized to the jump (adaptive-driver.ts),
+ * and a W-method keeps its Jacobian across it. States at output times come
  * from the method's dense output; an output at a jump time records the state after the jump.
  */
 export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, outputTimes: readonly number[],
@@ -20,7 +22,6 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
     validateInputs(n, y0, t0, outputTimes);
     const tol = resolveTolerances(n, options, t0);
     const ctx = { system, tol, stats };
-    const stepper = createStepper(options.method, ctx);
 
     const times = outputTimes.slice();
     const states: Float64Array[] = new Array(times.length);
@@ -34,6 +35,10 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
     let t = t0;
     let nextJump = 0;
     let nextOutput = 0;
+    // One driver for the whole run: after the first piece it carries the step size and the Jacobian across jumps.
+    const driver: SegmentIntegrator = options.method === 'bdf' ? new BdfDriver(ctx, options)
+        : new AdaptiveDriver(ctx, createStepper(options.method, ctx), options);
+    let started = false;
     for (;;) {
         while (nextJump < pending.length && pending[nextJump].time <= t) {
             pending[nextJump++].apply(y);
@@ -45,7 +50,8 @@ export function solvePiecewise(system: OdeSystem, y0: Float64Array, t0: number, 
         // The step budget is per smooth piece: a century of daily doses is 36 525 pieces of legitimate work, while a
         // system stuck inside one piece is still stopped. Short pieces may end before the driver polls cancellation.
         if (options.isCancelled?.()) throw new CancelledError();
-        nextOutput = new AdaptiveDriver(ctx, stepper, options).integrate(t, y, segmentEnd, times, nextOutput, sink);
+        nextOutput = driver.integrate(t, y, segmentEnd, times, nextOutput, sink, started);
+        started = true;
         t = segmentEnd;
     }
     return { times, states, stats };

@@ -18,8 +18,13 @@ export interface Stepper {
     readonly maxGrowth: number;
     /** True when keeping h unchanged saves work (a reusable factorisation): small growths are then skipped. */
     readonly reusesFactorisation: boolean;
-    /** Forget everything tied to the previous state (after a jump or at the start). */
+    /** Forget everything tied to the previous state (at the start, or after a jump the method cannot carry). */
     restart(): void;
+    /**
+     * True when what the method holds (a Jacobian, its factorisation) stays valid after a jump of the state or of the
+     * right-hand side, so the driver need not call restart() there (a W-method keeps its order with any Jacobian).
+     */
+    readonly carriesAcrossJumps: boolean;
     /**
      * Attempts one step of size h from (t, y0), f0 = f(t, y0). Writes the new state into y1 and returns the
      * scaled error norm (≤ 1 to accept); NaN when something non-finite appeared.
@@ -27,8 +32,8 @@ export interface Stepper {
     attempt(t: number, h: number, y0: Float64Array, f0: Float64Array, y1: Float64Array): number;
     /** The last attempt is accepted: write f1 = f(t + h, y1). */
     accept(t: number, h: number, y1: Float64Array, f1: Float64Array): void;
-    /** The last attempt is rejected (the step will be retried smaller from the same point). */
-    reject(): void;
+    /** The last attempt is rejected with scaled error `err` (NaN: non-finite); it will be retried smaller. */
+    reject(err: number): void;
     /** Dense output inside the last accepted step, at t + s·h with 0 ≤ s ≤ 1. */
     interpolate(s: number, h: number, y0: Float64Array, f0: Float64Array, y1: Float64Array, f1: Float64Array, out: Float64Array): void;
 }

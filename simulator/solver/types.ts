@@ -7,12 +7,13 @@ export interface OdeSystem {
     jacobian?(t: number, y: Float64Array, jac: Float64Array): void;
 }
 
-export type SolverMethod = 'ros34pw2' | 'ros34prw' | 'dopri5';
+export type SolverMethod = 'ros34pw2' | 'ros34prw' | 'dopri5' | 'bdf';
 
 export interface SolverOptions {
     /**
      * Default 'ros34pw2' (stiff, a true Rosenbrock-W method: reuses its Jacobian across steps); 'ros34prw' (stiff,
-     * fresh Jacobian every step); 'dopri5' is explicit, for non-stiff systems.
+     * fresh Jacobian every step); 'dopri5' is explicit, for non-stiff systems; 'bdf' is a variable-order (1–5)
+     * multistep method (NDF) for stiff systems with smooth pieces between doses.
      */
     method?: SolverMethod;
     /** Relative tolerance, default 1e-6. */

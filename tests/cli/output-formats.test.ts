@@ -20,10 +20,12 @@ function osteo(...args: string[]) {
 describe('osteo run on a scenario with a sweep and a population', () => {
     let table: ReturnType<typeof osteo>;
     let csv: ReturnType<typeof osteo>;
+    let json: ReturnType<typeof osteo>;
     beforeAll(() => {
         table = osteo('run', 'outputs.osteo', '--progress');
         csv = osteo('run', 'outputs.osteo', '--format', 'csv');
-    }, 240_000);
+        json = osteo('run', 'outputs.osteo', '--format', 'json');
+    }, 360_000);
 
     test('the table has the summary times, the compared-to arm, the sweep and the population', () => {
         expect(table.code, table.stderr).toBe(0);
@@ -37,6 +39,21 @@ describe('osteo run on a scenario with a sweep and a population', () => {
         expect(out).toMatch(/drug\.quickdrug \(mg\/L\)\s+untreated[^\n]*\n\s+treated\s+0\.00\s+0\.00\s+0\.00\s+0\.00/);
         expect(out).not.toMatch(/e-\d{2,}/);
         expect(out).toContain('Values smaller than 1e-6 in their unit are shown as 0');
+    });
+
+    test('responder counts from the JSON appear per arm in the table and as CSV rows', () => {
+        const arms: { name: string; responders: { label: string; count: number; of: number; fraction: number; atDays: number }[] }[] =
+            JSON.parse(json.stdout).scenarios[0].populations[0].arms;
+        const lines = csv.stdout.trimEnd().split('\n');
+        const header = table.stdout.split('\n').find(l => l.startsWith('responders'));
+        expect(header).toMatch(/^responders\s+untreated\s+treated$/);
+        const row = table.stdout.split('\n').find(l => l.startsWith('bmd at lumbar_spine < -1.16 at 3 months'));
+        for (const arm of arms) {
+            const r = arm.responders[0];
+            expect(r).toMatchObject({ label: 'bmd at lumbar_spine < -1.16 at 3 months', of: 4 });
+            expect(row).toContain(`${r.count} of 4 (${(r.fraction * 100).toFixed(1)} %)`);
+            expect(lines).toContain(`Outputs,${arm.name},${r.atDays},bmd.lumbar_spine,${r.fraction},population Few,responders,bmd at lumbar_spine < -1.16 at 3 months,${r.count},of,4`);
+        }
     });
 
     test('progress goes to stderr with --progress, never to stdout', () => {

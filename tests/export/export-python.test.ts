@@ -32,7 +32,10 @@ function drugFloor(script: string, key: string): number {
     const site = key.includes('@') ? model.compartments.indexOf(key.slice(key.indexOf('@') + 1)) : 0;
     const index = model.drugs.findIndex((d: { name: string }) => `drug.${d.name}` === base);
     const drug = model.drugs[index];
-    return 10 * model.atol[drug.central] / drug.volume * Math.max(1, model.exposures[Math.max(site, 0)][index]);
+    const plasma = 10 * model.atol[drug.central] / drug.volume * Math.max(1, model.exposures[Math.max(site, 0)][index]);
+    // With a local release depot (docs/model.md §1.8) the site also sees its tissue amount over the local volume.
+    const tissue = site > 0 && drug.localTissue.length > 0 ? 10 * model.atol[drug.localTissue[site - 1]] / drug.localVolume : 0;
+    return plasma + tissue;
 }
 
 function osteo(...args: string[]) {
@@ -46,6 +49,7 @@ const ARMS = [
     { what: 'denosumab stopped, then zoledronate', file: 'examples/postmenopausal-denosumab.osteo', scenario: 'DenosumabPmo', arm: 'stop_then_zoledronate' },
     { what: 'menopause during the run with RA', file: 'examples/ra-menopause-combination.osteo', scenario: 'RaMenopause', arm: 'untreated' },
     { what: 'periodontitis, targeted anakinra at the alveolar site', file: 'examples/periodontitis-local-delivery.osteo', scenario: 'PerioDelivery', arm: 'targeted_anakinra' },
+    { what: 'periodontitis, anakinra in a hydrogel depot releasing into the alveolar site', file: 'examples/periodontitis-local-delivery.osteo', scenario: 'PerioDelivery', arm: 'hydrogel_anakinra' },
     { what: 'romosozumab (sclerostin, Wnt feedback) then denosumab', file: 'examples/anabolic-window.osteo', scenario: 'AnabolicWindow', arm: 'romosozumab_then_denosumab' },
     { what: 'daily teriparatide (PTH bursts)', file: 'tests/export/teriparatide-short.osteo', scenario: 'TeriparatideShort', arm: 'teriparatide' },
     { what: 'prednisone taper in RA (effect compartment, resorption adaptation)', file: 'examples/glucocorticoid-exposure.osteo', scenario: 'SteroidCourse', arm: 'prednisone_taper' }

@@ -29,3 +29,17 @@ export function installTarball(prefix: string): string {
     if (install.status !== 0 || /ERR!/.test(install.stderr)) throw new Error(`npm install -g of ${path.basename(TARBALL)} failed (exit ${install.status}):\n${install.stdout}${install.stderr}`);
     return path.join(prefix, 'bin', 'osteo');
 }
+
+/**
+ * The path of `command`, installing the Debian packages that provide it when it is missing and we may (CI runs
+ * as root with apt-get, as the browser tests do for chromium); undefined when it is missing and cannot be installed.
+ */
+export function ensureDebianCommand(command: string, packages: string[]): string | undefined {
+    const which = () => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim() || undefined;
+    if (which()) return which();
+    if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) return undefined;
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env, timeout: 300_000 });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', ...packages], { stdio: 'inherit', env, timeout: 600_000 });
+    return which();
+}

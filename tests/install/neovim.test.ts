@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { installTarball, ROOT, userEnv } from './artefacts.js';
+import { ensureDebianCommand, installTarball, ROOT, userEnv } from './artefacts.js';
 
 const FILE = `scenario Misspelt "Anti-TNF in active RA" {
     duration 1 years
@@ -50,23 +50,12 @@ function readmeNeovimConfig(): string {
     return block[1];
 }
 
-function ensureNeovim(): string | undefined {
-    const which = () => spawnSync('sh', ['-c', 'command -v nvim'], { encoding: 'utf8' }).stdout.trim() || undefined;
-    if (which()) return which();
-    if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) return undefined;
-    // As the browser tests do for chromium: install Debian's package when missing (CI runs as root).
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env, timeout: 300_000 });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', 'neovim'], { stdio: 'inherit', env, timeout: 600_000 });
-    return which();
-}
-
 describe('Neovim with the README configuration', () => {
     let tmp: string;
     let result: any;
 
     beforeAll(() => {
-        const nvim = ensureNeovim();
+        const nvim = ensureDebianCommand('nvim', ['neovim']);
         if (!nvim) throw new Error('no nvim on PATH and it cannot be installed here (apt-get install neovim)');
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-nvim-'));
         const osteo = installTarball(path.join(tmp, 'prefix'));

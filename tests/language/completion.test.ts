@@ -152,6 +152,19 @@ describe('keywords and templates', () => {
     test('after a dose: `every` and `once` first (a rate such as 10 mg/day may also end the dose)', async () => {
         expect(labels(await itemsAt('scenario S { arm a { give adalimumab 40 mg <|> } }')).slice(0, 2)).toEqual(['every', 'once']);
     });
+
+    test('after a dose: the shorthands too, each with the long form it stands for, and not elsewhere', async () => {
+        for (const text of ['scenario S { arm a { give tofacitinib 5 mg <|> } }', 'regimen R { drug adalimumab dose 40 mg <|> }']) {
+            const items = await itemsAt(text);
+            const detail = (label: string) => items.find(i => i.label === label)?.detail;
+            expect(detail('twice daily')).toBe('dosing shorthand · every 12 hours');
+            expect(detail('q2w')).toBe('dosing shorthand · every 2 weeks');
+            expect(detail('every other week')).toBe('dosing shorthand · every 2 weeks');
+            expect(detail('daily')).toBe('dosing shorthand · every 1 day');
+        }
+        expect(labels(await itemsAt('scenario S { arm a { give <|> } }'))).not.toContain('twice daily');
+        expect(labels(await itemsAt('scenario S { duration 2 years <|> }'))).not.toContain('daily');
+    });
 });
 
 describe('broken documents', () => {

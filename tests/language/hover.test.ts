@@ -138,3 +138,32 @@ describe('canonical values keep their precision', () => {
         expect(await hoverAt('drug d { half_life 36 ho<|>urs }')).toContain('= 1.5 days');
     });
 });
+
+describe('hover on population vary lines and dosing shorthands', () => {
+    const population = (inner: string) => `regimen Anti { drug adalimumab dose 40 mg every 2 weeks }
+scenario S { condition rheumatoid_arthritis
+    arm t { give Anti }
+    population P { size 10 ${inner} } }`;
+
+    test('a drug PK field: what it does and the typical value the draws centre on (the compiler\'s value)', async () => {
+        const text = await hoverAt(population('vary adalimumab.clear<|>ance lognormal 30 %'));
+        expect(text).toContain('**adalimumab.clearance** — clearance: exposure (AUC) is dose ÷ clearance');
+        // adalimumab: half-life 14 days, volume 5.4 L → CL = ln2 × 5.4 / 14 L/day.
+        expect(text).toContain(`Typical value (the draws' median): ${+(Math.LN2 * 5.4 / 14).toPrecision(3)} L/day`);
+        expect(await hoverAt(population('vary adalimumab.k<|>a lognormal 30 %'))).toContain(`${+(Math.LN2 / 2.5).toPrecision(3)} /day`);
+    });
+
+    test('patient covariates, also inside correlate; keywords of the population lines', async () => {
+        expect(await hoverAt(population('vary wei<|>ght lognormal 15 %'))).toMatch(/^\*\*weight\*\* — body weight, drawn per virtual patient: mg\/kg and mg\/m² doses follow/);
+        expect(await hoverAt(population('vary weight lognormal 15 % vary age uniform 40 to 70 correlate weight, a<|>ge 0.5'))).toMatch(/^\*\*age\*\* — age at the start/);
+        expect(await hoverAt(population('vary weight lognormal 15 % vary age uniform 40 to 70 corr<|>elate weight, age 0.5'))).toContain('Gaussian copula');
+        expect(await hoverAt(population('resp<|>onders bmd at total_hip > 0 at 2 years'))).toContain('Counts, per arm, the virtual patients');
+        expect(await hoverAt(population('vary do<|>se of Anti in t uniform 20 mg to 80 mg'))).toContain('`dose of R in ARM` varies it');
+    });
+
+    test('a dosing shorthand shows the long form it stands for, also on the second word', async () => {
+        expect(await hoverAt('regimen R { drug tofacitinib dose 5 mg b<|>id }')).toBe('**bid** — dosing shorthand for `every 12 hours`.');
+        expect(await hoverAt('regimen R { drug tofacitinib dose 5 mg twice da<|>ily }')).toBe('**twice daily** — dosing shorthand for `every 12 hours`.');
+        expect(await hoverAt('regimen R { drug denosumab dose 60 mg q<|>6m }')).toContain('every 6 months');
+    });
+});

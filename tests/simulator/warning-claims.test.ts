@@ -133,8 +133,10 @@ describe('pharmacology warnings say what the model shows', () => {
 
 describe('timing warnings say what the model does', () => {
     /**
-     * Every series of one arm equals the other's at every sample, to the solver's tolerance (a dose or
-     * an onset at the last instant still splits the integration, which moves values by ~1e-9).
+     * Every series of one arm equals the other's at every sample, to the solver's tolerance (rtol 1e-6): a dose or
+     * an onset at the last instant still splits the integration or adds states to its error control, which changes
+     * the steps taken. That moved values by ~1e-9 with the Rosenbrock solver, and by up to 6.3e-6 (BMD in pp) with
+     * the variable-order BDF that runs closer to its tolerance; a condition that acted would move BMD by whole pp.
      */
     const same = (a: ArmResult, b: ArmResult) => {
         const keys = Object.keys(a.series).filter(k => !k.startsWith('drug.') && k in b.series);
@@ -142,7 +144,7 @@ describe('timing warnings say what the model does', () => {
         expect(a.time).toEqual(b.time);
         for (const key of keys) {
             const worst = Math.max(...a.series[key].map((x, k) => Math.abs(x - b.series[key][k]) / Math.max(1, Math.abs(b.series[key][k]))));
-            expect(worst, key).toBeLessThan(1e-6);
+            expect(worst, key).toBeLessThan(2e-5);
         }
     };
 

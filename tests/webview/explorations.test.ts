@@ -80,7 +80,7 @@ scenario Explore "Start and spread" {
         vary severity of rheumatoid_arthritis values mild, high
         measure osteoclasts at 1 year
     }
-    population Spread { size 12 vary bmd_goc_lumbar_spine lognormal 30 % seed 7 }
+    population Spread { size 12 vary bmd_goc_lumbar_spine lognormal 30 % seed 7 responders bmd at lumbar_spine > -2 at 2 years }
 }
 `);
     realReport = path.join(dir, 'real.html');
@@ -263,6 +263,12 @@ describe('real osteo report output', () => {
             .toMatch(/^rankl_per_tnf = 10, severity of rheumatoid_arthritis = high: Osteoclasts at 12 months = \d+(\.\d+)? % of baseline$/);
         expect((await canvasFacts(page, '.populations figure.chart canvas')).painted).toBeGreaterThan(0.1);
         expect(await page.textContent('.populations .meta')).toContain('12 virtual patients');
+        // The responders line as a table: one row, a column per arm with "count of 12 (percent)".
+        expect(await page.$$eval('table.responders thead th', t => t.map(x => x.textContent))).toEqual(['Responders', 'untreated', 'treated']);
+        const cells = await page.$$eval('table.responders tbody tr', rows => rows.map(r => [...r.children].map(c => c.textContent)));
+        expect(cells).toHaveLength(1);
+        expect(cells[0][0]).toBe('bmd at lumbar_spine > -2 at 2 years');
+        for (const cell of cells[0].slice(1)) expect(cell).toMatch(/^(\d+) of 12 \((\d+(\.\d+)?|0) %\)$/);
         expect(problems).toEqual([]);
         await page.close();
     });

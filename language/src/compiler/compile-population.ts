@@ -9,7 +9,7 @@ import {
 } from '../generated/ast.js';
 import {
     DAYS_PER_YEAR, findParameter, seriesOf,
-    type Dimension, type ModelDescription, type PopulationCorrelation, type PopulationVariable,
+    type Dimension, type DrugDescription, type ModelDescription, type PopulationCorrelation, type PopulationVariable,
     type PopulationTarget, type ResponderPlan
 } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
@@ -17,7 +17,7 @@ import { SEVERITY_ACTIVITY } from './compile-condition.js';
 import { DEFAULT_HEIGHT_CM } from './compile-dosing.js';
 import { convert } from './quantities.js';
 
-type PkField = Extract<PopulationTarget, { kind: 'drug' }>['field'];
+export type PkField = Extract<PopulationTarget, { kind: 'drug' }>['field'];
 
 /** Dimension and display unit of each PK field's values (canonical units). */
 const PK_FIELDS: Readonly<Record<PkField, { dimension: Dimension, unit: string, max: number }>> = {
@@ -41,15 +41,25 @@ export function varyKey(v: PopulationVary | VaryName): string | undefined {
 function drugNominal(arms: readonly ModelDescription[], drug: string, field: PkField, vary: PopulationVary): number {
     const d = arms.flatMap(a => a.drugs).find(x => x.name === drug);
     if (!d) throw new CompileError(`${drug} is not given in any arm of this scenario, so its ${field} cannot vary`, vary);
+    const value = pkFieldValue(d, field);
+    if (!(value! > 0)) throw new CompileError(`${drug} has no ${field === 'ka' ? 'absorption (it is given intravenously)' : field} to vary`, vary);
+    return value!;
+}
+
+/** A drug's typical value of a `vary DRUG.FIELD` line, in PK_FIELDS' unit (the median a population draws around). */
+export function pkFieldValue(d: DrugDescription, field: PkField): number | undefined {
     const pk = d.pk;
-    const value = field === 'clearance' ? pk.clearanceLPerDay ?? (pk.halfLifeDays ? Math.LN2 * pk.volumeL / pk.halfLifeDays : undefined)
+    return field === 'clearance' ? pk.clearanceLPerDay ?? (pk.halfLifeDays ? Math.LN2 * pk.volumeL / pk.halfLifeDays : undefined)
         : field === 'volume' ? pk.volumeL
         : field === 'half_life' ? pk.halfLifeDays ?? (pk.clearanceLPerDay ? Math.LN2 * pk.volumeL / pk.clearanceLPerDay : undefined)
         : field === 'ic50' ? d.pd.ic50 ?? findParameter('default_ic50')?.value
-        : field === 'ka' ? (pk.absorptionHalfLifeDays ? Math.LN2 / pk.absorptionHalfLifeDays : undefined)
+        : field === 'ka' ? Math.LN2 / (d.localRelease?.halfLifeDays ?? pk.absorptionHalfLifeDays ?? NaN)
         : pk.bioavailability;
-    if (!(value! > 0)) throw new CompileError(`${drug} has no ${field === 'ka' ? 'absorption (it is given intravenously)' : field} to vary`, vary);
-    return value!;
+}
+
+/** The unit `pkFieldValue` answers in. */
+export function pkFieldUnit(field: PkField): string {
+    return PK_FIELDS[field].unit;
 }
 
 /** Median and range of a continuous vary line in canonical units. */

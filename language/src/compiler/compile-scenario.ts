@@ -3,7 +3,7 @@ import {
     isArm, isCompare, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
     isTaper, type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
 } from '../generated/ast.js';
-import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription } from '../../../simulator/index.js';
+import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription, type SiteName } from '../../../simulator/index.js';
 export type { CompiledScenario } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 import { compileConditionUse, localSitesOf } from './compile-condition.js';
@@ -36,17 +36,21 @@ export function compileArm(scenario: Scenario, arm: Arm | undefined, options: Co
     const durationDays = durationOf(scenario);
     const patient = compilePatient(scenario.members.find(isPatient));
     const conditions = scenario.members.filter(isConditionUse).map(compileConditionUse);
+    const localSites = localSitesOf(conditions);
     const drugs = new Map<string, DrugDescription>();
     const doses: DoseEvent[] = [];
     const infusions: InfusionDescription[] = [];
     for (const intervention of arm?.interventions ?? []) {
         if (isGive(intervention) || isTaper(intervention)) {
             const given = isGive(intervention)
-                ? compileGive(intervention, durationDays, patient, notes)
+                ? compileGive(intervention, durationDays, patient, notes, localSites)
                 : compileTaper(intervention, durationDays, patient, notes);
             const known = drugs.get(given.drug.name);
             if (known && known.targeting !== given.drug.targeting) {
                 throw new CompileError(`${given.drug.name} is given twice in arm ${arm!.name} with different delivery targeting (${known.targeting} and ${given.drug.targeting}); the model has one exposure per drug`, intervention);
+            }
+            if (known && (known.localRelease?.halfLifeDays !== given.drug.localRelease?.halfLifeDays || known.pk.absorptionHalfLifeDays !== given.drug.pk.absorptionHalfLifeDays)) {
+                throw new CompileError(`${given.drug.name} is given twice in arm ${arm!.name} with different release or absorption (${releaseWords(known)} and ${releaseWords(given.drug)}); the model has one depot per drug`, intervention);
             }
             drugs.set(given.drug.name, known ?? given.drug);
             doses.push(...given.doses);
@@ -68,7 +72,7 @@ export function compileArm(scenario: Scenario, arm: Arm | undefined, options: Co
         // Stable sort keeps the order of the `give` lines for simultaneous doses.
         doses: doses.sort((a, b) => a.timeDays - b.timeDays),
         infusions,
-        localSites: localSitesOf(conditions),
+        localSites,
         parameters: compileParameters(scenario.members.filter(isSetParameter))
     };
 }
@@ -150,12 +154,13 @@ function compilePatient(patient: Patient | undefined): PatientDescription {
     return { ageYears, sex, menopauseAgeYears, weightKg, ...height };
 }
 
-function compileGive(give: Give, durationDays: number, patient: PatientDescription, notes: string[]): { drug: DrugDescription; doses: DoseEvent[] } {
+function compileGive(give: Give, durationDays: number, patient: PatientDescription, notes: string[], localSites: readonly SiteName[]): { drug: DrugDescription; doses: DoseEvent[] } {
     const target = give.target.ref;
     if (!target) throw new CompileError(`unknown drug or regimen '${give.target.$refText}'`, give);
     let drug: Drug | undefined;
     let dosing: Dosing | undefined = give.dosing;
     let targeting = 1;
+    let releaseDays: number | undefined;
     let loadingMg: number | undefined;
     if (isRegimen(target)) {
         drug = target.drug?.ref;
@@ -163,7 +168,13 @@ function compileGive(give: Give, durationDays: number, patient: PatientDescripti
         dosing ??= target.dosing;
         if (!dosing) throw new CompileError(`regimen ${target.name} has no dose (e.g. dose 40 mg every 2 weeks)`, target);
         if (target.loading) loadingMg = doseMg(target.loading, patient, drug, `loading dose of ${target.name}`, notes).amountMg;
-        if (target.delivery) {
+        if (target.delivery?.release) {
+            // docs/language.md §3.2: `release T` puts the doses into a depot at the treated site (docs/model.md §1.8).
+            releaseDays = positive(target.delivery.release, ['time'], `release half-time of ${target.name}`).value;
+            if (target.delivery.targeting) {
+                throw new CompileError(`${target.name}: give either 'targeting' (a constant exposure factor) or 'release' (a local depot), not both`, target.delivery.targeting);
+            }
+        } else if (target.delivery) {
             if (target.delivery.targeting) {
                 targeting = foldOf(target.delivery.targeting, `targeting factor of ${target.name}`);
                 if (!(targeting > 0)) throw new CompileError(`targeting factor of ${target.name} must be greater than 0`, target.delivery);
@@ -191,7 +202,33 @@ function compileGive(give: Give, durationDays: number, patient: PatientDescripti
     const doses = times.map((timeDays, i): DoseEvent => i === 0 && loadingMg !== undefined
         ? { timeDays, drug: drug.name, amountMg: loadingMg }
         : { timeDays, drug: drug.name, amountMg: dose.amountMg, ...(dose.scaling ? { scaling: dose.scaling } : {}) });
-    return { drug: compileDrug(drug, targeting), doses };
+    return { drug: withLocalDepot(compileDrug(drug, targeting), releaseDays, localSites, give, target.name, notes), doses };
+}
+
+/**
+ * A drug given `route local`, or through a regimen with `delivery … release T`, goes into a release depot at the
+ * arm's local sites (docs/model.md §1.8): released with T (or the drug's absorption half-life for `route local`).
+ * Without a local site there is no tissue to release into: the depot releases into plasma (absorption with the
+ * same half-time), said in a note here and in a warning at the `give` (validation).
+ */
+function withLocalDepot(drug: DrugDescription, releaseDays: number | undefined, localSites: readonly SiteName[], give: Give, given: string, notes: string[]): DrugDescription {
+    const local = drug.route === 'local';
+    if (releaseDays === undefined && !local) return drug;
+    if (local && drug.targeting !== 1) {
+        throw new CompileError(`${drug.name} is given locally (route local): its site exposure comes from its depot, so 'targeting' does not apply (remove it, or set the release half-time with 'release')`, give);
+    }
+    const halfLifeDays = releaseDays ?? drug.pk.absorptionHalfLifeDays;
+    if (halfLifeDays === undefined || !(halfLifeDays > 0)) return drug;
+    if (localSites.length === 0) {
+        notes.push(`${given}: the scenario has no local site (a condition with 'sites hand' or 'sites alveolar_bone'), so ${drug.name} is released into plasma with a half-time of ${+halfLifeDays.toPrecision(4)} days (absorption), not into a site.`);
+        return releaseDays === undefined ? drug : { ...drug, route: drug.route === 'intravenous' ? 'local' : drug.route, pk: { ...drug.pk, absorptionHalfLifeDays: releaseDays } };
+    }
+    return { ...drug, localRelease: { halfLifeDays } };
+}
+
+function releaseWords(d: DrugDescription): string {
+    if (d.localRelease) return `local release ${+d.localRelease.halfLifeDays.toPrecision(4)} days`;
+    return d.pk.absorptionHalfLifeDays !== undefined ? `absorption ${+d.pk.absorptionHalfLifeDays.toPrecision(4)} days` : 'bolus';
 }
 
 const MEDIATORS: readonly MediatorName[] = ['RANKL', 'OPG', 'PTH'];

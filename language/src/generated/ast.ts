@@ -127,6 +127,7 @@ export type OsteoKeywordNames =
     | "population"
     | "process"
     | "regimen"
+    | "release"
     | "remission"
     | "report"
     | "resolves"
@@ -395,17 +396,22 @@ export function isDeclaration(item: unknown): item is Declaration {
     return reflection.isInstance(item, Declaration.$type);
 }
 
-/** Targeted delivery: bone/joint exposure times the factor, systemic exposure divided by it. */
+/**
+ * Targeted delivery: bone/joint exposure times the factor, systemic exposure divided by it; or a local depot that
+ * releases the drug into the treated site with a half-time (docs/language.md §3.2, §9).
+ */
 export interface Delivery extends langium.AstNode {
     readonly $container: Regimen;
     readonly $type: 'Delivery';
     kind: DeliveryKind;
+    release?: Quantity;
     targeting?: Quantity;
 }
 
 export const Delivery = {
     $type: 'Delivery',
     kind: 'kind',
+    release: 'release',
     targeting: 'targeting'
 } as const;
 
@@ -805,10 +811,10 @@ export function isModel(item: unknown): item is Model {
  * a statement or join its parts (`give`, `arm`, `from`, `of` …) stay reserved: they are where the parser
  * recovers while a line is half typed.
  */
-export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'as' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'column' | 'delivery' | 'dose' | 'drives' | 'emax' | 'error' | 'estimate' | 'estrogen_loss' | 'female' | 'file' | 'glucocorticoid' | 'glucocorticoid_excess' | 'group' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'linear' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'log' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'remission' | 'resolves' | 'route' | 'scope' | 'sd' | 'se' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'starts' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'time' | 'uniform' | 'unit' | 'value' | 'values' | 'vmax' | 'volume' | 'weight' | 'where' | string;
+export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'as' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'column' | 'delivery' | 'dose' | 'drives' | 'emax' | 'error' | 'estimate' | 'estrogen_loss' | 'female' | 'file' | 'glucocorticoid' | 'glucocorticoid_excess' | 'group' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'linear' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'log' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'release' | 'remission' | 'resolves' | 'route' | 'scope' | 'sd' | 'se' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'starts' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'time' | 'uniform' | 'unit' | 'value' | 'values' | 'vmax' | 'volume' | 'weight' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || item === 'file' || item === 'column' || item === 'time' || item === 'value' || item === 'error' || item === 'group' || item === 'as' || item === 'sd' || item === 'se' || item === 'where' || item === 'estimate' || item === 'starts' || item === 'log' || item === 'linear' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
+    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'release' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || item === 'file' || item === 'column' || item === 'time' || item === 'value' || item === 'error' || item === 'group' || item === 'as' || item === 'sd' || item === 'se' || item === 'where' || item === 'estimate' || item === 'starts' || item === 'log' || item === 'linear' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
 }
 
 /** Compares a data table's values with a series of an arm at the data's times (rows of one group with `where`). */
@@ -1661,6 +1667,9 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 kind: {
                     name: Delivery.kind
+                },
+                release: {
+                    name: Delivery.release
                 },
                 targeting: {
                     name: Delivery.targeting

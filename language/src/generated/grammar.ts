@@ -1647,13 +1647,35 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
               }
             ],
             "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "release"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "release",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@63"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** Targeted delivery: bone/joint exposure times the factor, systemic exposure divided by it. */"
+      "$comment": "/**\\n * Targeted delivery: bone/joint exposure times the factor, systemic exposure divided by it; or a local depot that\\n * releases the drug into the treated site with a half-time (docs/language.md §3.2, §9).\\n */"
     },
     {
       "$type": "ParserRule",
@@ -5275,6 +5297,10 @@ export const OsteoGrammar = (): Grammar => loadedOsteoGrammar ?? (loadedOsteoGra
           {
             "$type": "Keyword",
             "value": "hydrogel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "release"
           },
           {
             "$type": "Keyword",

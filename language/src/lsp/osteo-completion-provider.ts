@@ -18,6 +18,7 @@ import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
 import { isMeasurable, varyParameterCompletion } from './osteo-analysis-completion.js';
 import { dataCompletion } from './osteo-data-completion.js';
+import { frequencyCompletion, isAfterDoseAmount } from './osteo-frequency-completion.js';
 import { isOversized } from '../workspace/document-size.js';
 import { isNameAlternative } from '../parser/soft-keywords.js';
 
@@ -37,6 +38,7 @@ const KEYWORD_QUANTITIES: Readonly<Record<string, ExpectedQuantity | undefined>>
     duration: EXPECTED_QUANTITIES.DurationSpec?.value, every: EXPECTED_QUANTITIES.Dosing?.interval,
     dose: EXPECTED_QUANTITIES.Dosing?.amount, loading: EXPECTED_QUANTITIES.Regimen?.loading,
     from: EXPECTED_QUANTITIES.Give?.from, until: EXPECTED_QUANTITIES.Give?.until, targeting: EXPECTED_QUANTITIES.Delivery?.targeting,
+    release: EXPECTED_QUANTITIES.Delivery?.release,
     age: EXPECTED_QUANTITIES.Patient?.age, weight: EXPECTED_QUANTITIES.Patient?.weight
 };
 
@@ -60,7 +62,9 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
         if (data.length > 0) return CompletionList.create(data, false);
         const list = await super.getCompletion(document, params);
         const parameters = varyParameterCompletion(document, params.position);
-        return parameters.length > 0 ? CompletionList.create([...(list?.items ?? []), ...parameters], false) : list;
+        const frequencies = list && isAfterDoseAmount(list.items) ? frequencyCompletion() : [];
+        const extra = [...parameters, ...frequencies];
+        return extra.length > 0 ? CompletionList.create([...(list?.items ?? []), ...extra], false) : list;
     }
 
     // ------------------------------------------------------------------ units after a number

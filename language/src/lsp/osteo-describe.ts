@@ -8,7 +8,7 @@ import {
     type Arm, type Concept, type Condition, type Dosing, type Drug, type FoldEffect, type Intervention,
     type Mechanism, type Quantity, type Regimen, type Scenario
 } from '../generated/ast.js';
-import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
+import { CANONICAL_UNIT, describeDimension, type Dimension, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, LOCAL_RELEASE_NOTE, lookupUnit, type ParameterInfo, TARGETED_DELIVERY_NOTE } from '../../../simulator/index.js';
 import { kindWord } from '../validation/target-kinds.js';
 import { everyOtherInterval, everyOtherUnit, frequencyInterval } from '../dosing-frequency.js';
 import { dataFacts } from './osteo-data-describe.js';
@@ -116,7 +116,7 @@ export function dosingWords(dosing: Dosing | undefined): string | undefined {
     return shorthand?.longForm ? `${amount} ${shorthand.text} (${shorthand.longForm})` : amount;
 }
 
-/** "adalimumab 40 mg every 2 weeks (loading 80 mg), nanoparticle delivery ×4". */
+/** "adalimumab 40 mg every 2 weeks (loading 80 mg), nanoparticle delivery ×4" (or "…, hydrogel delivery, release half-time 7 days"). */
 export function regimenSchedule(regimen: Regimen): string {
     const parts = [regimen.drug?.$refText || 'no drug'];
     const dose = dosingWords(regimen.dosing);
@@ -127,6 +127,8 @@ export function regimenSchedule(regimen: Regimen): string {
     if (regimen.delivery?.kind) {
         const factor = quantityWords(regimen.delivery.targeting);
         text += `, ${regimen.delivery.kind} delivery${factor ? ` ${factor.startsWith('×') ? factor : `×${factor}`}` : ''}`;
+        const release = quantityWords(regimen.delivery.release);
+        if (release) text += `, release half-time ${release}`;
     }
     return text;
 }
@@ -228,7 +230,7 @@ export function declarationFacts(node: AstNode): string[] {
     if (isDrug(node)) return drugFacts(node);
     if (isRegimen(node)) {
         const lines = [`Schedule: ${regimenSchedule(node)}`];
-        if (node.delivery) lines.push(`⚠ ${TARGETED_DELIVERY_NOTE}`);
+        if (node.delivery) lines.push(`⚠ ${node.delivery.release ? LOCAL_RELEASE_NOTE : TARGETED_DELIVERY_NOTE}`);
         return lines;
     }
     if (isCondition(node)) return conditionFacts(node);

@@ -2,7 +2,7 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
-    isEstimate, isObserve, isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryTarget, type Quantity, type SetParameter
+    isDosing, isEstimate, isObserve, isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryName, isVaryTarget, type Quantity, type SetParameter
 } from '../generated/ast.js';
 import { observeFacts } from './osteo-data-describe.js';
 import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
@@ -11,6 +11,8 @@ import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
 import { keywordDoc } from './osteo-keyword-docs.js';
 import { isNameAlternative } from '../parser/soft-keywords.js';
+import { varyQuantityHover } from './osteo-vary-describe.js';
+import { frequencyInterval } from '../dosing-frequency.js';
 
 /** Hover: the doc comment plus computed facts (docs/language.md §7); quantities in canonical units; keyword meanings. */
 export class OsteoHoverProvider extends MultilineCommentHoverProvider {
@@ -80,6 +82,11 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         if (isObserve(node) && leaf.text === 'observe') return observeFacts(node).join('  \n');
         if ((isVaryTarget(node) || isPopulationVary(node) || isEstimate(node)) && node.parameter && isName('parameter')) {
             return this.parameterHover({ parameter: node.parameter } as SetParameter);
+        }
+        if ((isPopulationVary(node) || isVaryName(node)) && (isName('field') || isName('patient'))) return varyQuantityHover(node);
+        if (isDosing(node) && GrammarUtils.findNodesForProperty(node.$cstNode, 'frequency').some(n => n.offset <= leaf.offset && leaf.end <= n.end)) {
+            const interval = frequencyInterval(node.frequency);
+            return interval ? `**${node.frequency.join(' ')}** — dosing shorthand for \`${interval.longForm}\`.` : undefined;
         }
         return undefined;
     }

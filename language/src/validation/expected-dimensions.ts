@@ -45,7 +45,7 @@ export const EXPECTED_QUANTITIES: Readonly<Record<string, Readonly<Record<string
         over: time('weeks', 'taper duration'), stepInterval: time('weeks', 'taper step interval'),
         doseInterval: time('days', 'dosing interval'), start: time('months', 'taper start')
     },
-    Delivery: { targeting: fold('targeting factor') },
+    Delivery: { targeting: fold('targeting factor'), release: time('days', 'release half-time') },
     Condition: { localExcess: fold('local_excess') },
     FoldEffect: { fold: fold('fold change') },
     DurationSpec: { value: time('years', 'duration') },

@@ -59,6 +59,8 @@ export const IssueCodes = {
     MissingPotency: 'missing-potency',
     /** half_life disagrees with ln 2 · volume / clearance. */
     InconsistentPk: 'inconsistent-pk',
+    /** Local delivery written so it cannot act as written (release with targeting, a depot without a local site). */
+    LocalDelivery: 'local-delivery',
     /** Observed data and fitting (docs/data-and-fit.md §4). */
     DataFileMissing: 'data-file-missing',
     DataFileUnreadable: 'data-file-unreadable',

@@ -18,6 +18,7 @@ import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './t
 import { checkQuantityUnits } from './unit-checks.js';
 import { checkDosing } from './dosing-checks.js';
 import { checkDrugBase, checkDrugPotency, checkPkConsistency } from './drug-checks.js';
+import { checkDelivery, checkLocalDepotSite } from './delivery-checks.js';
 
 /** Registers the checks of docs/language.md §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
 export function registerValidationChecks(services: OsteoServices): void {
@@ -56,7 +57,8 @@ export class OsteoValidator {
             FoldEffect: [checkFoldTarget],
             Patient: [checkDuplicateProperties, checkMenopause],
             ConditionUse: [checkDuplicateProperties, checkConditionTimes],
-            Give: [checkGiveDose, checkInterventionTimes],
+            Give: [checkGiveDose, checkInterventionTimes, checkLocalDepotSite],
+            Delivery: [checkDelivery],
             Infuse: [checkInterventionTimes],
             SampleSpec: [checkSample],
             Arm: [checkArmPharmacology],

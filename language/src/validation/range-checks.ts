@@ -40,7 +40,7 @@ const RANGES: Readonly<Record<string, Readonly<Record<string, Range>>>> = {
     },
     Regimen: { loading: positive('mass') },
     Dosing: { amount: positive('mass'), interval: time },
-    Delivery: { targeting: { dimension: 'fold', min: 0, minOpen: true, text: 'greater than 0 (it divides systemic exposure)' } },
+    Delivery: { targeting: { dimension: 'fold', min: 0, minOpen: true, text: 'greater than 0 (it divides systemic exposure)' }, release: time },
     Condition: { localExcess: fold },
     FoldEffect: { fold },
     DurationSpec: { value: { dimension: 'time', min: 0, minOpen: true, max: 100 * DAYS_PER_YEAR, text: 'greater than 0 and at most 100 years' } },

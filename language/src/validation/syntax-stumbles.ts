@@ -69,6 +69,13 @@ function explain(text: string, offset: number): Rewrite | undefined {
             fix: { start: offset, end: offset, newText: '1 ', title: `Write 'every 1 ${word.replace(/s$/, '')}'` }
         };
     }
+    if (word === 'release' && !/^(nanoparticle|liposome|hydrogel)$/.test(before)) {
+        // `release 7 days` on its own line, or after `targeting F` in the wrong place: it belongs to a delivery.
+        return {
+            message: "`release` is the half-time of a local delivery depot: write it in the regimen's delivery, after the kind and any targeting (e.g. `delivery hydrogel release 7 days`).",
+            start: offset, end: offset + word.length, code: IssueCodes.SyntaxStumble
+        };
+    }
     if (before === 'once' && word && /^(daily|weekly)$/.test(word)) {
         const start = text.lastIndexOf('once', offset);
         return {
