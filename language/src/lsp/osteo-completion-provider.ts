@@ -12,7 +12,7 @@ import { isModel } from '../generated/ast.js';
 import { isFoldEffect, isMechanism, isQuantity, isSetParameter } from '../generated/ast.js';
 import { allUnits, CANONICAL_UNIT, describeDimension, type Dimension, findParameter, lookupUnit } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES, expectedQuantity, type ExpectedQuantity } from '../validation/expected-dimensions.js';
-import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS } from '../validation/target-kinds.js';
+import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS, verbAcceptsTarget } from '../validation/target-kinds.js';
 import { proposedUnits } from '../validation/unit-checks.js';
 import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
@@ -137,7 +137,18 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
         const candidates = super.getReferenceCandidates(refInfo, context);
         const kinds = this.acceptedKinds(refInfo, context);
         if (refInfo.container.$type === 'Measure' && refInfo.property === 'target') return candidates.filter(isMeasurable);
+        const verb = this.mechanismVerb(refInfo, context);
+        // The same rule as validation (target-kinds.ts): never offer what would then be rejected (`supplies RANKL`).
+        if (verb) return candidates.filter(d => verbAcceptsTarget(verb, d.type, d.name));
         return kinds ? candidates.filter(d => kinds.includes(d.type)) : candidates;
+    }
+
+    /** The verb of the mechanism being completed, if the cursor is at a mechanism's target. */
+    protected mechanismVerb(refInfo: ReferenceInfo, context: CompletionContext): string | undefined {
+        const container = refInfo.container;
+        if (!(isMechanism(container) || container.$type === 'Mechanism')) return undefined;
+        const verb = (isMechanism(container) && container.verb) || this.tokensBefore(context).pop()?.image;
+        return verb && verb in VERB_TARGET_KINDS ? verb : undefined;
     }
 
     /** Mechanism targets by verb, condition fold effects by `drives`/`activates`; undefined when the scope's type suffices. */
