@@ -5,7 +5,7 @@ import {
     checkDrugCompleteness, checkDuplicateProperties, checkGiveDose, checkRegimenCompleteness, checkReservedKind, checkScenarioStructure
 } from './declaration-checks.js';
 import { checkCompares, checkReport } from './report-checks.js';
-import { checkMeasure, checkPopulation, checkPopulationVary, checkSweep, checkSweepVary } from './analysis-checks.js';
+import { checkMeasure, checkPopulation, checkPopulationVary, checkResponders, checkSweep, checkSweepVary } from './analysis-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
 import { ImportChecks } from './import-checks.js';
@@ -63,7 +63,7 @@ export class OsteoValidator {
             Arm: [checkArmPharmacology],
             SetParameter: [checkSetParameter],
             Sweep: [checkSweep], SweepVary: [checkSweepVary], Measure: [checkMeasure],
-            Population: [checkPopulation], PopulationVary: [checkPopulationVary],
+            Population: [checkPopulation], PopulationVary: [checkPopulationVary], Responders: [checkResponders],
             Quantity: [checkFinite]
         };
         // Every node type with quantity properties gets the unit and range checks of its properties.
