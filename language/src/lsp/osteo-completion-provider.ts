@@ -46,6 +46,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
     /** Documentation and detail per declaration node: a node's text is immutable, and a reparse makes new nodes. */
     private readonly referenceItems = new WeakMap<AstNode, { documentation?: string | MarkupContent, detail: string }>();
+    /** The document being completed, by its text: the builder's, or a parse of the latest text (osteo-completion-handler.ts). */
+    private readonly completing = new WeakMap<TextDocument, LangiumDocument>();
 
     constructor(services: LangiumServices) {
         super(services);
@@ -55,6 +57,7 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         // Completion re-parses the text before the cursor: not for a file too large to analyse.
         if (isOversized(document)) return undefined;
+        this.completing.set(document.textDocument, document);
         const units = this.unitCompletion(document, params.position);
         if (units) return CompletionList.create(units, false);
         const list = await super.getCompletion(document, params);
@@ -206,7 +209,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
 
     /** Start of the top-level declaration holding `offset`, when nothing before it has a syntax error; else 0. */
     protected declarationStart(textDocument: TextDocument, offset: number): number {
-        const document = this.documents.hasDocument(URI.parse(textDocument.uri)) ? this.documents.getDocument(URI.parse(textDocument.uri)) : undefined;
+        const document = this.completing.get(textDocument)
+            ?? (this.documents.hasDocument(URI.parse(textDocument.uri)) ? this.documents.getDocument(URI.parse(textDocument.uri)) : undefined);
         const model = document?.parseResult.value;
         if (!document || document.textDocument !== textDocument || !isModel(model) || !model.$cstNode) return 0;
         let start = 0;
