@@ -2,7 +2,7 @@ import { DocumentState, URI, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { FileSystemWatcher, TextDocumentChangeEvent } from 'vscode-languageserver';
 
-/** An edit rebuilds the workspace once the editor has sent no further edit for this long. */
+/** Edits closer together than this are a burst: it is built once the editor has sent no edit for this long. */
 export const EDIT_QUIET_MS = 50;
 
 /**
@@ -10,7 +10,8 @@ export const EDIT_QUIET_MS = 50;
  * created, changed or deleted on disk — by git, another editor, `osteo` itself — rebuilds the files it affects
  * (OsteoIndexManager) as an edit in the editor does. Langium's default watches every file in the workspace.
  *
- * Edits to open files are rebuilt once typing pauses (EDIT_QUIET_MS), not once per keystroke. Langium starts
+ * An edit after a pause is built at once, as Langium does; edits that follow it closely are built once typing
+ * pauses (EDIT_QUIET_MS), not once per keystroke. Langium starts
  * a build per keystroke, each cancelled by the next; the language server then handles one incoming message
  * per turn of the event loop between slices of a build that will be thrown away, so under a burst of typing
  * the edits themselves queued up for seconds (issue 16: final diagnostics 5–7 s after the last edit, and
@@ -21,6 +22,7 @@ export const EDIT_QUIET_MS = 50;
 export class OsteoDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly pending = new Map<string, URI>();
     private timer: ReturnType<typeof setTimeout> | undefined;
+    private lastEdit = -Infinity;
     private readonly shared: LangiumSharedServices;
 
     constructor(services: LangiumSharedServices) {
@@ -47,6 +49,13 @@ export class OsteoDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         // workspace is no longer built, so requests wait for the next build instead of failing on this document.
         (this.documentBuilder as unknown as { currentState: DocumentState }).currentState = DocumentState.Changed;
         this.pending.set(uri.toString(), uri);
+        const now = performance.now();
+        const afterPause = now - this.lastEdit > EDIT_QUIET_MS;
+        this.lastEdit = now;
+        if (afterPause && !this.timer) {
+            this.flush();
+            return;
+        }
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => this.flush(), EDIT_QUIET_MS);
     }
