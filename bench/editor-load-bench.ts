@@ -1,7 +1,9 @@
 /**
  * (e) The language server under a typing burst (issue 16): 200 one-character edits in two seconds with completion
  * asked every 25 ms meanwhile (its p95 during the burst), the time until the final diagnostics are published, and
- * the server's memory before and after 10,000 edits (RSS after the server has been idle for five seconds).
+ * the server's memory before and after 10,000 edits (RSS after the server has been idle for five seconds), and the
+ * heap still reachable after full collections (bench/heap-probe.cjs), which tells a leak from heap V8 keeps.
+ * The server is launched as the extension launches it (protocol/server-launch.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,7 +21,10 @@ const quantile = (xs: number[], q: number) => {
 export async function runEditorLoadBench(root: string, say: (line?: string) => void): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-bench-burst-'));
     for (const f of ['ra-timing.osteo', 'regimens.osteo']) fs.copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
-    const client = new LspClient(path.join(root, 'out', 'server.js'));
+    // The server runs with a heap probe (bench/heap-probe.cjs): the heap still reachable after full collections.
+    const probeFile = path.join(dir, 'heap-probe.txt');
+    process.env.OSTEO_HEAP_PROBE_FILE = probeFile;
+    const client = new LspClient(path.join(root, 'out', 'server.js'), ['--expose-gc', '-r', path.join(root, 'bench', 'heap-probe.cjs')]);
     try {
         const rootUri = URI.file(dir).toString();
         const uri = URI.file(path.join(dir, 'ra-timing.osteo')).toString();
@@ -32,6 +37,7 @@ export async function runEditorLoadBench(root: string, say: (line?: string) => v
         while (!latest) await sleep(20);
         await sleep(2000);
         const rssStart = client.rssMb();
+        const heapStart = await reachableHeapMb(client, probeFile);
 
         // The burst: 200 edits at 10 ms intervals, completion every 25 ms.
         const { edits, completionAt } = typingEdits(source, typedArms(6));
@@ -77,6 +83,7 @@ export async function runEditorLoadBench(root: string, say: (line?: string) => v
         const manySeconds = (performance.now() - memoryStart) / 1000;
         await sleep(5000);
         const rssEnd = client.rssMb();
+        const heapEnd = await reachableHeapMb(client, probeFile);
         const growth = (rssEnd / rssStart - 1) * 100;
         const p95 = quantile(completion, 0.95);
         say(`Server on examples/ra-timing.osteo (+ regimens.osteo). The burst types ${typedArms(6).split('\n').length - 1} arm lines one character per edit.`);
@@ -87,10 +94,24 @@ export async function runEditorLoadBench(root: string, say: (line?: string) => v
         say(`| completion during the burst, ${completion.length} requests: p50 / p95 | ${quantile(completion, 0.5).toFixed(1)} / ${p95.toFixed(1)} ms | p95 < 50 ms: ${p95 < 50 ? 'met' : '**missed**'} |`);
         say(`| last edit → final diagnostics | ${settle.toFixed(0)} ms | |`);
         say(`| memory (RSS) before / after 10,000 edits (${manySeconds.toFixed(1)} s), idle 5 s | ${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} %) | within 20 %: ${Math.abs(growth) <= 20 ? 'met' : '**missed**'} |`);
+        say(`| heap still reachable after full collections, before / after (measured after the RSS) | ${heapStart.toFixed(1)} / ${heapEnd.toFixed(1)} MB | growth ${(heapEnd - heapStart).toFixed(1)} MB (a leak grows with the edits) |`);
         say();
         say('That the final diagnostics equal a fresh open of the same text is asserted by tests/server/edit-burst.test.ts.');
     } finally {
         await client.stop();
         fs.rmSync(dir, { recursive: true, force: true });
     }
+}
+
+/** Asks the server's heap probe (bench/heap-probe.cjs) for the heap still reachable, MB. */
+async function reachableHeapMb(client: LspClient, file: string): Promise<number> {
+    const count = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+    const before = count().length;
+    process.kill(client.pid, 'SIGUSR2');
+    for (let k = 0; k < 500; k++) {
+        const lines = count();
+        if (lines.length > before) return Number(lines[lines.length - 1]) / 2 ** 20;
+        await sleep(20);
+    }
+    return NaN;
 }

@@ -1,5 +1,6 @@
 /** A minimal LSP client over stdio (Content-Length framing) for timing the real server process. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { LANGUAGE_SERVER_NODE_FLAGS } from '../protocol/server-launch.js';
 import * as fs from 'node:fs';
 
 type Handler = (params: any) => void;
@@ -11,8 +12,10 @@ export class LspClient {
     private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
     private readonly listeners = new Map<string, Handler[]>();
 
-    constructor(serverJs: string) {
-        this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** Launched as the extension launches it, plus `nodeArgs`; OSTEO_BENCH_NODE_ARGS adds more (e.g. `--cpu-prof`). */
+    constructor(serverJs: string, extraNodeArgs: readonly string[] = []) {
+        const nodeArgs = [...LANGUAGE_SERVER_NODE_FLAGS, ...extraNodeArgs, ...(process.env.OSTEO_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
+        this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
         this.child.stderr!.on('data', () => { /* the server logs there; not part of the protocol */ });
     }

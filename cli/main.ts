@@ -6,6 +6,8 @@ import { runExport } from './export-command.js';
 import { runSensitivity } from './sensitivity-command.js';
 import { runList } from './list-command.js';
 import { runFitCommand } from './fit-command.js';
+import { runMerge } from './merge-command.js';
+import { runPlan } from './plan-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
 import { VERSION } from '../server/src/version.js';
 import { startLanguageServer } from './lsp-command.js';
@@ -18,7 +20,9 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<n
     sensitivity: runSensitivity,
     fit: runFitCommand,
     export: runExport,
-    list: runList
+    list: runList,
+    merge: runMerge,
+    plan: runPlan
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -33,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     const args = parseArgs(argv);
     const command = commands[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, fit, export, list or lsp)`);
+    if (!command) throw new UsageError(`unknown command '${args.command}' (expected check, run, report, sensitivity, fit, merge, plan, export, list or lsp)`);
     return command(args);
 }
 

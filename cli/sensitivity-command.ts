@@ -1,7 +1,14 @@
 import { isModel } from '../language/src/generated/ast.js';
 import { planDocumentGlobalSensitivity, planDocumentSensitivity, runGlobalSensitivityPlan, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
-import { AnalysisFailedError, SelectionError, type FactorRequest, type GlobalMethod, type GlobalSensitivityResult, type SensitivityResult } from '../simulator/index.js';
+import type { LangiumDocument } from 'langium';
+import {
+    AnalysisFailedError, designRowCount, globalSensitivityTasks, rowOutputs, SelectionError,
+    type FactorRequest, type GlobalMethod, type GlobalSensitivityPlan, type GlobalSensitivityResult, type SensitivityResult
+} from '../simulator/index.js';
+import type { GlobalSensitivitySelection } from '../language/src/application/run-document.js';
+import { manifestOf, parseShard, shardRange, writeShard } from './shard.js';
 import { formatGlobalSensitivityTable } from '../report/global-sensitivity-table.js';
+import { globalSensitivitySvg } from '../report/global-sensitivity-svg.js';
 import { formatDays } from '../language/src/validation/quantities.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -9,7 +16,7 @@ import { displayPath } from './check-command.js';
 import { cliTaskRunner } from './simulate-files.js';
 import { progressFor } from './progress.js';
 
-const FORMATS = ['table', 'json'];
+const FORMATS = ['table', 'json', 'svg'];
 const METHODS = ['local', 'morris', 'sobol'];
 
 /**
@@ -21,10 +28,11 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     const method = args.method ?? 'local';
     if (!METHODS.includes(method)) throw new UsageError(`unknown method '${method}' (expected local, morris or sobol)`);
     if (method === 'local' && (args.samples !== undefined || args.seed !== undefined)) throw new UsageError('--samples and --seed go with --method morris or sobol');
+    if (method === 'local' && format === 'svg') throw new UsageError('--format svg draws a morris or sobol study (the results view draws a local one)');
     const parameters = args.parameters === undefined ? undefined : parseParameters(args.parameters);
     const samples = args.samples === undefined ? undefined : wholeNumber('--samples', args.samples);
     const seed = args.seed === undefined ? undefined : wholeNumber('--seed', args.seed);
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table or json)`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or svg)`);
     if (args.files.length !== 1) throw new UsageError('sensitivity takes one file');
     if (args.arms.length > 1) throw new UsageError('sensitivity takes one --arm');
     if (!args.output) throw new UsageError('name the output with --output (e.g. --output bmd.lumbar_spine)');
@@ -35,7 +43,8 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
     if (!isModel(model)) return 1;
     const output = args.output;
     const selection = { scenario: args.scenario, arm: args.arms[0], output, at: args.at, parameters };
-    if (method !== 'local') return runGlobal(document, model, { ...selection, method: method as GlobalMethod, samples, seed }, args, format);
+    if (args.shard !== undefined && method === 'local') throw new UsageError('--shard splits a morris or sobol study (a local sensitivity is one run per parameter)');
+    if (method !== 'local') return runGlobal(document, model, { ...selection, method: method as GlobalMethod, samples, seed }, args, format, loaded.all);
     const plan = compileStep(document, () => {
         try {
             return planDocumentSensitivity(model, selection);
@@ -66,7 +75,7 @@ export async function runSensitivity(args: CliArgs): Promise<number> {
 }
 
 async function runGlobal(document: Parameters<typeof compileStep>[0], model: Parameters<typeof planDocumentGlobalSensitivity>[0],
-    selection: Parameters<typeof planDocumentGlobalSensitivity>[1], args: CliArgs, format: string): Promise<number> {
+    selection: Parameters<typeof planDocumentGlobalSensitivity>[1], args: CliArgs, format: string, loaded: LangiumDocument[]): Promise<number> {
     const plan = compileStep(document, () => {
         try {
             return planDocumentGlobalSensitivity(model, selection);
@@ -76,6 +85,7 @@ async function runGlobal(document: Parameters<typeof compileStep>[0], model: Par
         }
     });
     if (plan === 1) return 1;
+    if (args.shard !== undefined) return runGlobalShard(plan, loaded, selection, args, args.shard);
     const runner = cliTaskRunner();
     const reporter = progressFor(args);
     const progress = reporter ? (done: number, total: number) => reporter.update(`${selection.method} runs`, done, total) : undefined;
@@ -92,8 +102,28 @@ async function runGlobal(document: Parameters<typeof compileStep>[0], model: Par
         runner.dispose?.();
         reporter?.end();
     }
-    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatGlobalSensitivityTable(result), args.out);
+    writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'svg' ? globalSensitivitySvg(result) : formatGlobalSensitivityTable(result), args.out);
     return 0;
+}
+
+/** A range of the study's rows, written with a manifest for `osteo merge` (cli/shard.ts). */
+async function runGlobalShard(plan: GlobalSensitivityPlan, loaded: LangiumDocument[], selection: GlobalSensitivitySelection, args: CliArgs, shardText: string): Promise<number> {
+    if (args.format !== undefined && args.format !== 'json') throw new UsageError('a shard is written as JSON (--format json); join the shards with osteo merge');
+    const spec = parseShard(shardText);
+    const total = designRowCount(plan.design);
+    const range = shardRange(total, spec);
+    const runner = cliTaskRunner();
+    const reporter = progressFor(args);
+    try {
+        const outputs = await runner.run(globalSensitivityTasks(plan, range.first, range.count),
+            { onProgress: reporter ? (done, n) => reporter.update(`shard ${spec.index}/${spec.count} runs`, done, n) : undefined });
+        const manifest = manifestOf('sensitivity', args.files, loaded, { ...selection }, total, range);
+        writeShard({ shard: { index: spec.index, count: spec.count, manifest }, outputs: rowOutputs(outputs).map(o => o ?? null) }, args.out);
+        return 0;
+    } finally {
+        runner.dispose?.();
+        reporter?.end();
+    }
 }
 
 /** `a,b=0.1..0.5,c`: names, each with an optional range in the parameter table's unit. */

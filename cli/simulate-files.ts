@@ -25,6 +25,41 @@ export interface SimulatedFiles {
  * With several files, those without the selected scenarios are skipped.
  */
 export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | number> {
+    const compiledFiles = await compileFiles(args);
+    if (typeof compiledFiles === 'number') return compiledFiles;
+    const { compiled, sources: candidates } = compiledFiles;
+    const progress = progressFor(args);
+    try {
+        const result = await runCompiled(compiled, {
+            simulateArms: async arms => simulateCompiled(arms, { onProgress: (done, total) => progress?.update('arms', done, total) }),
+            analysisRunner: () => {
+                const runner = cliTaskRunner();
+                return { runner, release: () => runner.dispose?.() };
+            },
+            onAnalysisProgress: (done, total) => progress?.update('sweep and population runs', done, total)
+        }, VERSION);
+        if (result === CANCELLED) throw new Error('the run was cancelled without a cancellation source');
+        return { result, sources: candidates };
+    } catch (error) {
+        if (error instanceof ArmFailedError || error instanceof AnalysisFailedError) {
+            stderrLine(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    } finally {
+        progress?.end();
+    }
+}
+
+export interface CompiledFiles {
+    readonly compiled: AnalysedScenario[];
+    readonly sources: LangiumDocument[];
+    /** Every document loaded, imports included. */
+    readonly loaded: LangiumDocument[];
+}
+
+/** Loads, validates and compiles the selected scenarios of the files (exit code 1 when they have errors). */
+export async function compileFiles(args: CliArgs): Promise<CompiledFiles | number> {
     const loaded = await loadValidated(args.files);
     if (loaded === 1) return 1;
     const stderr = stderrLine;
@@ -43,27 +78,7 @@ export async function simulateFiles(args: CliArgs): Promise<SimulatedFiles | num
         if (scenarios === 1) return 1;
         compiled.push(...scenarios);
     }
-    const progress = progressFor(args);
-    try {
-        const result = await runCompiled(compiled, {
-            simulateArms: async arms => simulateCompiled(arms, { onProgress: (done, total) => progress?.update('arms', done, total) }),
-            analysisRunner: () => {
-                const runner = cliTaskRunner();
-                return { runner, release: () => runner.dispose?.() };
-            },
-            onAnalysisProgress: (done, total) => progress?.update('sweep and population runs', done, total)
-        }, VERSION);
-        if (result === CANCELLED) throw new Error('the run was cancelled without a cancellation source');
-        return { result, sources: candidates };
-    } catch (error) {
-        if (error instanceof ArmFailedError || error instanceof AnalysisFailedError) {
-            stderr(`osteo: ${error.message}`);
-            return 3;
-        }
-        throw error;
-    } finally {
-        progress?.end();
-    }
+    return { compiled, sources: candidates, loaded: loaded.all };
 }
 
 /** The worker pool for sweeps, populations and sensitivity (the bundled worker sits beside out/cli.js). */

@@ -13,9 +13,9 @@ export function seriesUnit(key: string): string {
     const base = key.includes('@') ? key.slice(0, key.indexOf('@')) : key;
     if (base.startsWith('bmd.')) return '% change';
     if (base.startsWith('drug.')) return 'mg/L';
-    if (base === 'rankl' || base === 'opg') return 'pM';
-    if (base === 'rankl_opg_ratio') return 'ratio';
-    if (base === 'TNF_alpha' || base === 'IL_6' || base === 'IL_1') return 'pg/mL';
+    if (base === 'rankl' || base === 'opg') return 'pM, model units';
+    if (base === 'rankl_opg_ratio') return 'ratio, model units';
+    if (base === 'TNF_alpha' || base === 'IL_6' || base === 'IL_1') return 'pg/mL, free';
     if (base === 'alveolar_height_loss_mm') return 'mm';
     if (base === 'osteoclasts' || base === 'osteoblasts' || base === 'osteoblast_precursors') return '% of baseline';
     return '';

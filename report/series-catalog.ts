@@ -23,10 +23,13 @@ const SERIES_LABELS: Record<string, string> = {
     osteoblast_precursors: 'Osteoblast precursors',
     rankl: 'RANKL',
     opg: 'OPG',
-    rankl_opg_ratio: 'RANKL:OPG ratio',
-    TNF_alpha: 'TNF-α',
-    IL_6: 'IL-6',
-    IL_1: 'IL-1',
+    // Model concentrations (Pivonka core), not serum assay values: the ratio says so (issue 11).
+    rankl_opg_ratio: 'RANKL:OPG ratio (model units)',
+    // The cytokine series are the free level: a neutralising antibody lowers it (docs/model.md §1.7),
+    // so the drug-bound cytokine is not in it and it can fall below the healthy level.
+    TNF_alpha: 'Free TNF-α',
+    IL_6: 'Free IL-6',
+    IL_1: 'Free IL-1',
     alveolar_height_loss_mm: 'Alveolar bone height loss'
 };
 
@@ -66,9 +69,9 @@ export function seriesUnit(key: string): string {
     if (key.startsWith('bmd.')) return '% change from baseline';
     if (key.startsWith('drug.')) return 'mg/L';
     if (TURNOVER.includes(key)) return '% of baseline';
-    if (RANKL_OPG.includes(key)) return 'pM';
-    if (CYTOKINES.includes(key)) return 'pg/mL';
-    if (key === 'rankl_opg_ratio') return 'ratio';
+    if (RANKL_OPG.includes(key)) return 'pM (model units)';
+    if (CYTOKINES.includes(key)) return 'pg/mL, free';
+    if (key === 'rankl_opg_ratio') return 'ratio (model units)';
     if (key === 'alveolar_height_loss_mm') return 'mm';
     return '';
 }

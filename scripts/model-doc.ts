@@ -11,6 +11,7 @@ import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { createRunner } from './calibration/objective.js';
 import { ANCHORS, evaluateAnchors, evidenceOf, margin, type Anchor, type AnchorOutcome, type Check } from './calibration/anchors.js';
 import { EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
+import { anchoredMechanisms } from './calibration/anchored-mechanisms.js';
 
 const ROOT = process.cwd();
 const OUT = path.join(ROOT, 'docs/model.md');
@@ -364,6 +365,11 @@ function assumptions(): string {
 async function main(): Promise<void> {
     const scenarios = await loadAnchorScenarios(path.join(ROOT, 'tests/anchors'));
     const outcomes = evaluateAnchors(createRunner(scenarios));
+    const mechanisms = anchoredMechanisms(scenarios, outcomes);
+    fs.writeFileSync(path.join(ROOT, 'simulator/model/anchored-mechanisms.json'), JSON.stringify({
+        $comment: 'Written by `npm run docs:model` from the anchor table (scripts/calibration/anchored-mechanisms.ts): drug mechanisms that a clinical anchor the model meets vouches for. Every other mechanism is exploratory (simulator/pharmacology.ts). Do not edit by hand.',
+        mechanisms
+    }, null, 2) + '\n');
     const fit = ((calibration as Record<string, unknown>).$fit ?? {}) as FitRecord;
     const met = outcomes.filter(o => o.pass).length;
     const text = [
@@ -396,6 +402,16 @@ async function main(): Promise<void> {
         evidenceSummary(outcomes),
         '',
         anchorTable(outcomes),
+        '',
+        '### Which drug mechanisms the anchors vouch for',
+        '',
+        'A mechanism (drug class, verb, target) is **anchored** when a drug with it is given in a clinical (type C) anchor that the',
+        'model meets and that is not an identity. Every other mechanism is marked **exploratory** in hover, in the results header',
+        'and in the report, automatically from this list (`simulator/model/anchored-mechanisms.json`, written with this page).',
+        '',
+        '| class | mechanism | anchors | drugs in them |',
+        '|---|---|---|---|',
+        ...mechanisms.map(m => `| ${m.drugClass || '–'} | ${m.verb} ${m.target} | ${m.anchors.join(', ')} | ${m.drugs.join(', ')} |`),
         '',
         '### How qualitative anchors were made into numbers',
         '',

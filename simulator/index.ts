@@ -30,8 +30,8 @@ export { findParameter, ModelInputError, PARAMETERS, resolveParameters } from '.
 export type { ParameterInfo, ParameterValues } from './model/parameters.js';
 export { ANTIRESORPTIVE_CLASSES, BIOLOGIC_CLASSES, DRUG_CLASS_INFO, EXPLORATORY_NOTE, isExploratoryMechanism, LOCAL_RELEASE_NOTE, SHORT_TERM_CLASSES, TARGETED_DELIVERY_NOTE } from './pharmacology.js';
 export type { GlobalSensitivityParameter, GlobalSensitivityResult, ArmResult, PopulationArmResult, PopulationParameter, PopulationResult, ResponderResult, RunResult, ScenarioResult, SensitivityParameter, SensitivityResult, SeriesSummary, SweepResult } from './results.js';
-export { analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, SelectionError, simulateCompiled } from './run-scenarios.js';
-export type { AnalysedScenario, SimulateOptions } from './run-scenarios.js';
+export { analysisBatch, analysisRuns, ArmFailedError, armsOnly, buildRunResult, runAnalyses, withAnalyses, SelectionError, simulateCompiled } from './run-scenarios.js';
+export type { AnalysedScenario, AnalysisBatch, SimulateOptions } from './run-scenarios.js';
 export { simulateArm, valueAt } from './simulate.js';
 export { CancelledError, solvePiecewise } from './solver/index.js';
 export type { Jump, OdeSystem, SolverOptions, SolverStats } from './solver/index.js';

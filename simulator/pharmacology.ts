@@ -4,6 +4,8 @@
  * quantitative source (exploratory).
  */
 
+import anchored from './model/anchored-mechanisms.json';
+
 export const DRUG_CLASS_INFO: Record<string, { readonly label: string; readonly description: string }> = {
     NSAID: { label: 'NSAID', description: 'non-steroidal anti-inflammatory; treats symptoms, barely touches the cytokine drivers' },
     glucocorticoid: { label: 'Glucocorticoid', description: 'broad anti-inflammatory that itself harms osteoblasts' },
@@ -28,13 +30,29 @@ export const BIOLOGIC_CLASSES: ReadonlySet<string> = new Set(['anti_TNF', 'anti_
 /** Classes whose long-term use harms (GI, cardiovascular, bone): warn beyond a year. */
 export const SHORT_TERM_CLASSES: ReadonlySet<string> = new Set(['NSAID', 'glucocorticoid']);
 
-/** Mechanisms with no quantitative source: marked exploratory in hover and reports (model.md §7). */
-export function isExploratoryMechanism(drugClass: string | undefined, verb: string, target: string | undefined): boolean {
-    if (drugClass === 'NF_kB_inhibitor' || drugClass === 'cell_therapy' || drugClass === 'NSAID') return true;
-    if (verb === 'inhibits' && target === 'NF_kB') return true;
-    return verb === 'supplies' || verb === 'polarizes';
+/**
+ * Mechanisms (class, verb, target) that a clinical anchor the model meets vouches for, written from the
+ * anchor table by `npm run docs:model` (scripts/calibration/anchored-mechanisms.ts; docs/model.md §4).
+ */
+const ANCHORED_LIST = (anchored as { readonly mechanisms: readonly { readonly drugClass: string; readonly verb: string; readonly target: string; readonly anchors: readonly string[] }[] }).mechanisms;
+const ANCHORED: ReadonlySet<string> = new Set(ANCHORED_LIST.map(m => `${m.drugClass}|${m.verb}|${m.target}`));
+
+/** The anchors that vouch for a mechanism (empty: exploratory). */
+export function anchorsOfMechanism(drugClass: string | undefined, verb: string, target: string | undefined): readonly string[] {
+    return ANCHORED_LIST.find(m => m.drugClass === (drugClass ?? '') && m.verb === verb && m.target === target)?.anchors ?? [];
 }
 
-export const EXPLORATORY_NOTE = 'Exploratory: no quantitative source calibrates this mechanism; treat its effect size as an assumption (docs/model.md).';
+/**
+ * Mechanisms without a quantitative anchor: marked exploratory in hover and reports (model.md §7). The
+ * list comes from the anchor table, not from a hand-kept list: a drug class and mechanism are trusted
+ * only where a clinical anchor with them is met. A drug with no mechanism is judged by its class.
+ */
+export function isExploratoryMechanism(drugClass: string | undefined, verb: string, target: string | undefined): boolean {
+    if (drugClass === 'NF_kB_inhibitor' || drugClass === 'cell_therapy' || drugClass === 'NSAID') return true;
+    if (verb === '') return false;
+    return !ANCHORED.has(`${drugClass ?? ''}|${verb}|${target}`);
+}
+
+export const EXPLORATORY_NOTE = 'Exploratory: no clinical anchor the model meets has this mechanism (docs/model.md §4); treat its effect size as an assumption.';
 export const LOCAL_RELEASE_NOTE = 'Exploratory: a local release depot (docs/model.md §1.8) releases the dose into the treated site, whose tissue drains into plasma; the drainage half-life and local volume are assumptions, not calibrated.';
 export const TARGETED_DELIVERY_NOTE = 'Exploratory: targeted delivery multiplies local exposure and divides systemic exposure by the targeting factor (an assumption, not calibrated).';

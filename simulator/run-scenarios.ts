@@ -3,9 +3,10 @@
  * (language/src/compiler/compile-document.ts) compiles on the language server's main thread; this runs in a worker.
  */
 import type { AnalysedScenario, CompiledScenario } from './compiled-scenario.js';
-import type { ArmResult, RunResult, ScenarioResult } from './results.js';
-import { populationResult, populationTasks } from './analysis/population.js';
-import type { SimTask } from './analysis/sim-task.js';
+import type { ArmResult, PopulationResult, RunResult, ScenarioResult } from './results.js';
+import { PopulationStream, populationResult, populationTasks, STREAMING_ABOVE, STREAMING_CHUNK } from './analysis/population.js';
+import type { SimTask, TaskOutput } from './analysis/sim-task.js';
+import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
 import { sweepResult, sweepTasks } from './analysis/sweep.js';
 import type { TaskRunner } from './analysis/task-runner.js';
 import { SolverError } from './solver/index.js';
@@ -44,32 +45,79 @@ export function analysisRuns(compiled: readonly AnalysedScenario[]): number {
         + (s.populations ?? []).reduce((k, p) => k + p.size * p.arms.length, 0), 0);
 }
 
+/** Every task of every sweep and population of the scenarios, in one list, and where each analysis's tasks are. */
+export interface AnalysisBatch {
+    readonly tasks: SimTask[];
+    readonly slices: {
+        readonly sweeps: { readonly plan: SweepPlan; readonly start: number; readonly count: number }[];
+        /** `streamed`: not in `tasks`; run in chunks and summarised on the way (runAnalyses). */
+        readonly populations: { readonly plan: PopulationPlan; readonly start: number; readonly count: number; readonly streamed?: boolean }[];
+    }[];
+}
+
 /**
- * Runs the sweeps and populations of the scenarios on `runner` (serial or the worker pool) and adds
- * them to the scenarios' results. Every task of every analysis goes in one batch, so the pool stays busy.
+ * The tasks of the scenarios' sweeps and populations in a fixed global order (scenario, sweeps, populations):
+ * task i depends on the compiled scenarios and i alone, so a shard of a study runs a range of this list.
+ * With `streamLarge`, populations above STREAMING_ABOVE patients are left out of the list (runAnalyses
+ * runs them in chunks so that their memory does not grow with their size).
  */
-export async function runAnalyses(compiled: readonly AnalysedScenario[], results: readonly ScenarioResult[], runner: TaskRunner,
-    options: Pick<SimulateOptions, 'isCancelled'> & { onProgress?: (done: number, total: number) => void } = {}): Promise<ScenarioResult[]> {
+export function analysisBatch(compiled: readonly AnalysedScenario[], streamLarge = false): AnalysisBatch {
     const tasks: SimTask[] = [];
     const slices = compiled.map(s => ({
         sweeps: (s.sweeps ?? []).map(plan => ({ plan, start: tasks.push(...sweepTasks(plan)) - plan.runs.length, count: plan.runs.length })),
         populations: (s.populations ?? []).map(plan => {
+            if (streamLarge && plan.size > STREAMING_ABOVE) return { plan, start: -1, count: plan.size * plan.arms.length, streamed: true };
             const batch = populationTasks(plan);
             return { plan, start: tasks.push(...batch) - batch.length, count: batch.length };
         })
     }));
-    if (tasks.length === 0) return [...results];
-    const outputs = await runner.run(tasks, options);
+    return { tasks, slices };
+}
+
+/** The scenarios' results with their sweeps and populations, from the outputs of every task of the batch (and the streamed populations' results). */
+export function withAnalyses(batch: AnalysisBatch, results: readonly ScenarioResult[], outputs: readonly TaskOutput[],
+    streamed: ReadonlyMap<PopulationPlan, PopulationResult> = new Map()): ScenarioResult[] {
     // simulateCompiled returns one result per compiled scenario, in order.
     return results.map((result, i) => {
-        const slice = slices[i];
+        const slice = batch.slices[i];
         if (!slice || (slice.sweeps.length === 0 && slice.populations.length === 0)) return result;
         return {
             ...result,
             ...(slice.sweeps.length > 0 ? { sweeps: slice.sweeps.map(({ plan, start, count }) => sweepResult(plan, outputs.slice(start, start + count))) } : {}),
-            ...(slice.populations.length > 0 ? { populations: slice.populations.map(({ plan, start, count }) => populationResult(plan, outputs.slice(start, start + count))) } : {})
+            ...(slice.populations.length > 0 ? {
+                populations: slice.populations.map(({ plan, start, count }) => streamed.get(plan) ?? populationResult(plan, outputs.slice(start, start + count)))
+            } : {})
         };
     });
+}
+
+/**
+ * Runs the sweeps and populations of the scenarios on `runner` (serial or the worker pool) and adds
+ * them to the scenarios' results. Every task of every analysis goes in one batch, so the pool stays busy;
+ * a population above STREAMING_ABOVE patients then runs in chunks of STREAMING_CHUNK patients, each
+ * folded into its summary (PopulationStream) and dropped.
+ */
+export async function runAnalyses(compiled: readonly AnalysedScenario[], results: readonly ScenarioResult[], runner: TaskRunner,
+    options: Pick<SimulateOptions, 'isCancelled'> & { onProgress?: (done: number, total: number) => void } = {}): Promise<ScenarioResult[]> {
+    const batch = analysisBatch(compiled, true);
+    const large = batch.slices.flatMap(s => s.populations.filter(p => p.streamed));
+    if (batch.tasks.length === 0 && large.length === 0) return [...results];
+    const total = batch.tasks.length + large.reduce((n, p) => n + p.count, 0);
+    const outputs = batch.tasks.length > 0 ? await runner.run(batch.tasks, { ...options, onProgress: done => options.onProgress?.(done, total) }) : [];
+    let done = batch.tasks.length;
+    const streamed = new Map<PopulationPlan, PopulationResult>();
+    for (const { plan } of large) {
+        const stream = new PopulationStream(plan);
+        for (let first = 0; first < plan.size; first += STREAMING_CHUNK) {
+            const members = Math.min(STREAMING_CHUNK, plan.size - first);
+            const offset = done;
+            stream.add(await runner.run(populationTasks(plan, first, members), { ...options, onProgress: d => options.onProgress?.(offset + d, total) }));
+            done += members * plan.arms.length;
+            if (options.isCancelled?.()) return [...results];
+        }
+        streamed.set(plan, stream.result());
+    }
+    return withAnalyses(batch, results, outputs, streamed);
 }
 
 /** Simulates compiled scenarios: plain data in, plain data out (runs in the server's worker). */

@@ -18,6 +18,7 @@ import { OsteoRenameProvider } from './lsp/osteo-rename-provider.js';
 import { OsteoDocumentSymbolProvider } from './lsp/osteo-document-symbols.js';
 import { OsteoCodeActionProvider } from './lsp/osteo-code-actions.js';
 import { OsteoDocumentFactory } from './workspace/osteo-document-factory.js';
+import { createOsteoCompletionParser } from './parser/osteo-completion-parser.js';
 import { OsteoLinker } from './references/osteo-linker.js';
 import { OsteoScopeComputation } from './references/osteo-scope-computation.js';
 import { OsteoReferenceDescriptionProvider } from './references/osteo-reference-descriptions.js';
@@ -51,7 +52,8 @@ export const OsteoModule: Module<OsteoServices, PartialLangiumServices & OsteoAd
         ValidationRegistry: (services) => new OsteoValidationRegistry(services)
     },
     parser: {
-        ParserErrorMessageProvider: () => new OsteoParserErrorMessageProvider()
+        ParserErrorMessageProvider: () => new OsteoParserErrorMessageProvider(),
+        CompletionParser: (services) => createOsteoCompletionParser(services)
     },
     references: {
         ScopeProvider: (services) => new OsteoScopeProvider(services),

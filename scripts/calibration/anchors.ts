@@ -422,6 +422,79 @@ export const ANCHORS: readonly Anchor[] = [
                 atLeast('alendronate spine change', change(a, 'lumbar_spine'), 0, 0.5, '%')
             ];
         }
+    },
+    {
+        id: 'R44', type: 'C', file: 'r44-flex-alendronate-stop.osteo', scenario: 'Flex', weight: 0,
+        expected: 'after about 5 years of alendronate, continuing for 5 more years vs stopping: total hip −1.02 vs −3.38 % (+2.36 pp), lumbar spine +5.26 vs +1.52 % (+3.74 pp); bone is lost slowly after stopping (the drug stays in bone)',
+        source: 'FLEX (Black et al., JAMA 2006)',
+        quantified: 'changes from year 5 to year 10 of alendronate 70 mg weekly (FLEX: 10 mg daily, the same weekly amount): continued − stopped, hip 2.4 ± 1.0 pp, spine 3.7 ± 1.5 pp; the stopped arm loses hip BMD',
+        missedChecks: ['continued − stopped, hip (years 5–10)', 'continued − stopped, spine (years 5–10)', 'stopped arm: hip change over years 5–10'],
+        knownMiss: 'the bone-bound bisphosphonate acts with its whole skeletal amount (§1.7: emax · B / (B + EC50)): after 5 years of weekly doses B is many times EC50, and with a 10-year bone half-life it stays so for years after stopping, so stopping changes nothing (≈ 0.04 pp at the hip) and both arms keep gaining (the stopped arm gains +2.3 % at the hip over years 5–10). Only drug at the resorbing surface acts; the buried deposit is released by remodelling itself. A surface/buried split of the skeletal pool (issue 11) is not built',
+        checks: run => {
+            const c = run('Flex', 'continued'), s = run('Flex', 'stopped');
+            const change = (r: ArmResult, site: string) => bmdChange(r, site, 5 * YEAR, 10 * YEAR);
+            return [
+                band('continued − stopped, hip (years 5–10)', change(c, 'total_hip') - change(s, 'total_hip'), 2.4, 1.0),
+                band('continued − stopped, spine (years 5–10)', change(c, 'lumbar_spine') - change(s, 'lumbar_spine'), 3.7, 1.5),
+                atMost('stopped arm: hip change over years 5–10', change(s, 'total_hip'), 0, 0.5, '%')
+            ];
+        }
+    },
+    {
+        id: 'R45', type: 'C', file: 'r45-horizon-extension.osteo', scenario: 'HorizonExtension', weight: 0,
+        expected: 'zoledronate yearly for 6 years vs 3 years then placebo: femoral neck change from year 3 to 6 +1.04 pp in favour of continuing',
+        source: 'HORIZON-PFT extension (Black et al., J Bone Miner Res 2012)',
+        quantified: 'femoral neck change from year 3 to year 6, continued − stopped, 1.04 ± 0.8 pp',
+        missedChecks: ['continued − stopped, femoral neck (years 3–6)'],
+        knownMiss: 'as R44: three infusions leave a skeletal amount far above the EC50 of the bone-bound effect, so the three further infusions add ≈ 0.1 pp; the surface/buried split that would let the effect wane after stopping is not built',
+        checks: run => {
+            const c = run('HorizonExtension', 'continued'), s = run('HorizonExtension', 'stopped');
+            const change = (r: ArmResult) => bmdChange(r, 'femoral_neck', 3 * YEAR, 6 * YEAR);
+            return [band('continued − stopped, femoral neck (years 3–6)', change(c) - change(s), 1.04, 0.8)];
+        }
+    },
+    {
+        id: 'R46', type: 'C', file: 'r46-denosumab-long-term.osteo', scenario: 'DenosumabLongTerm', weight: 0,
+        expected: '8 years of denosumab: lumbar spine +18.4 %, total hip +8.3 % from baseline, still rising',
+        source: 'FREEDOM extension (Papapoulos et al., Osteoporos Int 2015)',
+        quantified: 'at 8 years from the first dose: spine 18.4 ± 3 %, hip 8.3 ± 2 %; spine gain from year 5 to 8 > 0',
+        missedChecks: ['spine at 8 years'],
+        knownMiss: 'the spine rises to ≈ +11.7 % and flattens (hip ≈ +8.0 % passes): the BMD layer has no secondary mineralisation, the slow rise of the mineral content of bone formed before treatment that continues while turnover stays low (Boivin & Meunier; Papapoulos 2015); it is not built',
+        checks: run => {
+            const r = run('DenosumabLongTerm', 'denosumab');
+            return [
+                band('spine at 8 years', at(r, 'bmd.lumbar_spine', 8 * YEAR), 18.4, 3, '%'),
+                band('hip at 8 years', at(r, 'bmd.total_hip', 8 * YEAR), 8.3, 2, '%'),
+                atLeast('spine gain from year 5 to year 8', bmdChange(r, 'lumbar_spine', 5 * YEAR, 8 * YEAR), 0, 0.5, 'pp')
+            ];
+        }
+    },
+    {
+        id: 'R47', type: 'C', file: 'r47-mros-men.osteo', scenario: 'MrOs', weight: 0,
+        expected: 'untreated men aged ≥ 65 (mean 73.6 years): femoral neck loss ≈ 0.37 %/yr over 4.6 years',
+        source: 'MrOS (Cawthon et al., J Bone Miner Res 2009)',
+        quantified: 'mean femoral neck change over 4.6 years of a 74-year-old man with ageing alone: −0.37 ± 0.2 %/yr',
+        missedChecks: ['femoral neck change per year'],
+        knownMiss: 'ageing is a formation deficit that grows from the start of the scenario (§1.4), not with the patient\'s age, and men have no oestrogen-loss term: a 74-year-old man loses ≈ 0.09 %/yr. Ageing by age and sex is not built',
+        checks: run => [band('femoral neck change per year', bmdChange(run('MrOs', 'untreated'), 'femoral_neck', 0, 4.6 * YEAR) / 4.6, -0.37, 0.2, '%/yr')]
+    },
+    {
+        id: 'R48', type: 'C', file: 'r48-oral-strategy.osteo', scenario: 'OralStrategy', weight: 0,
+        expected: 'active RA on methotrexate: tofacitinib 5 mg twice daily + MTX non-inferior to adalimumab 40 mg every 2 weeks + MTX (ACR50 at 6 months 46 vs 44 %); a JAK inhibitor at 8 × its label dose does more than at the label dose',
+        source: 'ORAL Strategy (Fleischmann et al., Lancet 2017)',
+        quantified: 'non-inferiority carried to bone: at 12 months tofacitinib + MTX loses at most 0.5 pp more than adalimumab + MTX at the hip and at the spine (about a tenth of the untreated RA hip loss of R19); 8 × label dose − label dose ≥ 0 at the hip',
+        missedChecks: ['tofacitinib + MTX − adalimumab + MTX, hip at 12 months', 'tofacitinib + MTX − adalimumab + MTX, spine at 12 months'],
+        knownMiss: 'tofacitinib + MTX trails adalimumab + MTX by ≈ 1.3 pp at the hip and ≈ 1.1 pp at the spine: the JAK inhibitor acts on IL-6 signalling and part of the T-cell RANKL only while its 3-hour plasma exposure lasts, and not on the TNF-α drive that anti-TNF removes; JAK (and methotrexate) effect compartments are not built',
+        checks: run => {
+            const t = run('OralStrategy', 'tofacitinib_methotrexate'), a = run('OralStrategy', 'adalimumab_methotrexate'), t8 = run('OralStrategy', 'tofacitinib_8x_methotrexate');
+            const end = 12 * MONTH;
+            const diff = (x: ArmResult, y: ArmResult, site: string) => at(x, `bmd.${site}`, end) - at(y, `bmd.${site}`, end);
+            return [
+                atLeast('tofacitinib + MTX − adalimumab + MTX, hip at 12 months', diff(t, a, 'total_hip'), -0.5, 0.25, 'pp'),
+                atLeast('tofacitinib + MTX − adalimumab + MTX, spine at 12 months', diff(t, a, 'lumbar_spine'), -0.5, 0.25, 'pp'),
+                atLeast('8 × label − label dose of tofacitinib, hip at 12 months', diff(t8, t, 'total_hip'), 0, 0.2, 'pp')
+            ];
+        }
     }
 ];
 

@@ -6,6 +6,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
+import { addLatestTextCompletionHandler } from '../../language/src/lsp/osteo-completion-handler.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { inProcessBackend } from './in-process-backend.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
@@ -17,3 +18,5 @@ const connection = createConnection(new BrowserMessageReader(scope), new Browser
 const { shared } = createOsteoServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 registerSimulationHandlers(connection, shared, inProcessBackend());
 startLanguageServer(shared);
+// As the desktop server: completion answers from the current text without waiting for builds.
+addLatestTextCompletionHandler(connection, shared);

@@ -3,6 +3,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import * as path from 'node:path';
 import { createOsteoServices } from '../../language/src/osteo-module.js';
+import { addLatestTextCompletionHandler } from '../../language/src/lsp/osteo-completion-handler.js';
+import { releaseMemoryWhenIdle } from './idle-memory.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
 import { SimulationRunner } from './simulation-runner.js';
 import { WorkerPool } from './worker-pool.js';
@@ -20,3 +22,6 @@ registerSimulationHandlers(connection, shared, backend);
 registerFitHandler(connection, shared, backend.pool);
 watchDataFiles(shared);
 startLanguageServer(shared);
+// Replaces Langium's completion handler (registered by startLanguageServer): completion answers from the current text without waiting for builds.
+addLatestTextCompletionHandler(connection, shared);
+releaseMemoryWhenIdle(shared);

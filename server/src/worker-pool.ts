@@ -45,7 +45,7 @@ export class WorkerPool implements TaskRunner {
     private nextId = 1;
     private disposed = false;
 
-    constructor(private readonly workerPath: string, readonly size = Math.max(1, availableParallelism())) {}
+    constructor(private readonly workerPath: string, readonly size = poolSize()) {}
 
     run(tasks: readonly SimTask[], options: PoolRunOptions = {}): Promise<TaskOutput[]> {
         if (tasks.length === 0) return Promise.resolve([]);
@@ -166,6 +166,18 @@ function errorOf(failure: WorkerFailure): WorkerPoolError {
 }
 
 /** The pool when the bundled worker exists beside this script and there is more than one core; otherwise this thread. */
-export function workerPoolOrSerial(workerPath: string, exists: (p: string) => boolean, size = Math.max(1, availableParallelism())): TaskRunner & { dispose?: () => void } {
+/**
+ * Workers the pool uses: OSTEO_WORKERS when set; inside a Slurm job the CPUs the job was given
+ * (SLURM_CPUS_PER_TASK), not the node's, which other jobs share; otherwise one per core.
+ */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+    for (const value of [env.OSTEO_WORKERS, env.SLURM_CPUS_PER_TASK]) {
+        const n = Number(value);
+        if (value !== undefined && Number.isInteger(n) && n >= 1) return n;
+    }
+    return Math.max(1, availableParallelism());
+}
+
+export function workerPoolOrSerial(workerPath: string, exists: (p: string) => boolean, size = poolSize()): TaskRunner & { dispose?: () => void } {
     return size > 1 && exists(workerPath) ? new WorkerPool(workerPath, size) : serialRunner;
 }

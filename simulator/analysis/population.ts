@@ -3,6 +3,7 @@ import type { PopulationPlan, PopulationVariable } from './analysis-plan.js';
 import { applyMember } from './population-member.js';
 import { memberStream, standardNormal, type Uniform } from './random.js';
 import type { SimTask, TaskOutput } from './sim-task.js';
+import { P2Block } from './streaming-quantiles.js';
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7): maps a normal score to a uniform. */
 export function normalCdf(z: number): number {
@@ -54,11 +55,19 @@ export function drawMember(plan: PopulationPlan, index: number): Record<string, 
     return values;
 }
 
+/**
+ * Populations larger than this are summarised while they run (streaming quantiles, P² algorithm) instead of
+ * keeping every patient's series, so memory stays flat however many patients; up to it, percentiles are exact.
+ */
+export const STREAMING_ABOVE = 2000;
+/** Patients simulated per batch when streaming. */
+export const STREAMING_CHUNK = 500;
+
 /** Member-major: the tasks of patient m are m·arms … m·arms + arms − 1, each arm with the same draws. */
-export function populationTasks(plan: PopulationPlan): SimTask[] {
+export function populationTasks(plan: PopulationPlan, firstMember = 0, members = plan.size - firstMember): SimTask[] {
     const tasks: SimTask[] = [];
     const isParameter = (v: PopulationVariable) => !v.target || v.target.kind === 'parameter';
-    for (let m = 0; m < plan.size; m++) {
+    for (let m = firstMember; m < firstMember + members; m++) {
         const draws = drawMember(plan, m);
         const parameters: Record<string, number> = {};
         for (const v of plan.variables) if (isParameter(v)) parameters[v.parameter] = draws[v.parameter];
@@ -101,6 +110,11 @@ function parameterOf(v: PopulationVariable): PopulationParameter {
 }
 
 export function populationResult(plan: PopulationPlan, outputs: readonly TaskOutput[]): PopulationResult {
+    if (plan.size > STREAMING_ABOVE) {
+        const stream = new PopulationStream(plan);
+        stream.add(outputs);
+        return stream.result();
+    }
     const arms: PopulationArmResult[] = plan.arms.map((desc, a) => {
         const members = [];
         for (let m = 0; m < plan.size; m++) members.push(outputs[m * plan.arms.length + a]);
@@ -122,6 +136,10 @@ export function populationResult(plan: PopulationPlan, outputs: readonly TaskOut
         const responders = respondersOf(plan, members);
         return { name: desc.arm, time, median, p05, p95, failed: members.length - ok.length, ...(responders ? { responders } : {}) };
     });
+    return resultOf(plan, arms);
+}
+
+function resultOf(plan: PopulationPlan, arms: PopulationArmResult[]): PopulationResult {
     return {
         name: plan.name,
         ...(plan.title !== undefined ? { title: plan.title } : {}),
@@ -130,6 +148,70 @@ export function populationResult(plan: PopulationPlan, outputs: readonly TaskOut
         parameters: plan.variables.map(parameterOf),
         arms
     };
+}
+
+const STREAMED_QUANTILES = [0.5, 0.05, 0.95] as const;
+
+/** One arm of a streamed population: P² estimates per series, time and quantile, failures and responder counts. */
+interface ArmStream {
+    time?: number[];
+    keys?: string[];
+    blocks?: Map<string, P2Block[]>;
+    failed: number;
+    responders: { count: number; of: number }[];
+}
+
+/**
+ * A population summarised as its patients' outputs arrive (in patient order, member-major as populationTasks
+ * orders them): memory is the estimators', not the patients'. The run and `osteo merge` feed it the same
+ * outputs in the same order, so both give the same numbers.
+ */
+export class PopulationStream {
+    private readonly arms: ArmStream[];
+    private received = 0;
+
+    constructor(readonly plan: PopulationPlan) {
+        this.arms = plan.arms.map(() => ({ failed: 0, responders: (plan.responders ?? []).map(() => ({ count: 0, of: 0 })) }));
+    }
+
+    /** The next outputs, continuing where the last call stopped. */
+    add(outputs: readonly TaskOutput[]): void {
+        for (const o of outputs) {
+            const arm = this.arms[this.received++ % this.plan.arms.length];
+            if (!o.ok || !o.series || !o.time) { arm.failed++; continue; }
+            if (!arm.blocks) {
+                arm.time = o.time;
+                arm.keys = Object.keys(o.series);
+                arm.blocks = new Map(arm.keys.map(key => [key, STREAMED_QUANTILES.map(p => new P2Block(o.time!.length, p))]));
+            }
+            for (const key of arm.keys!) for (const block of arm.blocks.get(key)!) block.add(o.series[key]);
+            (this.plan.responders ?? []).forEach((r, i) => {
+                const values = o.series![r.key];
+                if (!values) return;
+                const v = interpolate(o.time!, values, r.atDays);
+                if (!Number.isFinite(v)) return;
+                arm.responders[i].of++;
+                if (r.comparison === '>' ? v > r.threshold : v < r.threshold) arm.responders[i].count++;
+            });
+        }
+    }
+
+    result(): PopulationResult {
+        const arms = this.plan.arms.map((desc, a): PopulationArmResult => {
+            const s = this.arms[a];
+            const median: Record<string, number[]> = {}, p05: Record<string, number[]> = {}, p95: Record<string, number[]> = {};
+            for (const key of s.keys ?? []) {
+                const [m, lo, hi] = s.blocks!.get(key)!;
+                median[key] = m.estimates(); p05[key] = lo.estimates(); p95[key] = hi.estimates();
+            }
+            const responders = this.plan.responders && this.plan.responders.length > 0
+                ? this.plan.responders.map((r, i) => ({ label: r.label, key: r.key, atDays: r.atDays, comparison: r.comparison, threshold: r.threshold,
+                    count: s.responders[i].count, of: s.responders[i].of, fraction: s.responders[i].of > 0 ? s.responders[i].count / s.responders[i].of : NaN }))
+                : undefined;
+            return { name: desc.arm, time: s.time ?? [], median, p05, p95, failed: s.failed, ...(responders ? { responders } : {}) };
+        });
+        return resultOf(this.plan, arms);
+    }
 }
 /** Quantile of sorted values with linear interpolation between order statistics (Hyndman & Fan type 7, R's default). */
 export function quantile(sorted: ArrayLike<number>, p: number): number {

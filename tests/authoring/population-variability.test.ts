@@ -146,3 +146,24 @@ describe('validation of the new vary lines', () => {
         expect(bad.diagnostics.map(d => d.message)).toContain('The severity shares add up to 50 %, not 100 %.');
     });
 });
+
+describe('the compiler\'s refusals of drawn quantities are said while typing, at the line', () => {
+    test('a drug not given, a field the drug lacks, a dose not given in the arm, bounds, CV and responders time', async () => {
+        const { validationSetup, scenario } = await import('../language/validation-helpers.js');
+        const { validate } = await validationSetup();
+        const errors = async (population: string) => (await validate(scenario(`condition rheumatoid_arthritis
+    arm a { give adalimumab 40 mg every 2 weeks }
+    arm b { give tocilizumab 8 mg/kg every 4 weeks }
+    population P { size 10 ${population} }`))).diagnostics.filter(d => d.severity === 1).map(d => d.message);
+        expect(await errors('vary etanercept.clearance lognormal 30 %')).toEqual(['etanercept is not given in any arm of this scenario, so its clearance cannot vary.']);
+        expect(await errors('vary tocilizumab.ka lognormal 30 %')).toEqual(['tocilizumab has no absorption (it is given intravenously) to vary.']);
+        expect(await errors('vary dose of adalimumab in b uniform 20 mg to 80 mg')).toEqual(['adalimumab is not given with a dose in arm b, so its dose cannot vary.']);
+        expect(await errors('vary weight uniform 90 kg to 50 kg')).toEqual(['The lower bound (90 kg) must be below the upper (50 kg).']);
+        expect(await errors('vary weight uniform 50 mg to 90 mg')).toEqual(["This bound is a body mass (kg), not 'mg'."]);
+        expect(await errors('vary adalimumab.clearance lognormal 0 %')).toEqual(['The coefficient of variation must be greater than 0.']);
+        expect((await errors('vary weight lognormal 15 % responders bmd at total_hip > 0 at 20 years'))[0]).toMatch(/^The responders time 20 years is after the end of the scenario/);
+        expect(await errors('vary weight lognormal 15 % responders T_cells > 0 at 1 year')).toEqual([expect.stringMatching(/^The model has no series for T_cells/)]);
+        // The same lines written correctly: no error.
+        expect(await errors('vary adalimumab.clearance lognormal 30 % vary weight uniform 50 kg to 90 kg vary dose of adalimumab in a uniform 20 mg to 80 mg responders bmd at total_hip > 0 at 1 year')).toEqual([]);
+    });
+});

@@ -59,7 +59,9 @@ describe('references fit the position', () => {
         ['blocks', ['IL_1', 'IL_6', 'TNF_alpha']],
         ['inhibits', ['JAK_STAT', 'NF_kB']],
         ['binds', ['OPG', 'PTH', 'RANKL', 'sclerostin']],
-        ['kills', ['T_cells', 'macrophage_M1', 'macrophage_M2', 'osteoblast_precursors', 'osteoblasts', 'osteoclasts']]
+        ['kills', ['T_cells', 'macrophage_M1', 'macrophage_M2', 'osteoblast_precursors', 'osteoblasts', 'osteoclasts']],
+        // Validation rejects `supplies RANKL` (only PTH analogues are supplied as drugs): completion does not offer it.
+        ['supplies', ['PTH', 'T_cells', 'macrophage_M1', 'macrophage_M2', 'osteoblast_precursors', 'osteoblasts', 'osteoclasts']]
     ])('after `mechanism %s`: only targets of the kind the verb accepts', async (verb, expected) => {
         expect(labels(await itemsAt(`drug d { mechanism ${verb} <|> }`)).sort()).toEqual(expected);
     });

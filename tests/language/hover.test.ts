@@ -45,6 +45,12 @@ describe('hover on declarations and references', () => {
         expect(await hoverAt('scenario S { arm a { give inf<|>liximab 5 mg/kg every 8 weeks } }')).not.toContain('Exploratory');
     });
 
+    // From the anchor table (docs/model.md §4): teriparatide is vouched for by R40; no anchor the model meets has a JAK inhibitor (R48 misses).
+    test('the exploratory note follows the anchor table: teriparatide is anchored, tofacitinib is not', async () => {
+        expect(await hoverAt('scenario S { arm a { give teri<|>paratide 20 ug every 1 day } }')).not.toContain('Exploratory');
+        expect(await hoverAt('scenario S { arm a { give tofa<|>citinib 5 mg every 12 hours } }')).toContain(EXPLORATORY_NOTE);
+    });
+
     test('a regimen: its schedule in words, loading dose and targeted delivery', async () => {
         const text = `
             regimen Anti<|>TNF { drug adalimumab dose 40 mg every 2 weeks loading 80 mg delivery nanoparticle targeting 4 }`;

@@ -80,4 +80,22 @@ describe('a burst of edits', () => {
         const symbols = await stdio.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ children?: Array<{ name: string }> }>;
         expect(JSON.stringify(symbols)).toContain('t5');
     });
+
+    test('a request right after an edit answers from the edited text, not from the build before it', async () => {
+        // Edits are built once typing pauses (language/src/lsp/osteo-document-update-handler.ts); requests that need
+        // a built document wait for that build.
+        fs.writeFileSync(path.join(folder, 'solo.osteo'), '/** One regimen. */\nregimen First {\n    drug denosumab\n    dose 60 mg every 6 months\n}\n');
+        const uri = stdio.uriOf('solo.osteo');
+        stdio.open('solo.osteo');
+        await settle(uri, () => stdio.diagnostics.has(uri));
+        const rename = { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 13 } }, text: 'Renamed' };
+        stdio.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [rename] });
+        const [symbols, hover] = await Promise.all([
+            stdio.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+            stdio.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 10 } })
+        ]);
+        expect(JSON.stringify(symbols)).toContain('Renamed');
+        expect(JSON.stringify(symbols)).not.toContain('First');
+        expect(JSON.stringify(hover)).toContain('Renamed');
+    });
 });

@@ -12,7 +12,7 @@ import { isModel } from '../generated/ast.js';
 import { isFoldEffect, isMechanism, isQuantity, isSetParameter } from '../generated/ast.js';
 import { allUnits, CANONICAL_UNIT, describeDimension, type Dimension, findParameter, lookupUnit } from '../../../simulator/index.js';
 import { EXPECTED_QUANTITIES, expectedQuantity, type ExpectedQuantity } from '../validation/expected-dimensions.js';
-import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS } from '../validation/target-kinds.js';
+import { FOLD_TARGET_KINDS, VERB_TARGET_KINDS, verbAcceptsTarget } from '../validation/target-kinds.js';
 import { proposedUnits } from '../validation/unit-checks.js';
 import { formatNumber, shortDetail } from './osteo-describe.js';
 import { SNIPPETS, snippetPreview } from './osteo-completion-snippets.js';
@@ -47,6 +47,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
     /** Documentation and detail per declaration node: a node's text is immutable, and a reparse makes new nodes. */
     private readonly referenceItems = new WeakMap<AstNode, { documentation?: string | MarkupContent, detail: string }>();
+    /** The document being completed, by its text: the builder's, or a parse of the latest text (osteo-completion-handler.ts). */
+    private readonly completing = new WeakMap<TextDocument, LangiumDocument>();
 
     constructor(services: LangiumServices) {
         super(services);
@@ -56,6 +58,7 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         // Completion re-parses the text before the cursor: not for a file too large to analyse.
         if (isOversized(document)) return undefined;
+        this.completing.set(document.textDocument, document);
         const units = this.unitCompletion(document, params.position);
         if (units) return CompletionList.create(units, false);
         const data = await dataCompletion(document, params.position, this.documents);
@@ -140,7 +143,18 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
         const candidates = super.getReferenceCandidates(refInfo, context);
         const kinds = this.acceptedKinds(refInfo, context);
         if (refInfo.container.$type === 'Measure' && refInfo.property === 'target') return candidates.filter(isMeasurable);
+        const verb = this.mechanismVerb(refInfo, context);
+        // The same rule as validation (target-kinds.ts): never offer what would then be rejected (`supplies RANKL`).
+        if (verb) return candidates.filter(d => verbAcceptsTarget(verb, d.type, d.name));
         return kinds ? candidates.filter(d => kinds.includes(d.type)) : candidates;
+    }
+
+    /** The verb of the mechanism being completed, if the cursor is at a mechanism's target. */
+    protected mechanismVerb(refInfo: ReferenceInfo, context: CompletionContext): string | undefined {
+        const container = refInfo.container;
+        if (!(isMechanism(container) || container.$type === 'Mechanism')) return undefined;
+        const verb = (isMechanism(container) && container.verb) || this.tokensBefore(context).pop()?.image;
+        return verb && verb in VERB_TARGET_KINDS ? verb : undefined;
     }
 
     /** Mechanism targets by verb, condition fold effects by `drives`/`activates`; undefined when the scope's type suffices. */
@@ -198,7 +212,8 @@ export class OsteoCompletionProvider extends DefaultCompletionProvider {
 
     /** Start of the top-level declaration holding `offset`, when nothing before it has a syntax error; else 0. */
     protected declarationStart(textDocument: TextDocument, offset: number): number {
-        const document = this.documents.hasDocument(URI.parse(textDocument.uri)) ? this.documents.getDocument(URI.parse(textDocument.uri)) : undefined;
+        const document = this.completing.get(textDocument)
+            ?? (this.documents.hasDocument(URI.parse(textDocument.uri)) ? this.documents.getDocument(URI.parse(textDocument.uri)) : undefined);
         const model = document?.parseResult.value;
         if (!document || document.textDocument !== textDocument || !isModel(model) || !model.$cstNode) return 0;
         let start = 0;

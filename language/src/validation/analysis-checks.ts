@@ -6,10 +6,12 @@
 import type { ValidationAcceptor } from 'langium';
 import {
     isArm, isCell, isConditionUse, isCytokine, isDrug, isGive, isMediator, isOutput,
-    type Measure, type Population, type PopulationVary, type Quantity, type Scenario, type Sweep, type SweepVary
+    type Measure, type Population, type PopulationVary, type Quantity, type Responders, type Scenario, type Sweep, type SweepVary
 } from '../generated/ast.js';
 import { describeDimension, type Dimension, findParameter, lookupUnit, MAX_RUNS, type ParameterInfo, PARAMETERS } from '../../../simulator/index.js';
 import { parameterQuantity } from '../compiler/compile-analysis.js';
+import { compileDrug } from '../compiler/compile-drug.js';
+import { pkFieldValue, type PkField } from '../compiler/compile-population.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { closestNames } from './name-suggestions.js';
 import { formatDays, measure as measureOf } from './quantities.js';
@@ -262,23 +264,18 @@ export function checkPopulationVary(vary: PopulationVary, accept: ValidationAcce
         accept('error', 'A severity varies by shares: e.g. `vary severity of rheumatoid_arthritis mild 30 %, moderate 50 %, high 20 %`.', { node: vary, property: 'aspect', ...issue(IssueCodes.VaryTarget) });
         return;
     }
-    if (!vary.parameter || vary.drug || vary.patient || vary.aspect) return;
+    if (vary.drug || vary.patient || vary.aspect === 'dose') {
+        checkDrawnQuantity(vary, accept);
+        return;
+    }
+    if (!vary.parameter) return;
     const parameter = findParameter(vary.parameter);
     if (!parameter) {
         unknownParameter(vary.parameter, { node: vary, property: 'parameter' }, accept);
         return;
     }
     if (vary.distribution === 'lognormal') {
-        const cv = vary.cv;
-        const m = measureOf(cv);
-        if (!cv || !m) return;
-        if (m.dimension !== undefined && m.dimension !== 'fraction') {
-            accept('error', `The coefficient of variation is a fraction: write e.g. \`30 %\` or \`0.3\`, not '${cv.$cstNode?.text}'.`, { node: cv, ...issue(IssueCodes.WrongUnit, { units: ['%'] }) });
-        } else if (!(m.value > 0)) {
-            accept('error', 'The coefficient of variation must be greater than 0.', { node: cv, ...issue(IssueCodes.OutOfRange) });
-        } else if (m.dimension === undefined && m.value > 1) {
-            accept('error', `A bare coefficient of variation is a fraction; for a percentage write \`${m.value} %\`.`, { node: cv, ...issue(IssueCodes.MissingUnit, { units: ['%'] }) });
-        }
+        checkCoefficientOfVariation(vary, accept);
         const value = parameter.value;
         if (!(value > 0)) accept('error', `${parameter.name} is ${value}: a log-normal spread needs a positive value; use uniform.`, { node: vary, property: 'distribution', ...issue(IssueCodes.OutOfRange) });
         return;
@@ -291,6 +288,102 @@ export function checkPopulationVary(vary: PopulationVary, accept: ValidationAcce
         accept('error', `The lower bound (${low}) must be below the upper (${high}).`, { node: vary.high!, ...issue(IssueCodes.TimeOrder) });
     }
 }
+
+/** `lognormal CV`: a positive fraction (`30 %` or `0.3`). */
+function checkCoefficientOfVariation(vary: PopulationVary, accept: ValidationAcceptor): void {
+    const cv = vary.cv;
+    const m = measureOf(cv);
+    if (!cv || !m) return;
+    if (m.dimension !== undefined && m.dimension !== 'fraction') {
+        accept('error', `The coefficient of variation is a fraction: write e.g. \`30 %\` or \`0.3\`, not '${cv.$cstNode?.text}'.`, { node: cv, ...issue(IssueCodes.WrongUnit, { units: ['%'] }) });
+    } else if (!(m.value > 0)) {
+        accept('error', 'The coefficient of variation must be greater than 0.', { node: cv, ...issue(IssueCodes.OutOfRange) });
+    } else if (m.dimension === undefined && m.value > 1) {
+        accept('error', `A bare coefficient of variation is a fraction; for a percentage write \`${m.value} %\`.`, { node: cv, ...issue(IssueCodes.MissingUnit, { units: ['%'] }) });
+    }
+}
+
+/**
+ * `vary DRUG.FIELD`, `vary weight|age|height`, `vary dose of R in ARM`: what the compiler would refuse when the study
+ * runs (compile-population.ts), said while typing at the line: the drug or dose must be given in the scenario, the
+ * drug must have the field, and the distribution must fit the quantity's dimension.
+ */
+function checkDrawnQuantity(vary: PopulationVary, accept: ValidationAcceptor): void {
+    const scenario = scenarioOf(vary);
+    const arms = scenario?.members.filter(isArm) ?? [];
+    let dimension: Dimension | undefined;
+    if (vary.drug) {
+        const drug = vary.drug.ref;
+        const field = vary.field as PkField | undefined;
+        if (!drug || !field) return;
+        dimension = PK_FIELD_DIMENSIONS[field];
+        if (!arms.some(a => a.interventions.filter(isGive).some(g => drugOf(g) === drug))) {
+            accept('error', `${drug.name} is not given in any arm of this scenario, so its ${field} cannot vary.`, { node: vary, property: 'drug', ...issue(IssueCodes.VaryTarget) });
+            return;
+        }
+        let typical: number | undefined;
+        try {
+            typical = pkFieldValue(compileDrug(drug, 1), field);
+        } catch {
+            return; // the drug's own declaration carries its error
+        }
+        if (!(typical! > 0)) {
+            accept('error', `${drug.name} has no ${field === 'ka' ? 'absorption (it is given intravenously)' : field} to vary.`, { node: vary, property: 'field', ...issue(IssueCodes.VaryTarget) });
+            return;
+        }
+    } else if (vary.patient) {
+        dimension = vary.patient === 'weight' ? 'bodyMass' : vary.patient === 'height' ? 'length' : 'time';
+    } else {
+        const arm = vary.arm?.ref, given = vary.given?.ref;
+        if (!arm || !given) return;
+        dimension = 'mass';
+        if (!arm.interventions.filter(isGive).some(g => g.target?.ref === given && dosingOf(g))) {
+            accept('error', `${given.name} is not given with a dose in arm ${arm.name}, so its dose cannot vary.`, { node: vary, property: 'given', ...issue(IssueCodes.VaryTarget) });
+            return;
+        }
+    }
+    if (vary.distribution === 'lognormal') {
+        checkCoefficientOfVariation(vary, accept);
+        return;
+    }
+    const low = measureOf(vary.low), high = measureOf(vary.high);
+    for (const [q, m] of [[vary.low, low], [vary.high, high]] as const) {
+        if (q && m && m.dimension !== dimension) {
+            accept('error', `This bound is ${describeDimension(dimension)}${q.unit ? `, not '${q.unit}'` : ': add a unit'}.`, { node: q, ...issue(q.unit ? IssueCodes.WrongUnit : IssueCodes.MissingUnit, { units: [] }) });
+            return;
+        }
+    }
+    if (low && high && !(low.value < high.value)) {
+        accept('error', `The lower bound (${vary.low!.$cstNode?.text}) must be below the upper (${vary.high!.$cstNode?.text}).`, { node: vary.high!, ...issue(IssueCodes.TimeOrder) });
+    }
+}
+
+/** `responders OUTPUT [at SITE] > X at T`: a series the model computes, a threshold in its unit, a time within the horizon. */
+export function checkResponders(r: Responders, accept: ValidationAcceptor): void {
+    const target = r.target?.ref;
+    if (target && ((isCell(target) && !COMPUTED_CELLS.has(target.name)) || (isMediator(target) && !COMPUTED_MEDIATORS.has(target.name)))) {
+        accept('error', `The model has no series for ${target.name}; count responders on osteoclasts, osteoblasts, RANKL, OPG, a cytokine, a drug or an output such as bmd.`,
+            { node: r, property: 'target', ...issue(IssueCodes.NotComputed) });
+    } else if (target && isOutput(target) && target.perSite && !r.site) {
+        accept('error', `${target.name} is counted at a site: \`responders ${target.name} at total_hip > 0 at 2 years\`.`, { node: r, property: 'target', ...issue(IssueCodes.NotComputed) });
+    }
+    const time = measureOf(r.time);
+    if (!r.time || !time) return;
+    if (time.dimension !== 'time') {
+        accept('error', `The responders time is ${describeDimension('time')}${r.time.unit ? `, not '${r.time.unit}'` : ': add a unit'}.`,
+            { node: r.time, ...issue(r.time.unit ? IssueCodes.WrongUnit : IssueCodes.MissingUnit, { units: ['years', 'months', 'weeks', 'days'] }) });
+        return;
+    }
+    const duration = scenarioDuration(scenarioOf(r));
+    if (time.value < 0) accept('error', 'The responders time must not be negative.', { node: r.time, ...issue(IssueCodes.OutOfRange) });
+    else if (duration !== undefined && time.value > duration * (1 + 1e-12)) {
+        accept('error', `The responders time ${formatDays(time.value)} is after the end of the scenario (${formatDays(duration)}).`, { node: r.time, ...issue(IssueCodes.OutOfRange) });
+    }
+}
+
+const PK_FIELD_DIMENSIONS: Readonly<Record<PkField, Dimension>> = {
+    clearance: 'clearance', volume: 'volume', half_life: 'time', ic50: 'concentration', ka: 'inverseTime', bioavailability: 'fraction'
+};
 
 // ------------------------------------------------------------------ shared
 

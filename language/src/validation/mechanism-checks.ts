@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { isCondition, type FoldEffect, type Mechanism } from '../generated/ast.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { orList } from './name-suggestions.js';
-import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, verbsFor, withArticle } from './target-kinds.js';
+import { FOLD_TARGET_KINDS, kindsWord, kindWord, VERB_TARGET_KINDS, verbAcceptsTarget, verbsFor, withArticle } from './target-kinds.js';
 
 /** A mechanism's target must be of the kind its verb acts on (docs/language.md §4). */
 export function checkMechanismTarget(mechanism: Mechanism, accept: ValidationAcceptor): void {
@@ -16,7 +16,7 @@ export function checkMechanismTarget(mechanism: Mechanism, accept: ValidationAcc
     }
     const accepted = VERB_TARGET_KINDS[mechanism.verb];
     const target = mechanism.target?.ref;
-    if (mechanism.verb === 'supplies' && target?.$type === 'Mediator' && target.name !== 'PTH') {
+    if (target?.$type === 'Mediator' && accepted?.includes('Mediator') && !verbAcceptsTarget(mechanism.verb, target.$type, target.name)) {
         // Only PTH analogues are supplied as drugs (docs/model.md §1.9); other mediators are given with `infuse`.
         accept('error', `\`supplies\` takes a cell or PTH (a PTH analogue such as teriparatide), but '${target.name}' is another mediator. Give it with \`infuse ${target.name} at … pM/day\` in an arm, or use \`binds ${target.name}\` for a drug that takes it out of play.`,
             { node: mechanism, property: 'target', ...issue(IssueCodes.WrongTargetKind) });

@@ -5,7 +5,7 @@ import {
     checkDrugCompleteness, checkDuplicateProperties, checkGiveDose, checkRegimenCompleteness, checkReservedKind, checkScenarioStructure
 } from './declaration-checks.js';
 import { checkCompares, checkReport } from './report-checks.js';
-import { checkMeasure, checkPopulation, checkPopulationVary, checkSweep, checkSweepVary } from './analysis-checks.js';
+import { checkMeasure, checkPopulation, checkPopulationVary, checkResponders, checkSweep, checkSweepVary } from './analysis-checks.js';
 import { checkDataTable, checkEstimate, checkFit, checkObserve } from './data-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
@@ -64,7 +64,7 @@ export class OsteoValidator {
             Arm: [checkArmPharmacology],
             SetParameter: [checkSetParameter],
             Sweep: [checkSweep], SweepVary: [checkSweepVary], Measure: [checkMeasure],
-            Population: [checkPopulation], PopulationVary: [checkPopulationVary],
+            Population: [checkPopulation], PopulationVary: [checkPopulationVary], Responders: [checkResponders],
             DataTable: [this.duplicates.checkDuplicateName, checkDataTable], Observe: [checkObserve], Fit: [checkFit], Estimate: [checkEstimate],
             Quantity: [checkFinite]
         };

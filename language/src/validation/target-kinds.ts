@@ -12,6 +12,16 @@ export const VERB_TARGET_KINDS: Readonly<Record<string, readonly string[]>> = {
     polarizes: ['Cell']
 };
 
+/** Mediators a drug may `supply`: only PTH analogues are given as drugs (docs/model.md §1.9); others use `infuse`. */
+export const SUPPLIABLE_MEDIATORS: readonly string[] = ['PTH'];
+
+/** Whether `verb` may name this target: its kind, and for `supplies` a mediator only when it is suppliable. Shared by validation and completion. */
+export function verbAcceptsTarget(verb: string, type: string, name: string): boolean {
+    const kinds = VERB_TARGET_KINDS[verb];
+    if (kinds && !kinds.includes(type)) return false;
+    return !(verb === 'supplies' && type === 'Mediator' && !SUPPLIABLE_MEDIATORS.includes(name));
+}
+
 /** Condition property → the kind its fold effects act on. */
 export const FOLD_TARGET_KINDS: Readonly<Record<string, readonly string[]>> = {
     drives: ['Cytokine'],
