@@ -2,6 +2,7 @@ import { Dopri5Stepper } from './dopri5-stepper.js';
 import { RosenbrockStepper } from './rosenbrock-stepper.js';
 import { ROS34PRW, ROS34PW2 } from './rosenbrock-tableau.js';
 import { allFinite, evaluateRhs, type StepContext, type Stepper } from './stepper.js';
+import { initialStep } from './initial-step.js';
 import { CancelledError, SolverError, type SolverMethod, type SolverOptions } from './types.js';
 
 const SAFETY = 0.9;
@@ -158,37 +159,9 @@ export class AdaptiveDriver implements SegmentIntegrator {
         return Math.min(this.hCarried, this.initialStep(t, tEnd, y0, f0));
     }
 
-    /** Hairer, Nørsett & Wanner I, §II.4: a first guess from f and an explicit Euler probe, clamped to the segment. */
+    /** The first step of a segment: initial-step.ts (Hairer, Nørsett & Wanner I, §II.4). */
     private initialStep(t: number, tEnd: number, y0: Float64Array, f0: Float64Array): number {
-        const span = tEnd - t;
-        const limit = Math.min(span, this.maxStep);
-        if (this.options.initialStep !== undefined && this.options.initialStep > 0) return Math.min(this.options.initialStep, limit);
-        const { tol } = this.ctx;
-        const n = y0.length;
-        let d0 = 0, d1 = 0;
-        for (let i = 0; i < n; i++) {
-            const sc = tol.atol[i] + tol.rtol * Math.abs(y0[i]);
-            d0 += (y0[i] / sc) ** 2;
-            d1 += (f0[i] / sc) ** 2;
-        }
-        d0 = Math.sqrt(d0 / n); d1 = Math.sqrt(d1 / n);
-        let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 * span : 0.01 * d0 / d1;
-        h0 = Math.min(h0, limit);
-        const probe = this.y1, fProbe = this.f1;
-        for (let i = 0; i < n; i++) probe[i] = y0[i] + h0 * f0[i];
-        evaluateRhs(this.ctx, t + h0, probe, fProbe);
-        let d2 = 0;
-        for (let i = 0; i < n; i++) {
-            const sc = tol.atol[i] + tol.rtol * Math.abs(y0[i]);
-            d2 += ((fProbe[i] - f0[i]) / sc) ** 2;
-        }
-        d2 = Math.sqrt(d2 / n) / h0;
-        const dMax = Math.max(d1, d2);
-        // A non-finite probe only means the guess was too bold: fall back to the small first guess.
-        const h1 = !(dMax === dMax) || dMax === Infinity ? h0 * 1e-3
-            : dMax <= 1e-15 ? Math.max(1e-6 * span, h0 * 1e-3)
-            : Math.pow(0.01 / dMax, 1 / (this.stepper.order + 1));
-        return Math.min(100 * h0, h1, limit);
+        return initialStep(this.ctx, t, tEnd, y0, f0, { maxStep: this.maxStep, requested: this.options.initialStep, order: this.stepper.order, probe: this.y1, fProbe: this.f1 });
     }
 }
 

@@ -1,6 +1,7 @@
 import { CompressedFactors, luFactor } from './dense-lu.js';
 import { evaluateJacobian } from './jacobian.js';
 import { allFinite, evaluateRhs, type StepContext } from './stepper.js';
+import { initialStep } from './initial-step.js';
 import { CancelledError, SolverError, type SolverOptions } from './types.js';
 import { DEFAULT_MAX_STEPS, checkFinite, fmt, type OutputSink, type SegmentIntegrator } from './adaptive-driver.js';
 
@@ -318,36 +319,9 @@ export class BdfDriver implements SegmentIntegrator {
         }
     }
 
-    /** Hairer, Nørsett & Wanner I, §II.4, for a method of order 1: a first guess and an explicit Euler probe. */
+    /** The first step of a segment: initial-step.ts (Hairer, Nørsett & Wanner I, §II.4). */
     private initialStep(t: number, tEnd: number, y0: Float64Array, f0: Float64Array): number {
-        const span = tEnd - t;
-        const limit = Math.min(span, this.maxStep);
-        if (this.options.initialStep !== undefined && this.options.initialStep > 0) return Math.min(this.options.initialStep, limit);
-        const { tol } = this.ctx;
-        const n = y0.length;
-        let d0 = 0, d1 = 0;
-        for (let i = 0; i < n; i++) {
-            const sc = tol.atol[i] + tol.rtol * Math.abs(y0[i]);
-            d0 += (y0[i] / sc) ** 2;
-            d1 += (f0[i] / sc) ** 2;
-        }
-        d0 = Math.sqrt(d0 / n); d1 = Math.sqrt(d1 / n);
-        let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 * span : 0.01 * d0 / d1;
-        h0 = Math.min(h0, limit);
-        const probe = this.work, fProbe = this.work2;
-        for (let i = 0; i < n; i++) probe[i] = y0[i] + h0 * f0[i];
-        evaluateRhs(this.ctx, t + h0, probe, fProbe);
-        let d2 = 0;
-        for (let i = 0; i < n; i++) {
-            const sc = tol.atol[i] + tol.rtol * Math.abs(y0[i]);
-            d2 += ((fProbe[i] - f0[i]) / sc) ** 2;
-        }
-        d2 = Math.sqrt(d2 / n) / h0;
-        const dMax = Math.max(d1, d2);
-        const h1 = !(dMax === dMax) || dMax === Infinity ? h0 * 1e-3
-            : dMax <= 1e-15 ? Math.max(1e-6 * span, h0 * 1e-3)
-            : Math.pow(0.01 / dMax, 1 / 2);
-        return Math.min(100 * h0, h1, limit);
+        return initialStep(this.ctx, t, tEnd, y0, f0, { maxStep: this.maxStep, requested: this.options.initialStep, order: 1, probe: this.work, fProbe: this.work2 });
     }
 }
 
