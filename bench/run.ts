@@ -142,9 +142,9 @@ async function serverFigures(): Promise<void> {
     }
 }
 
-const EDITOR_HEADING = '## (e) The language server under a typing burst (bench/editor-load-bench.ts)';
+const EDITOR_HEADING = '## (d) The language server under a typing burst (bench/editor-load-bench.ts)';
 
-/** Puts `section` in place of section (e) of docs/performance.md (or before (d) when it has none). */
+/** Puts `section` in place of section (d) of docs/performance.md (or after (c) when it has none). */
 function replaceEditorSection(section: string[]): void {
     const file = path.join(ROOT, 'docs', 'performance.md');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -154,7 +154,7 @@ function replaceEditorSection(section: string[]): void {
     const end = start >= 0 ? next(start) : at;
     lines.splice(at, end - at, ...section, '');
     fs.writeFileSync(file, lines.join('\n'));
-    console.log('Wrote section (e) of docs/performance.md');
+    console.log('Wrote section (d) of docs/performance.md');
 }
 
 function machine(): string {
@@ -164,11 +164,11 @@ function machine(): string {
 }
 
 async function scaleFigures(): Promise<void> {
-    say('## (f) Worker threads against child processes on the same sweep (bench/scale-bench.ts)');
+    say('## (g) Worker threads against child processes on the same sweep (bench/scale-bench.ts)');
     say();
     await runPoolComparison(line => say(line));
     say();
-    say('## (g) Memory of large populations (bench/scale-bench.ts)');
+    say('## (h) Memory of large populations (bench/scale-bench.ts)');
     say();
     runPopulationMemory(line => say(line));
     say();
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
         `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}.`, ''];
     header.forEach(l => console.log(l));
     if (process.argv.includes('--editor-only')) {
-        // The typing-burst figures alone; with --write they replace section (e) of docs/performance.md, which then
+        // The typing-burst figures alone; with --write they replace section (d) of docs/performance.md, which then
         // names its own machine load (the other sections keep theirs).
         say(EDITOR_HEADING);
         say();
@@ -217,13 +217,13 @@ async function main(): Promise<void> {
     say();
     await runEditorLoadBench(ROOT, line => say(line));
     say();
-    say('## (d) A 1,000-run sweep on the worker pool (bench/sweep-bench.ts)');
+    say('## (e) A 1,000-run sweep on the worker pool (bench/sweep-bench.ts)');
     say();
     const sweep = await runSweepBench(line => say(line));
     say();
     say(`Speed-up from one worker to all cores: ×${sweep.speedUp.toFixed(2)} (target ≥ 1.8 on two cores${sweep.speedUp >= 1.8 ? ': met' : ': **missed**; the machine was shared, see the load average above'}).`);
     say();
-    say('## (e) Observed data and fitting (bench/fit-bench.ts)');
+    say('## (f) Observed data and fitting (bench/fit-bench.ts)');
     say();
     await dataDiagnosticsSeconds(line => say(line));
     say();
