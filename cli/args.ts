@@ -8,7 +8,7 @@ export const USAGE = `Usage:
   osteo report FILE [--scenario NAME] --out report.html
   osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME[,TIME…]]
                   [--method local|morris|sobol] [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N]
-                  [--format table|json] [--out PATH]
+                  [--format table|json|svg] [--out PATH] [--shard K/N|auto]
                                            sensitivity of one output to the model parameters: local
                                            (default), Morris screening or Sobol indices
   osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json|html] [--out PATH] [--starts N] [--seed N]
