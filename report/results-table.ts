@@ -37,8 +37,7 @@ export function summaryOf(arm: ArmResult, key: string): SeriesSummary | undefine
  * (`compare to`, default the first arm); then the sweeps and populations.
  */
 export function formatScenarioTable(scenario: ScenarioResult): string {
-    const years = scenario.durationDays / 365.25;
-    const horizon = years >= 1 ? plural(+years.toFixed(2), 'year') : plural(+scenario.durationDays.toFixed(1), 'day');
+    const horizon = horizonLabel(scenario.durationDays);
     const lines = [`${scenario.name}${scenario.title && scenario.title !== scenario.name ? ` — ${scenario.title}` : ''} (${horizon})`];
     const refIndex = Math.max(0, scenario.arms.findIndex(a => a.name === scenario.reference));
     const reference = scenario.arms[refIndex];
@@ -156,4 +155,14 @@ export function num(v: number | null | undefined): string {
 function signed(v: number): string {
     const s = num(v);
     return displayed(v) > 0 && !s.startsWith('-') ? `+${s}` : s;
+}
+
+/** A horizon in the unit it was most likely written in: `6 months` rather than `182.6 days`. */
+export function horizonLabel(days: number): string {
+    const years = days / 365.25;
+    if (years >= 1) return plural(+years.toFixed(2), 'year');
+    const months = days / 30.4375, weeks = days / 7;
+    if (Math.abs(months - Math.round(months)) < 0.01 && months >= 0.99) return plural(Math.round(months), 'month');
+    if (Math.abs(weeks - Math.round(weeks)) < 1e-6 && weeks >= 1) return plural(Math.round(weeks), 'week');
+    return plural(+days.toFixed(1), 'day');
 }

@@ -102,7 +102,7 @@ describe('osteo run, other formats and selections', () => {
         expect(r.stdout).toMatch(/bmd\.lumbar_spine \(% change\)\s+untreated\s+-?\d+\.\d\d/);
         expect(r.stdout).toMatch(/\n\s+early\s+-?\d+\.\d\d\s+-?\d+\.\d\d\s+-?\d+\.\d\d\s+[+-]\d+\.\d\d/);
         expect(r.stdout).toContain('drug.adalimumab (mg/L)');
-        expect(r.stdout).toContain('Quiet (70 days)');
+        expect(r.stdout).toContain('Quiet (10 weeks)');
     });
 
     test('--arm selects arms; --out writes the file and nothing on stdout', () => {
