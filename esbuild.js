@@ -28,7 +28,7 @@ const all = [
     { ...web, format: 'cjs', entryPoints: { extension: 'client/src/extension-browser.ts' }, outdir: 'out/web', external: ['vscode'] },
     { ...web, format: 'iife', entryPoints: { server: 'server/src/browser-main.ts' }, outdir: 'out/web' },
     // The engine alone (simulator/ through simulator/index.ts): no Langium, no VS Code.
-    { ...node, entryPoints: { 'simulation-worker': 'server/src/simulation-worker.ts' }, outdir: 'out' },
+    { ...node, entryPoints: { 'simulation-worker': 'runtime/simulation-worker.ts' }, outdir: 'out' },
     {
         bundle: true, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: !production, minify: production,
         entryPoints: { results: 'client/webview/main.ts' }, outdir: 'out/webview', loader: { '.css': 'css' }, logLevel: 'warning'

@@ -31,18 +31,22 @@ export default [
         linterOptions: { reportUnusedDisableDirectives: 'error' }
     },
     // The engine: plain data in, plain data out; it runs in a worker and knows nothing of the language or editor.
-    layer(['simulator/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'report', 'protocol')] }),
+    layer(['simulator/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'report', 'protocol', 'runtime')] }),
     // The language (grammar, validation, LSP services, compiler) reads the engine's tables and description contract.
-    layer(['language/**/*.ts'], { paths: NO_EDITOR, patterns: [into('client', 'server', 'cli', 'report', 'protocol'), ENGINE_FACE] }),
+    layer(['language/**/*.ts'], { paths: NO_EDITOR, patterns: [into('client', 'server', 'cli', 'report', 'protocol', 'runtime'), ENGINE_FACE] }),
     // The report turns results into views: it reads the engine's results only.
-    layer(['report/**/*.ts'], { paths: NO_EDITOR, patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'protocol'), ENGINE_FACE] }),
+    layer(['report/**/*.ts'], { paths: NO_EDITOR, patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'protocol', 'runtime'), ENGINE_FACE] }),
     // The messages between the sides: types both sides import, so it imports neither.
-    layer(['protocol/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli'), ENGINE_FACE] }),
-    // The language server and its worker: never the client's code.
+    layer(['protocol/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'runtime'), ENGINE_FACE] }),
+    // The engine's Node runtime (worker pool, simulation worker, version): shared by the server and the CLI, so it
+    // imports neither, nor the language (the worker bundle holds no Langium).
+    layer(['runtime/**/*.ts'], { paths: NO_EDITOR, patterns: [...NO_LANGIUM, into('language', 'client', 'server', 'cli', 'report', 'protocol'), ENGINE_FACE] }),
+    // The language server: never the client's code.
     layer(['server/**/*.ts'], { paths: NO_EDITOR, patterns: [into('client', 'cli'), ENGINE_FACE] }),
-    layer(['cli/**/*.ts'], { paths: NO_EDITOR, patterns: [into('client'), ENGINE_FACE] }),
+    // The command line: the language, the engine's runtime and the report; never the server or the client.
+    layer(['cli/**/*.ts'], { paths: NO_EDITOR, patterns: [into('client', 'server'), ENGINE_FACE] }),
     // The extension host talks to the server through protocol/ only.
-    layer(['client/src/**/*.ts'], { patterns: [...NO_LANGIUM.map(p => ({ ...p, regex: '^(langium|chevrotain|vscode-languageserver)(/|$)' })), into('server', 'cli', 'webview'), ENGINE_FACE] }),
+    layer(['client/src/**/*.ts'], { patterns: [...NO_LANGIUM.map(p => ({ ...p, regex: '^(langium|chevrotain|vscode-languageserver)(/|$)' })), into('server', 'cli', 'runtime', 'webview'), ENGINE_FACE] }),
     // The webview runs in a browser sandbox: no Node, no VS Code API, no host code.
-    layer(['client/webview/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'simulator', 'server', 'cli', 'src')] })
+    layer(['client/webview/**/*.ts'], { paths: [...NO_EDITOR, ...NO_NODE], patterns: [...NO_LANGIUM, into('language', 'simulator', 'server', 'cli', 'runtime', 'src')] })
 ];

@@ -16,7 +16,7 @@ import { compileDocument } from '../language/src/compiler/compile-document.js';
 import { dataFiles } from '../language/src/workspace/data-files.js';
 import { runFit, simulateCompiled, type FitProblem } from '../simulator/index.js';
 import { mulberry32, standardNormal } from '../simulator/analysis/random.js';
-import { WorkerPool } from '../server/src/worker-pool.js';
+import { WorkerPool } from '../runtime/worker-pool.js';
 
 const SCENARIO = `scenario Bench {
     duration 40 months

@@ -14,7 +14,7 @@ import type { Model } from '../language/src/generated/ast.js';
 import { createOsteoServices } from '../language/src/osteo-module.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
 import { armsOnly, runAnalyses, runTask, simulateCompiled, sweepTasks, type SimTask, type TaskOutput } from '../simulator/index.js';
-import { poolSize, WorkerPool } from '../server/src/worker-pool.js';
+import { poolSize, WorkerPool } from '../runtime/worker-pool.js';
 
 const SWEEP = `
 scenario Bench {

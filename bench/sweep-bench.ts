@@ -11,7 +11,7 @@ import type { Model } from '../language/src/generated/ast.js';
 import { createOsteoServices } from '../language/src/osteo-module.js';
 import { sweepTasks } from '../simulator/index.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { WorkerPool } from '../server/src/worker-pool.js';
+import { WorkerPool } from '../runtime/worker-pool.js';
 
 const TEXT = `
 scenario Bench {

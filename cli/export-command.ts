@@ -1,7 +1,7 @@
 import { isModel } from '../language/src/generated/ast.js';
 import { exportPython, MODEL_INFO } from '../simulator/index.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { compileStep, loadValidated, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
 

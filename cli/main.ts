@@ -9,7 +9,7 @@ import { runFitCommand } from './fit-command.js';
 import { runMerge } from './merge-command.js';
 import { runPlan } from './plan-command.js';
 import { parseArgs, UsageError, USAGE } from './args.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { startLanguageServer } from './lsp-command.js';
 
 /** The subcommands; each returns the process exit code. */

@@ -11,7 +11,7 @@ import {
     analyse, analysisBatch, AnalysisFailedError, buildRunResult, globalSensitivityResult, SelectionError, withAnalyses,
     type RunResult, type TaskOutput
 } from '../simulator/index.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';

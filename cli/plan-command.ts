@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { analysisRuns } from '../simulator/index.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { UsageError, type CliArgs } from './args.js';
 import { writeOutput } from './cli-steps.js';
 import { compileFiles } from './simulate-files.js';

@@ -3,7 +3,7 @@
  * sweeps' and populations' runs, and writes them with a manifest for `osteo merge` (cli/shard.ts).
  */
 import { analysisBatch, AnalysisFailedError, ArmFailedError, armsOnly, buildRunResult, simulateCompiled } from '../simulator/index.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { UsageError, type CliArgs } from './args.js';
 import { stderrLine } from './cli-steps.js';
 import { progressFor } from './progress.js';

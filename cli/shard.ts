@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { MODEL_INFO, PARAMETERS } from '../simulator/index.js';
-import { VERSION } from '../server/src/version.js';
+import { VERSION } from '../runtime/version.js';
 import { UsageError } from './args.js';
 
 export interface ShardSpec {

@@ -10,7 +10,7 @@ const path = require('path');
 const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..');
-const FOLDERS = ['simulator', 'language', 'report', 'protocol', 'cli', 'server', 'client', 'scripts', 'bench'];
+const FOLDERS = ['simulator', 'language', 'report', 'protocol', 'runtime', 'cli', 'server', 'client', 'scripts', 'bench'];
 
 function sourceFiles(dir) {
     if (!fs.existsSync(dir)) return [];

@@ -9,7 +9,7 @@ const path = require('path');
 const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..');
-const CONFIGS = ['simulator', 'protocol', 'report', 'language', 'server', 'cli', 'client', 'client/webview', '.']
+const CONFIGS = ['simulator', 'protocol', 'report', 'language', 'runtime', 'server', 'cli', 'client', 'client/webview', '.']
     .map(dir => path.join(ROOT, dir, 'tsconfig.json'))
     // The web extension's two entries: a web worker each, checked without Node's types.
     .concat(['server', 'client'].map(dir => path.join(ROOT, dir, 'tsconfig.browser.json')));

@@ -11,9 +11,9 @@ import { planDocumentFit } from '../../language/src/application/fit-document.js'
 import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams, type SimulateErrorData } from '../../protocol/requests.js';
 import { fitEdits } from '../../language/src/lsp/fit-edits.js';
 import { analysisFailure, cancelled, compiledOf, failed, modelOf } from './simulation-handlers.js';
-import type { SimulationBackend } from './simulation-backend.js';
+import type { SimulationBackend } from '../../runtime/simulation-backend.js';
 
-type Pool = SimulationBackend['pool'];
+type Pool = Pick<SimulationBackend, 'run'>;
 
 export function registerFitHandler(connection: Connection, shared: LangiumSharedServices, pool: Pool): Disposable {
     const fitRequest = connection.onRequest(FitRequestMethod, (params: FitParams, token: CancellationToken) => fit(connection, shared, pool, params, token));

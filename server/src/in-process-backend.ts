@@ -3,45 +3,37 @@
  * worker_threads and no child processes, so no pool either: sweeps and populations run one task after another).
  * The engine is synchronous, so a cancel is seen only between runs; the request then answers "cancelled".
  */
-import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
-import { serialRunner, simulateCompiled, type ScenarioResult, type SimTask, type TaskOutput } from '../../simulator/index.js';
-import { failureOf, SimulationRunError, WorkerPoolError } from './simulation-errors.js';
-import type { PoolRunOptions, SimulationBackend } from './simulation-backend.js';
-
-type RunOptions = Parameters<SimulationBackend['runner']['run']>[1];
+import { serialRunner, simulateCompiled, type CompiledScenario, type ScenarioResult, type SimTask, type TaskOutput } from '../../simulator/index.js';
+import { failureOf, poolErrorOf } from '../../runtime/simulation-errors.js';
+import type { PoolRunOptions, ScenarioRunOptions, SimulationBackend } from '../../runtime/simulation-backend.js';
 
 /** Lets queued messages (a cancel, other requests) through before a long synchronous run. */
 const yieldToMessages = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 export function inProcessBackend(): SimulationBackend {
     return {
-        runner: {
-            async run(compiled: CompiledScenario[], options: RunOptions = {}): Promise<ScenarioResult[]> {
-                let cancelled = false;
-                options.onCancel?.(() => { cancelled = true; });
-                await yieldToMessages();
-                try {
-                    return simulateCompiled(compiled, { isCancelled: () => cancelled, onProgress: options.onProgress });
-                } catch (error) {
-                    throw new SimulationRunError(failureOf(error));
-                }
-            },
-            dispose: () => undefined
+        async simulate(compiled: CompiledScenario[], options: ScenarioRunOptions = {}): Promise<ScenarioResult[]> {
+            let cancelled = false;
+            options.onCancel?.(() => { cancelled = true; });
+            await yieldToMessages();
+            try {
+                return simulateCompiled(compiled, { isCancelled: () => cancelled || !!options.isCancelled?.(), onProgress: options.onProgress });
+            } catch (error) {
+                throw poolErrorOf(failureOf(error));
+            }
         },
-        pool: {
-            async run(tasks: readonly SimTask[], options: PoolRunOptions = {}): Promise<TaskOutput[]> {
-                let cancelled = false;
-                options.onCancel?.(() => { cancelled = true; });
-                await yieldToMessages();
-                try {
-                    return await serialRunner.run(tasks, { onProgress: options.onProgress, isCancelled: () => cancelled || !!options.isCancelled?.() });
-                } catch (error) {
-                    const failure = failureOf(error);
-                    if (failure.kind === 'solver-failed') throw error;   // AnalysisFailedError and friends keep their own handling
-                    throw new WorkerPoolError(failure.kind === 'cancelled' ? 'cancelled' : 'internal', failure.message);
-                }
-            },
-            dispose: () => undefined
-        }
+        async run(tasks: readonly SimTask[], options: PoolRunOptions = {}): Promise<TaskOutput[]> {
+            let cancelled = false;
+            options.onCancel?.(() => { cancelled = true; });
+            await yieldToMessages();
+            try {
+                return await serialRunner.run(tasks, { onProgress: options.onProgress, isCancelled: () => cancelled || !!options.isCancelled?.() });
+            } catch (error) {
+                const failure = failureOf(error);
+                if (failure.kind === 'solver-failed') throw error;   // AnalysisFailedError and friends keep their own handling
+                throw poolErrorOf(failure);
+            }
+        },
+        dispose: () => undefined
     };
 }

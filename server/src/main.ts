@@ -6,8 +6,7 @@ import { createOsteoServices } from '../../language/src/osteo-module.js';
 import { addLatestTextCompletionHandler } from '../../language/src/lsp/osteo-completion-handler.js';
 import { releaseMemoryWhenIdle } from './idle-memory.js';
 import { registerSimulationHandlers } from './simulation-handlers.js';
-import { SimulationRunner } from './simulation-runner.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool } from '../../runtime/worker-pool.js';
 import { registerFitHandler } from './fit-handler.js';
 import { watchDataFiles } from '../../language/src/workspace/data-file-watcher.js';
 
@@ -15,11 +14,11 @@ import { watchDataFiles } from '../../language/src/workspace/data-file-watcher.j
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createOsteoServices({ connection, ...NodeFileSystem });
 const worker = path.join(__dirname, 'simulation-worker.js');
-// Runs in a worker thread; sweeps, populations and sensitivity on a pool of as many workers as cores.
-const backend = { runner: new SimulationRunner(worker), pool: new WorkerPool(worker) };
-registerSimulationHandlers(connection, shared, backend);
+// Runs, sweeps, populations, sensitivity and fits on one pool of worker threads (one per core, or OSTEO_WORKERS / SLURM_CPUS_PER_TASK).
+const pool = new WorkerPool(worker);
+registerSimulationHandlers(connection, shared, pool);
 // Fits share the pool: one start per worker.
-registerFitHandler(connection, shared, backend.pool);
+registerFitHandler(connection, shared, pool);
 watchDataFiles(shared);
 startLanguageServer(shared);
 // Replaces Langium's completion handler (registered by startLanguageServer): completion answers from the current text without waiting for builds.

@@ -11,11 +11,11 @@ import { CANCELLED, compileSelection, planDocumentSensitivity, runCompiled, runS
 import {
     SensitivityRequestMethod, SimulateRequestMethod, type SensitivityParams, type SimulateErrorData, type SimulateParams, type SimulateResult
 } from '../../protocol/requests.js';
-import { SimulationRunError, WorkerPoolError } from './simulation-errors.js';
+import { WorkerPoolError } from '../../runtime/simulation-errors.js';
+import type { SimulationBackend } from '../../runtime/simulation-backend.js';
+import { VERSION } from '../../runtime/version.js';
 
-export type { SimulationBackend } from './simulation-backend.js';
-import type { SimulationBackend } from './simulation-backend.js';
-import { VERSION } from './version.js';
+export type { SimulationBackend } from '../../runtime/simulation-backend.js';
 
 /** How many errors a refusal quotes; the Problems panel has the rest. */
 const QUOTED_ERRORS = 5;
@@ -24,12 +24,12 @@ const QUOTED_ERRORS = 5;
  * `osteo/simulate` (protocol/requests.ts): waits for the document to be validated, refuses documents with
  * errors, compiles on this thread (the descriptions are plain data) and simulates on the backend.
  */
-export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, { runner, pool }: SimulationBackend): Disposable {
+export function registerSimulationHandlers(connection: Connection, shared: LangiumSharedServices, backend: SimulationBackend): Disposable {
     const registration = connection.onRequest(SimulateRequestMethod, (params: SimulateParams, token: CancellationToken) =>
-        simulate(connection, shared, runner, pool, params, token));
+        simulate(connection, shared, backend, params, token));
     const sensitivity = connection.onRequest(SensitivityRequestMethod, (params: SensitivityParams, token: CancellationToken) =>
-        runSensitivity(connection, shared, pool, params, token));
-    return { dispose: () => { registration.dispose(); sensitivity.dispose(); runner.dispose(); pool.dispose(); } };
+        runSensitivity(connection, shared, backend, params, token));
+    return { dispose: () => { registration.dispose(); sensitivity.dispose(); backend.dispose(); } };
 }
 
 /** The validated, error-free model of the document, or the error to answer with. */
@@ -61,7 +61,7 @@ export function compiledOf<T>(uri: URI, compile: () => T): T | ResponseError<Sim
     }
 }
 
-async function simulate(connection: Connection, shared: LangiumSharedServices, runner: SimulationBackend['runner'], pool: SimulationBackend['pool'],
+async function simulate(connection: Connection, shared: LangiumSharedServices, backend: SimulationBackend,
     params: SimulateParams, token: CancellationToken): Promise<SimulateResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'osteo/simulate needs { uri: string, scenario?: string }');
     const uri = URI.parse(params.uri);
@@ -76,8 +76,8 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     progress.begin(`Simulating ${fileName(uri)}`, 0, `0 of ${total} arms`, true);
     try {
         const result = await runCompiled(compiled, {
-            simulateArms: (arms, onProgress) => runner.run(arms, { onProgress, onCancel: cancel => token.onCancellationRequested(cancel) }),
-            analysisRunner: () => ({ runner: pool }),
+            simulateArms: (arms, onProgress) => backend.simulate(arms, { onProgress, onCancel: cancel => token.onCancellationRequested(cancel) }),
+            analysisRunner: () => ({ runner: backend }),
             isCancelled: () => token.isCancellationRequested,
             onArmProgress: (done, all, label) => progress.report(Math.round(100 * done / (all + runs)), `${done} of ${all} arms (${label})`),
             onAnalysisProgress: (done, all) => progress.report(Math.round(100 * (total + done) / (total + all)), `${done} of ${all} sweep and population runs`)
@@ -86,19 +86,14 @@ async function simulate(connection: Connection, shared: LangiumSharedServices, r
     } catch (error) {
         const analysis = analysisFailure(error);
         if (analysis) return analysis;
-        if (!(error instanceof SimulationRunError)) throw error;
-        const f = error.failure;
-        if (f.kind === 'cancelled') return cancelled();
-        if (f.kind === 'solver-failed') return failed(f.message, { kind: 'solver-failed', scenario: f.scenario, arm: f.arm, timeDays: f.timeDays });
-        if (f.kind === 'worker-crashed') return failed(f.message, { kind: 'worker-crashed' });
-        return failed(`the simulation failed: ${f.message}`, { kind: 'solver-failed' });
+        throw error;
     } finally {
         progress.done();
     }
 }
 
 /** `osteo/sensitivity`: the local sensitivities of one output of one arm to every model parameter, on the pool. */
-async function runSensitivity(connection: Connection, shared: LangiumSharedServices, pool: SimulationBackend['pool'],
+async function runSensitivity(connection: Connection, shared: LangiumSharedServices, backend: SimulationBackend,
     params: SensitivityParams, token: CancellationToken): Promise<SensitivityResult | ResponseError<SimulateErrorData | undefined>> {
     if (typeof params?.uri !== 'string' || typeof params.output !== 'string') {
         return new ResponseError(ErrorCodes.InvalidParams, 'osteo/sensitivity needs { uri: string, output: string, scenario?: string, arm?: string, at?: string }');
@@ -112,7 +107,7 @@ async function runSensitivity(connection: Connection, shared: LangiumSharedServi
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin(`Sensitivity of ${plan.output}`, 0, `0 of ${tasks.length} runs`, true);
     try {
-        const result = await runSensitivityPlan(plan, pool, {
+        const result = await runSensitivityPlan(plan, backend, {
             onProgress: (done, all) => progress.report(Math.round(100 * done / all), `${done} of ${all} runs`),
             onCancel: cancel => token.onCancellationRequested(cancel)
         });
@@ -127,12 +122,16 @@ async function runSensitivity(connection: Connection, shared: LangiumSharedServi
     }
 }
 
-/** Failures of the pool or of a sweep/sensitivity run as LSP errors; undefined for anything else. */
+/** Failures of the backend (runs, sweeps, sensitivity, fits) or of an analysis as LSP errors; undefined for anything else. */
 export function analysisFailure(error: unknown): ResponseError<SimulateErrorData | undefined> | undefined {
     if (error instanceof AnalysisFailedError) return failed(error.message, { kind: 'solver-failed', scenario: error.scenario, arm: error.arm, timeDays: error.timeDays });
     if (!(error instanceof WorkerPoolError)) return undefined;
-    if (error.kind === 'cancelled') return cancelled();
-    return failed(error.message, { kind: error.kind === 'worker-crashed' ? 'worker-crashed' : 'solver-failed' });
+    switch (error.kind) {
+        case 'cancelled': return cancelled();
+        case 'worker-crashed': return failed(error.message, { kind: 'worker-crashed' });
+        case 'solver-failed': return failed(error.message, { kind: 'solver-failed', ...error.at });
+        default: return failed(`the simulation failed: ${error.message}`, { kind: 'solver-failed' });
+    }
 }
 
 /** The document once every pending edit has been built and validated. */

@@ -8,7 +8,7 @@ export interface TaskRunOptions {
 
 /**
  * Runs a batch of independent tasks and returns their outputs in task order: in this thread
- * (serialRunner) or on the worker pool (server/src/worker-pool.ts), with identical results.
+ * (serialRunner) or on the worker pool (runtime/worker-pool.ts), with identical results.
  */
 export interface TaskRunner {
     run(tasks: readonly SimTask[], options?: TaskRunOptions): Promise<TaskOutput[]>;

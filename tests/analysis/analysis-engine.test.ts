@@ -11,7 +11,7 @@ import { PARAMETERS } from '../../simulator/model/parameters.js';
 import { armsOnly, runAnalyses, simulateCompiled } from '../../simulator/run-scenarios.js';
 import { compileDocument, simulateDocument } from '../../language/src/compiler/compile-document.js';
 import { simulateArm, valueAt } from '../../simulator/simulate.js';
-import { WorkerPool, WorkerPoolError } from '../../server/src/worker-pool.js';
+import { WorkerPool, WorkerPoolError } from '../../runtime/worker-pool.js';
 import { createTestServices } from '../language/test-services.js';
 
 const services = await createTestServices();

@@ -25,12 +25,16 @@ describe('the lint step forbids imports across layers', () => {
         ['the engine → Langium', 'simulator/probe.ts', `import { AstUtils } from 'langium';`],
         ['the engine → the language', 'simulator/model/probe.ts', `import { createOsteoServices } from '../../language/src/osteo-module.js';`],
         ['the engine → the client', 'simulator/probe.ts', `import { activate } from '../client/src/extension.js';`],
-        ['the engine → the server', 'simulator/probe.ts', `import { WorkerPool } from '../server/src/worker-pool.js';`],
+        ['the engine → the server', 'simulator/probe.ts', `import { registerSimulationHandlers } from '../server/src/simulation-handlers.js';`],
+        ['the engine → its Node runtime', 'simulator/probe.ts', `import { WorkerPool } from '../runtime/worker-pool.js';`],
         ['the engine → Node', 'simulator/probe.ts', `import { readFileSync } from 'node:fs';`],
         ['the report → the client', 'report/probe.ts', `import { activate } from '../client/src/extension.js';`],
-        ['the report → the server', 'report/probe.ts', `import { WorkerPool } from '../server/src/worker-pool.js';`],
+        ['the report → the server', 'report/probe.ts', `import { registerSimulationHandlers } from '../server/src/simulation-handlers.js';`],
+        ['the CLI → the server', 'cli/probe.ts', `import { registerSimulationHandlers } from '../server/src/simulation-handlers.js';`],
+        ['the runtime → the language', 'runtime/probe.ts', `import { compileSelection } from '../language/src/application/run-document.js';`],
+        ['the runtime → Langium', 'runtime/probe.ts', `import { URI } from 'langium';`],
         ['the server → the client', 'server/src/probe.ts', `import { activate } from '../../client/src/extension.js';`],
-        ['the client → the server', 'client/src/probe.ts', `import { WorkerPool } from '../../server/src/worker-pool.js';`],
+        ['the client → the server', 'client/src/probe.ts', `import { registerSimulationHandlers } from '../../server/src/simulation-handlers.js';`],
         ['the webview → Node', 'client/webview/probe.ts', `import * as fs from 'fs';`],
         ['the webview → VS Code', 'client/webview/probe.ts', `import * as vscode from 'vscode';`],
         ['the language → the engine\'s insides', 'language/src/probe.ts', `import { PARAMETERS } from '../../simulator/model/parameters.js';`]
@@ -44,7 +48,9 @@ describe('the lint step forbids imports across layers', () => {
         ['the engine → itself', 'simulator/model/probe.ts', `import { solvePiecewise } from '../solver/index.js';`],
         ['the language → the engine\'s public face', 'language/src/probe.ts', `import { PARAMETERS } from '../../simulator/index.js';`],
         ['the client → the protocol and the report', 'client/src/probe.ts', `import type { SimulateParams } from '../../protocol/requests.js';\nimport { buildResultsView } from '../../report/view-model.js';`],
-        ['the webview → the report', 'client/webview/probe.ts', `import { formatValue } from '../../report/format.js';`]
+        ['the webview → the report', 'client/webview/probe.ts', `import { formatValue } from '../../report/format.js';`],
+        ['the CLI and the server → the runtime', 'cli/probe.ts', `import { WorkerPool } from '../runtime/worker-pool.js';\nimport { VERSION } from '../runtime/version.js';`],
+        ['the server → the runtime', 'server/src/probe.ts', `import { WorkerPool } from '../../runtime/worker-pool.js';`]
     ])('%s passes', async (_, file, code) => {
         expect(await problems(file, code)).toEqual([]);
     });
@@ -117,7 +123,7 @@ describe('the cycle check', () => {
     });
 
     test('the repository has none', () => {
-        const { files, cycles } = findCycles(ROOT, ['simulator', 'language', 'report', 'protocol', 'cli', 'server', 'client', 'scripts', 'bench']);
+        const { files, cycles } = findCycles(ROOT, ['simulator', 'language', 'report', 'protocol', 'runtime', 'cli', 'server', 'client', 'scripts', 'bench']);
         expect(files).toBeGreaterThan(150);
         expect(cycles.map(group => group.map(f => path.relative(ROOT, f)))).toEqual([]);
     });
@@ -127,7 +133,7 @@ describe('the simulation worker bundles the engine alone', () => {
     test('no Langium, chevrotain, VS Code or language code in out/simulation-worker.js', async () => {
         const esbuild = await import('esbuild');
         const result = await esbuild.build({
-            entryPoints: [path.join(ROOT, 'server/src/simulation-worker.ts')], bundle: true, platform: 'node', format: 'cjs',
+            entryPoints: [path.join(ROOT, 'runtime/simulation-worker.ts')], bundle: true, platform: 'node', format: 'cjs',
             target: 'node20', write: false, metafile: true, outfile: path.join(os.tmpdir(), 'osteo-worker-probe.js'), logLevel: 'silent'
         });
         const inputs = Object.keys(result.metafile.inputs);

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseShard, shardRange } from '../../cli/shard.js';
-import { poolSize } from '../../server/src/worker-pool.js';
+import { poolSize } from '../../runtime/worker-pool.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/cli/fixtures/sharded-population.osteo');

@@ -1,11 +1,12 @@
 /**
- * The simulation worker (bundled as out/simulation-worker.js): simulates compiled scenarios off the
- * language server's main thread. Cancellation arrives through a shared flag because the simulation
- * is synchronous and never yields to the worker's message loop.
+ * The simulation worker (bundled as out/simulation-worker.js): runs the engine in a worker thread of the
+ * pool (runtime/worker-pool.ts) for the language server and the CLI. Cancellation arrives through a
+ * shared flag because the simulation is synchronous and never yields to the worker's message loop.
  */
 import { parentPort } from 'node:worker_threads';
-import type { CompiledScenario } from '../../language/src/compiler/compile-scenario.js';
-import { CancelledError, runTask, type ScenarioResult, type SimTask, simulateCompiled, type TaskOutput } from '../../simulator/index.js';
+import {
+    CancelledError, type CompiledScenario, runTask, type ScenarioResult, type SimTask, simulateCompiled, type TaskOutput
+} from '../simulator/index.js';
 import { failureOf, type WorkerFailure } from './simulation-errors.js';
 
 export type { WorkerFailure } from './simulation-errors.js';
@@ -17,7 +18,7 @@ export interface WorkerRunMessage {
     readonly cancelFlag: SharedArrayBuffer;
 }
 
-/** A slice of a sweep, population or sensitivity batch (server/src/worker-pool.ts). */
+/** A slice of a sweep, population or sensitivity batch. */
 export interface WorkerTasksMessage {
     readonly type: 'tasks';
     readonly id: number;
@@ -27,18 +28,18 @@ export interface WorkerTasksMessage {
     readonly cancelFlag: SharedArrayBuffer;
 }
 
-export type WorkerTasksReply =
-    | { readonly type: 'outputs'; readonly id: number; readonly first: number; readonly outputs: TaskOutput[] }
-    | { readonly type: 'failed'; readonly id: number; readonly error: WorkerFailure };
+export type WorkerMessage = WorkerRunMessage | WorkerTasksMessage;
 
+/** Replies: progress and the scenarios of a run, the outputs of a slice, or why either failed. */
 export type WorkerReply =
     | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly label: string }
     | { readonly type: 'done'; readonly id: number; readonly scenarios: ScenarioResult[] }
+    | { readonly type: 'outputs'; readonly id: number; readonly first: number; readonly outputs: TaskOutput[] }
     | { readonly type: 'failed'; readonly id: number; readonly error: WorkerFailure };
 
 
 const port = parentPort;
-port?.on('message', (message: WorkerRunMessage | WorkerTasksMessage) => {
+port?.on('message', (message: WorkerMessage) => {
     if (message?.type === 'tasks') {
         runTasks(message);
         return;
@@ -60,7 +61,7 @@ port?.on('message', (message: WorkerRunMessage | WorkerTasksMessage) => {
 function runTasks(message: WorkerTasksMessage): void {
     const flag = new Int32Array(message.cancelFlag);
     const isCancelled = () => Atomics.load(flag, 0) !== 0;
-    let reply: WorkerTasksReply;
+    let reply: WorkerReply;
     try {
         if (isCancelled()) throw new CancelledError();
         reply = { type: 'outputs', id: message.id, first: message.first, outputs: message.tasks.map(t => runTask(t, isCancelled)) };
