@@ -49,7 +49,9 @@ describe('units (docs/language.md §5, §6)', async () => {
     test('ic50 may be a concentration or (bisphosphonates, bone-bound) a mass, not a volume', async () => {
         expectNoIssues(await validate(drug('ic50 1 mg/L')));
         expectNoIssues(await validate(drug('ic50 1 mg')));
-        expectNoIssues(await validate(drug('ic50 20 nM')));
+        // A molar ic50 is converted through the molar mass, which it therefore needs.
+        expectNoIssues(await validate(drug('molar_mass 148 kDa ic50 20 nM')));
+        expectError(await validate(drug('ic50 20 nM')), /is molar \(nM\): give the drug's molar_mass/, { code: IssueCodes.MissingProperty });
         expectError(await validate(drug('ic50 1 L')), /The ic50 expects/, { code: IssueCodes.WrongUnit });
     });
 

@@ -36,7 +36,14 @@ export function compileDrug(declared: Drug, targeting: number): DrugDescription 
     const absorption = route === 'intravenous'
         ? undefined
         : opt(drug.absorptionHalfLife, 'absorption_half_life', ['time']) ?? DEFAULT_ABSORPTION_HALF_LIFE_DAYS[route];
-    const ic50 = drug.ic50 ? positive(drug.ic50, ['concentration', 'mass'], what('ic50')) : undefined;
+    // A molar concentration (pM, nM) in mg/L through the drug's molar mass: c pM × M kDa = c × M × 1e-6 mg/L.
+    const massConcentration = (q: typeof drug.ic50 & object, field: string, dimensions: Parameters<typeof positive>[1]) => {
+        const c = positive(q, [...dimensions, 'molarConcentration'], what(field));
+        if (c.dimension !== 'molarConcentration') return c;
+        if (!drug.molarMass) throw new CompileError(`${what(field)} is molar (${q.unit}): give the drug's molar_mass to convert it to mg/L`, q);
+        return { value: c.value * positive(drug.molarMass, ['molarMass'], what('molar_mass')).value * 1e-6, dimension: 'concentration' as const };
+    };
+    const ic50 = drug.ic50 ? massConcentration(drug.ic50, 'ic50', ['concentration', 'mass']) : undefined;
 
     const description: DrugDescription = {
         name: drug.name,
@@ -58,7 +65,7 @@ export function compileDrug(declared: Drug, targeting: number): DrugDescription 
             intercompartmentalClearanceLPerDay: opt(drug.intercompartmentalClearance, 'intercompartmental_clearance', ['clearance']),
             clearanceLPerDay: opt(drug.clearance, 'clearance', ['clearance']),
             vmaxMgPerDay: opt(drug.vmax, 'vmax', ['massRate']),
-            kmMgPerL: opt(drug.km, 'km', ['concentration']),
+            kmMgPerL: drug.km ? massConcentration(drug.km, 'km', ['concentration']).value : undefined,
             molarMassKDa: opt(drug.molarMass, 'molar_mass', ['molarMass']),
             boneHalfLifeDays: opt(drug.boneHalfLife, 'bone_half_life', ['time']),
             boneUptake: drug.boneUptake ? fractionOf(drug.boneUptake, what('bone_uptake')) : undefined

@@ -17,7 +17,7 @@ import { checkFinite, checkPositiveAnyUnit, checkQuantityRanges, checkSample } f
 import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './time-checks.js';
 import { checkQuantityUnits } from './unit-checks.js';
 import { checkDosing } from './dosing-checks.js';
-import { checkDrugBase, checkDrugPotency, checkPkConsistency } from './drug-checks.js';
+import { checkDrugBase, checkDrugPotency, checkMolarConcentrations, checkPkConsistency, checkPropertyPairs } from './drug-checks.js';
 import { checkDelivery, checkLocalDepotSite } from './delivery-checks.js';
 
 /** Registers the checks of docs/language.md §6, keyed by AST type. Unresolved names are OsteoDocumentValidator's. */
@@ -47,7 +47,7 @@ export class OsteoValidator {
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
             Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit,
-                checkDrugBase, checkDrugPotency, checkPkConsistency],
+                checkDrugBase, checkDrugPotency, checkMolarConcentrations, checkPropertyPairs, checkPkConsistency],
             Dosing: [checkDosing],
             Regimen: [this.duplicates.checkDuplicateName, checkRegimenCompleteness, checkDuplicateProperties],
             Condition: [this.duplicates.checkDuplicateName, checkDuplicateProperties],
