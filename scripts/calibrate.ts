@@ -5,6 +5,10 @@
  *
  * Runs on a time budget (default 540 s) and checkpoints to out/calibration/checkpoint.json: when the
  * budget runs out it exits with code 2 and the next run resumes. `--fresh` starts over.
+ *
+ * `--loo` instead cross-validates the calibration (leave one anchor out, refit, predict it) and writes
+ * 95 % parameter intervals (scripts/calibration/cross-validation.ts); `--full` refits each held-out
+ * case to convergence (all parameters) instead of the linearised refit; `--anchors R08,R11` holds out only those.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +18,7 @@ import { FIT_STAGES, FREE_PARAMETERS, type FreeParameter } from './calibration/f
 import { best, initialSimplex, iterate, spread, type SimplexState } from '../simulator/fit/nelder-mead.js';
 import { fromUnit, toUnit } from '../simulator/fit/parameter-scale.js';
 import { ANCHORS, residual } from './calibration/anchors.js';
+import { crossValidate } from './calibration/cross-validation.js';
 
 const ROOT = process.cwd();
 const CALIBRATION = path.join(ROOT, 'simulator/model/calibration.json');
@@ -36,15 +41,24 @@ const scaled = (p: FreeParameter) => ({ lo: p.lo, hi: p.hi, scale: p.log ? 'log'
 const encode = (p: FreeParameter, v: number) => toUnit(scaled(p), v);
 const decode = (p: FreeParameter, x: number) => fromUnit(scaled(p), x);
 
-function parseArgs(argv: string[]): { budget: number; fresh: boolean } {
-    let budget = 540, fresh = false;
+interface Args { budget: number; fresh: boolean; loo: boolean; full: boolean; anchors?: string[] }
+
+function parseArgs(argv: string[]): Args {
+    const args: Args = { budget: 540, fresh: false, loo: false, full: false };
     for (let i = 0; i < argv.length; i++) {
-        if (argv[i] === '--budget') budget = Number(argv[++i]);
-        else if (argv[i] === '--fresh') fresh = true;
-        else throw new Error(`unknown option ${argv[i]} (expected --budget SECONDS or --fresh)`);
+        if (argv[i] === '--budget') args.budget = Number(argv[++i]);
+        else if (argv[i] === '--fresh') args.fresh = true;
+        else if (argv[i] === '--loo') args.loo = true;
+        else if (argv[i] === '--full') args.full = true;
+        else if (argv[i] === '--anchors') args.anchors = (argv[++i] ?? '').split(',').map(s => s.trim()).filter(Boolean);
+        else throw new Error(`unknown option ${argv[i]} (expected --budget SECONDS, --fresh, --loo, --full or --anchors R08,R11)`);
     }
-    if (!(budget > 0)) throw new Error('--budget needs a positive number of seconds');
-    return { budget, fresh };
+    if (!(args.budget > 0)) throw new Error('--budget needs a positive number of seconds');
+    if ((args.full || args.anchors) && !args.loo) throw new Error('--full and --anchors go with --loo');
+    const weighted = new Set(ANCHORS.filter(a => a.weight > 0).map(a => a.id));
+    const unknown = args.anchors?.filter(id => !weighted.has(id)) ?? [];
+    if (unknown.length > 0) throw new Error(`--anchors: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a' : 'are not'} weighted anchor${unknown.length === 1 ? '' : 's'} (${[...weighted].join(', ')})`);
+    return args;
 }
 
 /** A fresh fit starts from the last calibration where it lies inside the bounds (the prior stays centred on `start`). */
@@ -72,9 +86,10 @@ function save(cp: Checkpoint): void {
 }
 
 async function main(): Promise<number> {
-    const { budget, fresh } = parseArgs(process.argv.slice(2));
+    const { budget, fresh, loo, full, anchors } = parseArgs(process.argv.slice(2));
     const started = Date.now();
     const scenarios = await loadAnchorScenarios(path.join(ROOT, 'tests/anchors'));
+    if (loo) return crossValidate(scenarios, { root: ROOT, budget, fresh, full, only: anchors });
     const cp = loadCheckpoint(fresh);
     let lastSave = Date.now();
     while (cp.stage < FIT_STAGES.length) {

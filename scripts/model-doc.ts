@@ -12,9 +12,25 @@ import { createRunner } from './calibration/objective.js';
 import { ANCHORS, evaluateAnchors, evidenceOf, margin, type Anchor, type AnchorOutcome, type Check } from './calibration/anchors.js';
 import { EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
 import { anchoredMechanisms } from './calibration/anchored-mechanisms.js';
+import { calibratedValues, type CrossValidationRecord, type LooResult } from './calibration/cross-validation.js';
 
 const ROOT = process.cwd();
 const OUT = path.join(ROOT, 'docs/model.md');
+const CROSS_VALIDATION = path.join(ROOT, 'scripts/calibration/cross-validation.json');
+
+/**
+ * The cross-validation record (`npm run calibrate -- --loo`) when it was computed at the current
+ * calibrated values; `stale` when the calibration has moved since (its figures are then not shown).
+ */
+function readCrossValidation(): { record: CrossValidationRecord | null; stale: boolean } {
+    if (!fs.existsSync(CROSS_VALIDATION)) return { record: null, stale: false };
+    const record = JSON.parse(fs.readFileSync(CROSS_VALIDATION, 'utf8'), (_, v) => (v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v)) as CrossValidationRecord;
+    const now = calibratedValues(ROOT);
+    const stale = FREE_PARAMETERS.some(p => !(Math.abs((record.at[p.name] ?? NaN) / now[p.name] - 1) < 1e-4));
+    return { record: stale ? null : record, stale };
+}
+const CV = readCrossValidation();
+const looOf = (id: string): LooResult | undefined => CV.record?.loo.find(r => r.id === id);
 
 interface FitRecord {
     date?: string; method?: string; objective?: number; misfit?: number; prior?: number; stages?: string[];
@@ -264,7 +280,9 @@ function fittedTable(fit: FitRecord): string {
         ...(fit.stages?.length ? ['Fit log:', '', ...fit.stages.map(s => `- ${s}`), ''] : []),
         '| parameter | start | fitted | bounds | tied | bounds because |',
         '|---|---|---|---|---|---|',
-        ...rows
+        ...rows,
+        '',
+        intervalTable()
     ].join('\n');
 }
 
@@ -274,10 +292,73 @@ function fittedTable(fit: FitRecord): string {
  * (issue 11); until then the column says so, with no number.
  */
 function looCell(a: Anchor): string {
-    const loo = (calibration as Record<string, unknown>).$loo as Record<string, unknown> | undefined;
-    const v = loo?.[a.id];
-    if (typeof v === 'number' && Number.isFinite(v)) return num(Number(v.toPrecision(2)));
-    return a.weight > 0 ? 'not yet computed' : 'n/a (not fitted)';
+    if (a.weight === 0) return 'n/a (not fitted)';
+    const r = looOf(a.id);
+    if (!r) return CV.stale ? 'stale (re-run `--loo`)' : 'not yet computed';
+    return `${num(Number(r.margin.toFixed(2)))} (${r.pass ? 'pass' : '**miss**'}; RMS ${num(Number(r.error.toFixed(2)))})`;
+}
+
+const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The leave-one-out summary of §4: how many held-out anchors are met, median and worst figures, method and cost. */
+function looSummary(): string {
+    const head = '- **LOO margin**: the smallest margin of an in-sample anchor\'s checks when the fit is re-run without it and the anchor is then predicted (leave-one-out cross-validation, `npm run calibrate -- --loo`), with the RMS of its residuals in tolerance units (0 at the targets, 1 at a band\'s edge).';
+    if (!CV.record) return `${head} ${CV.stale ? '**Stale**: computed at an earlier calibration; no figure is shown until it is re-run.' : '**Not yet computed**; no figure is shown until it is.'}`;
+    const rs = CV.record.loo.filter(Boolean);
+    const worst = (key: 'margin' | 'inSampleMargin') => rs.reduce((w, r) => (r[key] < w[key] ? r : w));
+    const methods = [...new Set(rs.map(r => r.method))];
+    const fmt = (x: number) => num(Number(x.toFixed(2)));
+    const cost = CV.record.cost;
+    return [
+        head,
+        `  **Held out: ${rs.filter(r => r.pass).length} of ${rs.length} met** (in-sample: ${rs.filter(r => r.inSampleMargin >= 0).length} of ${rs.length}); held-out margin median ${fmt(median(rs.map(r => r.margin)))}, worst ${fmt(worst('margin').margin)} (${worst('margin').id}); held-out RMS error median ${fmt(median(rs.map(r => r.error)))}, worst ${fmt(Math.max(...rs.map(r => r.error)))} (in-sample: margin median ${fmt(median(rs.map(r => r.inSampleMargin)))}, RMS median ${fmt(median(rs.map(r => r.inSampleError)))}).`,
+        `  Held out and missed: ${rs.filter(r => !r.pass).map(r => `${r.id} (${fmt(r.margin)}${r.inSampleMargin >= 0 ? ', met in-sample' : ', missed in-sample too'})`).join(', ') || 'none'}.`,
+        methods.includes('linearised')
+            ? `  Method: **linearised** refit: without the anchor's residuals, the Gauss–Newton minimum of the calibration objective linearised at the calibrated values (the Jacobian of every residual, one model run per parameter, with the fitting engine's difference scheme in simulator/fit), over the ${CV.record.intervals.filter(i => i.identified).length} parameters the anchors identify (§3); the ${CV.record.intervals.filter(i => !i.identified).length} they do not identify stay at their calibrated values. Then the anchor is simulated at the refitted values. Holding those parameters keeps what the held-out anchor taught them jointly with others (the menopause and ageing set, the precursor pool), so the figures are **optimistic** there; \`npm run calibrate -- --loo --full\` refits all parameters to convergence with the engine's Levenberg–Marquardt (hours on this machine; not run). The staged Nelder–Mead search is not re-run per anchor. "Reference" below is the same refit with every anchor kept.`
+            : '  Method: **full** refit: the fitting engine\'s Levenberg–Marquardt (simulator/fit) of all free parameters without the anchor, from the calibrated values to convergence (or its run limit); then the anchor is simulated at the refitted values. The staged Nelder–Mead search is not re-run per anchor.',
+        `  Cost: ${cost.modelRuns} runs of the whole anchor set at rtol ${CV.record.rtol} (the Jacobian and the calibrated point) plus three runs of each held-out anchor: ${cost.seconds} s wall-clock, ${cost.secondsPerRun} s per anchor-set run, on ${cost.cores} cores shared with other jobs (1-minute load ${cost.load} when written; 8.5 s per run measured at load ≈ 10), computed ${CV.record.date}${CV.record.complete ? '' : `; held out so far: ${CV.record.heldOut.join(', ')}`}.`
+    ].join('\n');
+}
+
+/** Per held-out anchor: in-sample, reference and held-out figures, and what the refit moved. */
+function looTable(): string {
+    if (!CV.record) return '';
+    const fmt = (x: number | undefined) => (x === undefined ? '–' : num(Number(x.toFixed(2))));
+    return [
+        '### Leave-one-out, anchor by anchor',
+        '',
+        'Margins in tolerance units (the smallest over the anchor\'s checks; negative: outside its band). In-sample: at the calibrated values; reference: after the same refit with every anchor kept; held out: after the refit without the anchor.',
+        '',
+        '| anchor | in-sample margin | reference margin | held-out margin | held-out RMS error | held out | parameters the refit moved most |',
+        '|---|---|---|---|---|---|---|',
+        ...CV.record.loo.filter(Boolean).map(r => `| ${r.id} | ${fmt(r.inSampleMargin)} | ${fmt(r.referenceMargin)} | ${fmt(r.margin)} | ${fmt(r.error)} | ${r.pass ? 'pass' : '**miss**'} | ${r.moved.map(m => `\`${m.name}\` ${num(m.from)} → ${num(m.to)}`).join('; ') || '–'} |`),
+        ''
+    ].join('\n');
+}
+
+/** One line for the top of the page: the honest measure of generalisation. */
+function looHeadline(): string {
+    if (!CV.record) return `Leave-one-out cross-validation: ${CV.stale ? 'stale (computed at an earlier calibration)' : 'not yet computed'} (§4).`;
+    const rs = CV.record.loo.filter(Boolean);
+    const method = rs.every(r => r.method === 'full') ? 'full refits' : 'linearised refits of the identified parameters, optimistic';
+    return `**Leave-one-out** (${method}; §4): held out, **${rs.filter(r => r.pass).length} of ${rs.length}** in-sample anchors are still met; held-out margin median ${num(Number(median(rs.map(r => r.margin)).toFixed(2)))}, worst ${num(Number(Math.min(...rs.map(r => r.margin)).toFixed(2)))}. ${CV.record.intervals.filter(i => !i.identified).length} of ${CV.record.intervals.length} fitted parameters are not identified by the anchors (§3).`;
+}
+
+/** §3's parameter intervals from the Fisher information of the calibration objective. */
+function intervalTable(): string {
+    if (!CV.record) return `95 % intervals: ${CV.stale ? 'stale (computed at an earlier calibration); re-run `npm run calibrate -- --loo`' : 'not yet computed (`npm run calibrate -- --loo`)'}.`;
+    const rows = CV.record.intervals.map(i => `| \`${i.name}\` | ${num(i.value)} | ${i.lower === null ? 'bound' : num(i.lower)} … ${i.upper === null ? 'bound' : num(i.upper)} | ${Math.round(i.anchorShare * 100)} % | ${i.identified ? 'yes' : '**no**'} | ${cell(i.note) || '–'} |`);
+    const flagged = CV.record.intervals.filter(i => !i.identified).map(i => `\`${i.name}\``);
+    return [
+        `**95 % intervals** (Fisher information of the calibration objective at the fitted values, from the Jacobian that \`npm run calibrate -- --loo\` computes; ${CV.record.date}). A check's tolerance is read as a 95 % band (1.96 σ), so the interval is where the objective rises by 1 (Wald, in ln θ for log-scale parameters); "bound" means it reaches the search bound on that side. One-sided checks met with room to spare carry no local information. The prior (a weak pull towards the starting values) is part of the objective; a parameter is **not identified** by the anchors when they bring under 90 % of its information or its interval reaches both bounds: ${flagged.length} of ${CV.record.intervals.length} (${flagged.join(', ') || 'none'}). These are local, linearised intervals; the fitting engine's profile likelihood (simulator/fit) is the check for the nonlinear ones and is not run here.`,
+        '',
+        '| parameter | fitted | 95 % interval | anchors\' share of its information | identified | note |',
+        '|---|---|---|---|---|---|',
+        ...rows
+    ].join('\n');
 }
 
 const EVIDENCE_LABEL = { 'in-sample': 'in-sample (fitted, weight {w})', 'out-of-sample': 'out-of-sample', identity: '**identity**' } as const;
@@ -323,7 +404,7 @@ function evidenceSummary(outcomes: AnchorOutcome[]): string {
         `- **Identities** (hold by construction): met ${count(group('identity'))} (${ids(group('identity'))}).`,
         ...outcomes.filter(o => o.anchor.identity).map(o => `  - ${o.anchor.id}: ${o.anchor.identity}`),
         `- **Margin** of a check: how far inside its band it lies, in tolerance units (1 at the target of a two-sided band, 0 at the edge, negative outside; one-sided bands in units of their residual scale). Passes within 0.1 of an edge: ${tight.join('; ') || 'none'}.`,
-        '- **LOO margin**: the margin of an in-sample anchor when the fit is re-run without it (leave-one-out cross-validation, issue 11): **not yet computed** for any anchor; no figure is shown until it is.'
+        looSummary()
     ].join('\n');
 }
 
@@ -381,6 +462,7 @@ async function main(): Promise<void> {
         'addition is labelled ASSUMPTION and calibrated to the clinical anchors of the specification (model.md §8).',
         `Anchors met: **${met} of ${outcomes.length}** (simulated when this page was generated); ${outcomes.filter(o => evidenceOf(o.anchor) === 'in-sample').length} of them carry weight in the fit,`,
         'so their passes show goodness of fit rather than validation (§4 tells them apart).',
+        looHeadline(),
         EQUATIONS,
         '## 2. Parameters',
         '',
@@ -403,6 +485,7 @@ async function main(): Promise<void> {
         '',
         anchorTable(outcomes),
         '',
+        looTable(),
         '### Which drug mechanisms the anchors vouch for',
         '',
         'A mechanism (drug class, verb, target) is **anchored** when a drug with it is given in a clinical (type C) anchor that the',

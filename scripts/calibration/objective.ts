@@ -51,25 +51,49 @@ export interface ObjectiveValue {
     readonly outcomes: AnchorOutcome[];
 }
 
-export function evaluateObjective(scenarios: AnchorScenarios, fitted: Readonly<Record<string, number>>, anchorIds?: readonly string[], rtol = 1e-6): ObjectiveValue {
+/** What one entry of the residual vector is: a check of an anchor, or a prior term (anchor null). */
+export interface ResidualRow {
+    readonly anchor: string | null;
+    readonly label: string;
+}
+
+/**
+ * The objective as a residual vector: total = Σ value², so a least-squares engine (simulator/fit)
+ * sees exactly the objective the calibration minimises. Anchor rows are residuals in tolerance units
+ * times √(weight / √checks); prior rows are √PRIOR_WEIGHT · log10(value / start) and the site-order
+ * penalty. An anchor that cannot be simulated gives one row of 100 (a misfit of 1e4).
+ */
+export function residualVector(scenarios: AnchorScenarios, fitted: Readonly<Record<string, number>>, anchorIds?: readonly string[], rtol = 1e-6): { rows: ResidualRow[]; values: number[]; outcomes: AnchorOutcome[] } {
     const anchors = ANCHORS.filter(a => a.weight > 0 && (!anchorIds || anchorIds.includes(a.id)));
     const outcomes = evaluateAnchors(createRunner(scenarios, withFitted(fitted), rtol), anchors);
-    let misfit = 0;
+    const rows: ResidualRow[] = [];
+    const values: number[] = [];
     for (const o of outcomes) {
-        if (o.error !== undefined) { misfit += 1e4; continue; }
+        if (o.error !== undefined) { rows.push({ anchor: o.anchor.id, label: `error: ${o.error}` }); values.push(100); continue; }
         // Anchors with many readouts count about as much as those with one.
-        const w = o.anchor.weight / Math.sqrt(Math.max(o.checks.length, 1));
-        for (const c of o.checks) misfit += w * residual(c) ** 2;
+        const w = Math.sqrt(o.anchor.weight / Math.sqrt(Math.max(o.checks.length, 1)));
+        for (const c of o.checks) { rows.push({ anchor: o.anchor.id, label: c.label }); values.push(w * residual(c)); }
     }
-    let prior = 0;
+    const rootPrior = Math.sqrt(PRIOR_WEIGHT);
     for (const p of FREE_PARAMETERS) {
         const v = fitted[p.name];
-        if (v !== undefined) prior += PRIOR_WEIGHT * (Math.log10(v / p.start)) ** 2;
+        if (v !== undefined) { rows.push({ anchor: null, label: `prior ${p.name}` }); values.push(rootPrior * Math.log10(v / p.start)); }
     }
     // Trabecular-rich sites turn over faster than cortical-rich ones (model.md §3): spine ≥ hip ≥ femoral neck.
     for (const [fast, slow] of SITE_ORDER) {
         const excess = Math.log10((fitted[slow] ?? 0) / (fitted[fast] ?? Infinity));
-        if (excess > 0) prior += ORDER_WEIGHT * excess ** 2;
+        rows.push({ anchor: null, label: `order ${fast} ≥ ${slow}` });
+        values.push(excess > 0 ? Math.sqrt(ORDER_WEIGHT) * excess : 0);
     }
+    return { rows, values, outcomes };
+}
+
+export function evaluateObjective(scenarios: AnchorScenarios, fitted: Readonly<Record<string, number>>, anchorIds?: readonly string[], rtol = 1e-6): ObjectiveValue {
+    const { rows, values, outcomes } = residualVector(scenarios, fitted, anchorIds, rtol);
+    let misfit = 0, prior = 0;
+    rows.forEach((row, i) => {
+        if (row.anchor === null) prior += values[i] ** 2;
+        else misfit += values[i] ** 2;
+    });
     return { total: misfit + prior, misfit, prior, outcomes };
 }
