@@ -10,6 +10,7 @@
  * 95 % parameter intervals (scripts/calibration/cross-validation.ts); `--full` refits each held-out
  * case to convergence (all parameters) instead of the linearised refit; `--anchors R08,R11` holds out only those.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
@@ -161,7 +162,21 @@ function writeCalibration(scenarios: Awaited<ReturnType<typeof loadAnchorScenari
     for (const o of final.outcomes) console.log(`  ${o.anchor.id} ${o.pass ? 'pass' : 'MISS'}  ${o.checks.map(c => `${c.label} ${c.value.toPrecision(3)}`).join('; ')}`);
 }
 
-main().then(code => process.exit(code), error => {
+/**
+ * Regenerates docs/model.md from what was just written (built next to this script by `npm run calibrate`).
+ * Run from here rather than chained after it in package.json, where npm would append `-- --loo` to the
+ * last command of the chain instead of this one.
+ */
+function writeModelDoc(): void {
+    const doc = path.join(__dirname, 'model-doc.js');
+    if (fs.existsSync(doc)) execFileSync(process.execPath, [doc], { stdio: 'inherit' });
+    else console.log('calibrate: out/model-doc.js not built; run `npm run docs:model`');
+}
+
+main().then(code => {
+    if (code === 0) writeModelDoc();
+    process.exit(code);
+}, error => {
     console.error(`calibrate: ${(error as Error).message}`);
     process.exit(1);
 });

@@ -289,7 +289,7 @@ export async function crossValidate(scenarios: AnchorScenarios, options: CrossVa
     };
     fs.writeFileSync(outFile, JSON.stringify(record, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n');
     const margins = record.loo.map(r => r.margin).sort((a, b) => a - b);
-    console.log(`calibrate --loo: wrote ${path.relative(options.root, outFile)}: ${record.loo.filter(r => r.pass).length}/${record.loo.length} held-out anchors met; median margin ${margins[Math.floor(margins.length / 2)]?.toFixed(2)}, worst ${margins[0]?.toFixed(2)}; ${cp.modelRuns} model runs in ${Math.round(seconds)} s`);
+    console.log(`calibrate --loo: wrote ${path.relative(options.root, outFile)}: ${record.loo.filter(r => r.pass).length}/${record.loo.length} held-out anchors met; median margin ${(margins.length % 2 ? margins[(margins.length - 1) / 2] : (margins[margins.length / 2 - 1] + margins[margins.length / 2]) / 2)?.toFixed(2)}, worst ${margins[0]?.toFixed(2)}; ${cp.modelRuns} model runs in ${Math.round(seconds)} s`);
     return 0;
 }
 
