@@ -10,7 +10,8 @@ export const USAGE = `Usage:
                   [--method local|morris|sobol] [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N]
                   [--format table|json|svg] [--out PATH] [--shard K/N|auto]
                                            sensitivity of one output to the model parameters: local
-                                           (default), Morris screening or Sobol indices
+                                           (default), Morris screening or Sobol indices; the scenario's
+                                           sensitivity block when it has one (flags override it)
   osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json|html] [--out PATH] [--starts N] [--seed N]
             [--intervals profile|fisher] [--quiet]
                                            estimate parameters from the scenario's observed data

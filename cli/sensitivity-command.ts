@@ -1,15 +1,16 @@
 import { isModel } from '../language/src/generated/ast.js';
-import { planDocumentGlobalSensitivity, planDocumentSensitivity, runGlobalSensitivityPlan, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
+import { planDocumentGlobalSensitivity, planDocumentSensitivity, resolveSensitivity, runGlobalSensitivityPlan, runSensitivityPlan, ScenarioChoiceNeeded } from '../language/src/application/run-document.js';
+import type { SensitivityMethod } from '../language/src/compiler/compile-sensitivity.js';
 import type { LangiumDocument } from 'langium';
 import {
     AnalysisFailedError, designRowCount, globalSensitivityTasks, rowOutputs, SelectionError,
-    type FactorRequest, type GlobalMethod, type GlobalSensitivityPlan, type GlobalSensitivityResult, type SensitivityResult
+    type FactorRequest, type GlobalSensitivityPlan, type GlobalSensitivityResult, type SensitivityResult
 } from '../simulator/index.js';
 import type { GlobalSensitivitySelection } from '../language/src/application/run-document.js';
 import { manifestOf, parseShard, shardRange, writeShard } from './shard.js';
 import { formatGlobalSensitivityTable } from '../report/global-sensitivity-table.js';
+import { formatSensitivityTable } from '../report/sensitivity-table.js';
 import { globalSensitivitySvg } from '../report/global-sensitivity-svg.js';
-import { formatDays } from '../language/src/validation/quantities.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
@@ -25,34 +26,41 @@ const METHODS = ['local', 'morris', 'sobol'];
  */
 export async function runSensitivity(args: CliArgs): Promise<number> {
     const format = args.format ?? 'table';
-    const method = args.method ?? 'local';
-    if (!METHODS.includes(method)) throw new UsageError(`unknown method '${method}' (expected local, morris or sobol)`);
-    if (method === 'local' && (args.samples !== undefined || args.seed !== undefined)) throw new UsageError('--samples and --seed go with --method morris or sobol');
-    if (method === 'local' && format === 'svg') throw new UsageError('--format svg draws a morris or sobol study (the results view draws a local one)');
+    if (args.method !== undefined && !METHODS.includes(args.method)) throw new UsageError(`unknown method '${args.method}' (expected local, morris or sobol)`);
+    if (args.method === 'local' && (args.samples !== undefined || args.seed !== undefined)) throw new UsageError('--samples and --seed go with --method morris or sobol');
     const parameters = args.parameters === undefined ? undefined : parseParameters(args.parameters);
     const samples = args.samples === undefined ? undefined : wholeNumber('--samples', args.samples);
     const seed = args.seed === undefined ? undefined : wholeNumber('--seed', args.seed);
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or svg)`);
     if (args.files.length !== 1) throw new UsageError('sensitivity takes one file');
     if (args.arms.length > 1) throw new UsageError('sensitivity takes one --arm');
-    if (!args.output) throw new UsageError('name the output with --output (e.g. --output bmd.lumbar_spine)');
     const loaded = await loadValidated(args.files);
     if (loaded === 1) return 1;
     const document = loaded.roots[0];
     const model = document.parseResult.value;
     if (!isModel(model)) return 1;
-    const output = args.output;
-    const selection = { scenario: args.scenario, arm: args.arms[0], output, at: args.at, parameters };
-    if (args.shard !== undefined && method === 'local') throw new UsageError('--shard splits a morris or sobol study (a local sensitivity is one run per parameter)');
-    if (method !== 'local') return runGlobal(document, model, { ...selection, method: method as GlobalMethod, samples, seed }, args, format, loaded.all);
-    const plan = compileStep(document, () => {
+    // The scenario's `sensitivity` block, if any, with the flags over it (docs/language.md §3.7).
+    const resolved = compileStep(document, () => {
         try {
-            return planDocumentSensitivity(model, selection);
+            return resolveSensitivity(model, {
+                scenario: args.scenario, arm: args.arms[0], output: args.output, at: args.at, parameters,
+                method: args.method as SensitivityMethod | undefined, samples, seed
+            });
         } catch (error) {
             if (!(error instanceof ScenarioChoiceNeeded)) throw error;
             throw new UsageError(`${displayPath(document.uri)} declares ${error.scenarios.length} scenarios; choose one with --scenario (${error.scenarios.join(', ')})`);
         }
     });
+    if (resolved === 1) return 1;
+    const { method } = resolved;
+    if (method === 'local' && (samples !== undefined || seed !== undefined)) throw new UsageError(`--samples and --seed go with --method morris or sobol (the ${resolved.block ? `sensitivity block ${resolved.block} uses` : 'default is'} local)`);
+    if (method === 'local' && format === 'svg') throw new UsageError('--format svg draws a morris or sobol study (the results view draws a local one)');
+    const output = resolved.selection.output;
+    if (!output) throw new UsageError('name the output with --output (e.g. --output bmd.lumbar_spine), or write a sensitivity block with a measure line in the scenario');
+    const selection = { ...resolved.selection, output };
+    if (args.shard !== undefined && method === 'local') throw new UsageError('--shard splits a morris or sobol study (a local sensitivity is one run per parameter)');
+    if (method !== 'local') return runGlobal(document, model, { ...selection, method, samples: selection.samples, seed: selection.seed }, args, format, loaded.all);
+    const plan = compileStep(document, () => planDocumentSensitivity(model, selection));
     if (plan === 1) return 1;
     const runner = cliTaskRunner();
     const reporter = progressFor(args);
@@ -142,23 +150,4 @@ function wholeNumber(option: string, text: string): number {
     const n = Number(text);
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${option} takes a whole number, not '${text}'`);
     return n;
-}
-
-/** The coefficients as a table, largest first, with the basis of each parameter's value. */
-export function formatSensitivityTable(r: SensitivityResult): string {
-    const number = (x: number) => Number.isInteger(x) ? String(x) : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : String(Number(x.toPrecision(4)));
-    const lines = [
-        `Sensitivity of ${r.output} at day ${+r.at.toPrecision(6)} (${formatDays(r.at)}) — scenario ${r.scenario}, arm ${r.arm}; value ${number(r.baseline)}`,
-        r.form === 'normalised'
-            ? `Coefficient: d ln(${r.output}) / d ln(parameter), central differences at ×exp(±${r.step})`
-            : `Coefficient: d ${r.output} / d ln(parameter), in the output's unit, central differences at ×exp(±${r.step})`,
-        ''
-    ];
-    const rows = r.parameters.map(p => [p.name, number(p.value), p.unit, number(p.coefficient), p.assumption ? 'ASSUMPTION/fit' : 'published']);
-    const header = ['parameter', 'value', 'unit', 'coefficient', 'basis'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(row => row[i].length)));
-    const format = (row: string[]) => row.map((cell, i) => i === 1 || i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])).join('  ').trimEnd();
-    lines.push(format(header), ...rows.map(format));
-    if (r.notes.length > 0) lines.push('', ...r.notes.map(n => `Note: ${n}`));
-    return lines.join('\n') + '\n';
 }

@@ -1,9 +1,11 @@
 /**
  * `osteo run --format table`: per scenario a summary of the reported series (end, the summary times,
  * min, difference from the reference arm), then one table per sweep and per population
- * (docs/language.md "Reading the results"). Numbers below the display threshold print as 0.
+ * and per sensitivity study (docs/language.md "Reading the results"). Numbers below the display threshold print as 0.
  */
-import type { ArmResult, PopulationResult, ScenarioResult, SeriesSummary, SweepResult } from '../simulator/index.js';
+import type { ArmResult, PopulationResult, ScenarioResult, ScenarioSensitivityResult, SeriesSummary, SweepResult } from '../simulator/index.js';
+import { formatGlobalSensitivityTable } from './global-sensitivity-table.js';
+import { formatSensitivityTable } from './sensitivity-table.js';
 import { displayed, formatTimePoint, THRESHOLD_NOTE } from './format.js';
 import { summaryTimesOf, valueAt } from './view-model.js';
 import { goodnessTable, type GoodnessTable } from './observed-view.js';
@@ -61,6 +63,7 @@ export function formatScenarioTable(scenario: ScenarioResult): string {
     lines.push(...align([header, ...rows], 2));
     for (const sweep of scenario.sweeps ?? []) lines.push('', ...sweepTable(sweep));
     for (const population of scenario.populations ?? []) lines.push('', ...populationTable(population, scenario, times));
+    for (const study of scenario.sensitivities ?? []) lines.push('', ...sensitivityLines(study));
     const goodness = goodnessTable(scenario);
     if (goodness) lines.push('', ...goodnessLines(goodness));
     lines.push('', THRESHOLD_NOTE);
@@ -68,6 +71,12 @@ export function formatScenarioTable(scenario: ScenarioResult): string {
         lines.push('', 'Assumptions and exploratory mechanisms:', ...scenario.assumptions.map(a => `  - ${a}`));
     }
     return lines.join('\n') + '\n';
+}
+
+/** A `sensitivity` block's result: its name, then the table `osteo sensitivity` prints. */
+function sensitivityLines(study: ScenarioSensitivityResult): string[] {
+    const table = study.method === 'local' ? formatSensitivityTable(study) : formatGlobalSensitivityTable(study);
+    return [`Sensitivity ${study.name}${study.title ? ` — ${study.title}` : ''}`, ...table.trimEnd().split('\n')];
 }
 
 /** Goodness of fit of the `observe` lines: a row per observe and one for all (docs/data-and-fit.md §6). */

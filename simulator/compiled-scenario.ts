@@ -5,6 +5,7 @@
 import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
 import type { ModelDescription } from './model-description.js';
 import type { ObservationPlan } from './data/observations.js';
+import type { SensitivityStudyPlan } from './analysis/sensitivity-study.js';
 
 /** One scenario of a document, compiled: one model description per arm. */
 export interface CompiledScenario {
@@ -23,8 +24,9 @@ export interface CompiledScenario {
     readonly observations?: ObservationPlan[];
 }
 
-/** A compiled scenario with its sweeps and populations (absent: none). */
+/** A compiled scenario with its sweeps, populations and sensitivity studies (absent: none). */
 export interface AnalysedScenario extends CompiledScenario {
     readonly sweeps?: SweepPlan[];
     readonly populations?: PopulationPlan[];
+    readonly sensitivities?: SensitivityStudyPlan[];
 }

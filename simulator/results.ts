@@ -28,6 +28,8 @@ export interface ScenarioResult {
     readonly sweeps?: SweepResult[];
     /** Extension: one entry per `population` of the scenario (absent when it has none). */
     readonly populations?: PopulationResult[];
+    /** Extension: one entry per `sensitivity` block of the scenario (absent when it has none). */
+    readonly sensitivities?: ScenarioSensitivityResult[];
     /** Extension: one entry per `observe` of the scenario, data beside the prediction (absent when it has none). */
     readonly observations?: ObservationResult[];
     /** Extension: points, weighted SSR and RMSE over every observation (with `observations`). */
@@ -228,3 +230,7 @@ export interface GlobalSensitivityResult {
     readonly overTime: { readonly at: number; readonly parameters: GlobalSensitivityParameter[] }[];
     readonly notes: string[];
 }
+
+/** A scenario's `sensitivity` block as `osteo run` returns it: its name, then what `osteo sensitivity --format json` prints. */
+export type ScenarioSensitivityResult = { readonly name: string; readonly title?: string }
+    & ((SensitivityResult & { readonly method: 'local' }) | GlobalSensitivityResult);

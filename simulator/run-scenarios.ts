@@ -8,6 +8,7 @@ import { PopulationStream, populationResult, populationTasks, STREAMING_ABOVE, S
 import type { SimTask, TaskOutput } from './analysis/sim-task.js';
 import type { PopulationPlan, SweepPlan } from './analysis/analysis-plan.js';
 import { sweepResult, sweepTasks } from './analysis/sweep.js';
+import { studyResult, studyRuns, studyTasks, type SensitivityStudyPlan } from './analysis/sensitivity-study.js';
 import type { TaskRunner } from './analysis/task-runner.js';
 import { SolverError } from './solver/index.js';
 import { goodnessOfFit, observationResult, predict, type ObservationResult } from './data/observations.js';
@@ -33,30 +34,33 @@ export class ArmFailedError extends Error {
     }
 }
 
-/** The scenarios without their sweep and population plans (what the arm simulation needs). */
+/** The scenarios without their sweep, population and sensitivity plans (what the arm simulation needs). */
 export function armsOnly(compiled: readonly AnalysedScenario[]): CompiledScenario[] {
-    return compiled.map(({ sweeps: _s, populations: _p, ...rest }) => rest);
+    return compiled.map(({ sweeps: _s, populations: _p, sensitivities: _x, ...rest }) => rest);
 }
 
-/** How many runs the sweeps and populations of the scenarios take. */
+/** How many runs the sweeps, populations and sensitivity studies of the scenarios take. */
 export function analysisRuns(compiled: readonly AnalysedScenario[]): number {
     return compiled.reduce((n, s) => n
         + (s.sweeps ?? []).reduce((k, p) => k + p.runs.length, 0)
-        + (s.populations ?? []).reduce((k, p) => k + p.size * p.arms.length, 0), 0);
+        + (s.populations ?? []).reduce((k, p) => k + p.size * p.arms.length, 0)
+        + (s.sensitivities ?? []).reduce((k, p) => k + studyRuns(p), 0), 0);
 }
 
-/** Every task of every sweep and population of the scenarios, in one list, and where each analysis's tasks are. */
+/** Every task of every sweep, population and sensitivity study of the scenarios, in one list, and where each analysis's tasks are. */
 export interface AnalysisBatch {
     readonly tasks: SimTask[];
     readonly slices: {
         readonly sweeps: { readonly plan: SweepPlan; readonly start: number; readonly count: number }[];
         /** `streamed`: not in `tasks`; run in chunks and summarised on the way (runAnalyses). */
         readonly populations: { readonly plan: PopulationPlan; readonly start: number; readonly count: number; readonly streamed?: boolean }[];
+        readonly sensitivities: { readonly plan: SensitivityStudyPlan; readonly start: number; readonly count: number }[];
     }[];
 }
 
 /**
- * The tasks of the scenarios' sweeps and populations in a fixed global order (scenario, sweeps, populations):
+ * The tasks of the scenarios' sweeps, populations and sensitivity studies in a fixed global order (scenario, sweeps,
+ * populations, sensitivity studies):
  * task i depends on the compiled scenarios and i alone, so a shard of a study runs a range of this list.
  * With `streamLarge`, populations above STREAMING_ABOVE patients are left out of the list (runAnalyses
  * runs them in chunks so that their memory does not grow with their size).
@@ -69,6 +73,12 @@ export function analysisBatch(compiled: readonly AnalysedScenario[], streamLarge
             if (streamLarge && plan.size > STREAMING_ABOVE) return { plan, start: -1, count: plan.size * plan.arms.length, streamed: true };
             const batch = populationTasks(plan);
             return { plan, start: tasks.push(...batch) - batch.length, count: batch.length };
+        }),
+        sensitivities: (s.sensitivities ?? []).map(plan => {
+            const start = tasks.length;
+            // A Sobol design may have far more rows than a spread's argument limit: append one by one.
+            for (const task of studyTasks(plan)) tasks.push(task);
+            return { plan, start, count: tasks.length - start };
         })
     }));
     return { tasks, slices };
@@ -80,12 +90,15 @@ export function withAnalyses(batch: AnalysisBatch, results: readonly ScenarioRes
     // simulateCompiled returns one result per compiled scenario, in order.
     return results.map((result, i) => {
         const slice = batch.slices[i];
-        if (!slice || (slice.sweeps.length === 0 && slice.populations.length === 0)) return result;
+        if (!slice || (slice.sweeps.length === 0 && slice.populations.length === 0 && slice.sensitivities.length === 0)) return result;
         return {
             ...result,
             ...(slice.sweeps.length > 0 ? { sweeps: slice.sweeps.map(({ plan, start, count }) => sweepResult(plan, outputs.slice(start, start + count))) } : {}),
             ...(slice.populations.length > 0 ? {
                 populations: slice.populations.map(({ plan, start, count }) => streamed.get(plan) ?? populationResult(plan, outputs.slice(start, start + count)))
+            } : {}),
+            ...(slice.sensitivities.length > 0 ? {
+                sensitivities: slice.sensitivities.map(({ plan, start, count }) => studyResult(plan, outputs.slice(start, start + count)))
             } : {})
         };
     });

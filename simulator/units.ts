@@ -148,3 +148,12 @@ export function describeDimension(d: Dimension): string {
     };
     return names[d];
 }
+
+/** "2 years", "18 months", "40 days": a time in the unit that reads best (messages, tables, hovers). */
+export function formatDays(d: number): string {
+    const round = (x: number) => Number(x.toPrecision(3));
+    const unit = (x: number, name: string) => `${round(x)} ${name}${round(x) === 1 ? '' : 's'}`;
+    if (Math.abs(d) >= DAYS_PER_YEAR && Number.isInteger(round(d / DAYS_PER_YEAR) * 2)) return unit(d / DAYS_PER_YEAR, 'year');
+    if (Math.abs(d) >= 60) return unit(d / DAYS_PER_MONTH, 'month');
+    return unit(d, 'day');
+}

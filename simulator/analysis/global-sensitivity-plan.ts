@@ -21,6 +21,10 @@ export interface FactorRequest {
 /** Default range: value ÷ 2 to value × 2, clipped to the table's validity bounds. */
 export const RANGE_FACTOR = 2;
 export const DEFAULT_SAMPLES: Readonly<Record<GlobalMethod, number>> = { sobol: 64, morris: 10 };
+/** Fewest samples a study runs with (the bootstrap needs two); the language warns below ADVISED_SOBOL_SAMPLES. */
+export const MIN_SAMPLES = 2;
+/** Below this many Sobol samples the bootstrap intervals are too wide to rank most parameters. */
+export const ADVISED_SOBOL_SAMPLES = 32;
 /** Most runs one study may take (a sharded study counts all its shards). */
 export const MAX_GLOBAL_RUNS = 1_000_000;
 
@@ -49,7 +53,7 @@ export function planGlobalSensitivity(desc: ModelDescription, output: string, ti
     const unit = seriesOf(desc).get(output);
     if (unit === undefined) throw new SelectionError(`arm ${desc.arm} has no output '${output}'`);
     const samples = options.samples ?? DEFAULT_SAMPLES[options.method];
-    if (!Number.isInteger(samples) || samples < 2) throw new SelectionError(`--samples must be a whole number ≥ 2, not ${samples}`);
+    if (!Number.isInteger(samples) || samples < MIN_SAMPLES) throw new SelectionError(`--samples must be a whole number ≥ ${MIN_SAMPLES}, not ${samples}`);
     const seed = options.seed ?? 1;
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SelectionError(`--seed must be a whole number from 0 to 4294967295, not ${seed}`);
     const requests: readonly FactorRequest[] = options.parameters ?? PARAMETERS.map(p => ({ name: p.name }));

@@ -16,8 +16,10 @@ export interface SensitivityRequest {
     readonly arm?: string;
     /** A series key of the arm ("bmd.lumbar_spine"). */
     readonly output: string;
-    /** "3 years", "180 days", "90" (days); default: the end of the horizon. */
+    /** "3 years", "180 days", "90" (days); default: `times`, else the end of the horizon. */
     readonly at?: string;
+    /** Days (a scenario's `sensitivity` block): used when `at` is absent. */
+    readonly times?: readonly number[];
     /** Only these parameters (local: their coefficients; global: the factors, with optional ranges). */
     readonly parameters?: readonly FactorRequest[];
 }
@@ -56,9 +58,11 @@ function checkRequest(scenario: CompiledScenario, request: SensitivityRequest, s
     }
     const d = desc.durationDays;
     const texts = request.at === undefined ? undefined : several ? request.at.split(',') : [request.at];
-    const atDays = texts === undefined ? (several ? [d / 4, d / 2, 3 * d / 4, d] : [d]) : texts.map(parseDays);
+    const given = texts?.map(parseDays) ?? (request.times && request.times.length > 0 ? [...request.times] : undefined);
+    if (given && given.length > 1 && !several) throw new SelectionError(`a local sensitivity is computed at one time, not ${given.length}`);
+    const atDays = given ?? (several ? [d / 4, d / 2, 3 * d / 4, d] : [d]);
     for (const [i, t] of atDays.entries()) {
-        if (t < 0 || t > d) throw new SelectionError(`--at ${texts?.[i] ?? t} is outside the scenario's horizon of ${+d.toPrecision(6)} days`);
+        if (t < 0 || t > d * (1 + 1e-12)) throw new SelectionError(`--at ${texts?.[i] ?? `day ${+t.toPrecision(6)}`} is outside the scenario's horizon of ${+d.toPrecision(6)} days`);
     }
     return { desc, atDays: [...new Set(atDays)].sort((a, b) => a - b) };
 }

@@ -80,6 +80,20 @@ describe('Sobol indices', () => {
         expect(s.variance).toBeCloseTo(sum, 1);
     });
 
+    test('an output far from 0 (a BMD change of −1000 ± 1): first-order intervals as narrow as around 0', async () => {
+        // The first-order estimator centres f_B on the mean; uncentred, its spread grows with the mean (here ×1000).
+        const lin: Factor[] = [{ name: 'a', low: 0, high: 1 }, { name: 'b', low: 0, high: 1 }];
+        const widths = async (offset: number) => {
+            const result = await globalSensitivity({ method: 'sobol', factors: lin, samples: 256, seed: 3 }, pointwise(x => offset + x[0] + 2 * x[1]));
+            return result.sobol![0].firstCi95.map(([lo, hi]) => hi - lo);
+        };
+        const [near, far] = [await widths(0), await widths(-1000)];
+        far.forEach((w, i) => {
+            expect(w).toBeLessThan(0.3);
+            expect(w).toBeCloseTo(near[i], 6);
+        });
+    });
+
     test('indices at several outputs (times) come from the same runs', async () => {
         const result = await globalSensitivity({ method: 'sobol', factors: factors.slice(0, 2), samples: 512, seed: 5 },
             async rows => rows.map(x => [x[0], x[1]]));

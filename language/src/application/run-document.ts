@@ -4,7 +4,7 @@
  * sensitivity, the "one scenario" rule and the plan. The callers only supply where the work runs (this
  * thread, the worker, the pool) and map the errors to their medium (exit codes, LSP errors).
  */
-import type { Model } from '../generated/ast.js';
+import { isScenario, type Model } from '../generated/ast.js';
 import {
     analysisRuns, armsOnly, buildRunResult, boneModelEvaluator, globalSensitivity, globalSensitivityResult, planGlobalSensitivityRequest, planSensitivityRequest,
     type FactorRequest, type GlobalMethod, type GlobalSensitivityPlan, type GlobalSensitivityResult, runAnalyses, SelectionError, sensitivityResult, sensitivityTasks,
@@ -12,6 +12,7 @@ import {
     type TaskRunner, type TaskRunOptions
 } from '../../../simulator/index.js';
 import { compileDocument, type Selection } from '../compiler/compile-document.js';
+import { sensitivityBlocks, sensitivityRequestOf, type SensitivityMethod } from '../compiler/compile-sensitivity.js';
 
 /** Simulates the arms of compiled scenarios: in this thread (CLI) or in the simulation worker (server). */
 export type ArmSimulator = (compiled: CompiledScenario[], onProgress?: (done: number, total: number, label: string) => void) => Promise<ScenarioResult[]>;
@@ -63,8 +64,10 @@ export interface SensitivitySelection {
     /** Default: the scenario's first arm. */
     readonly arm?: string;
     readonly output: string;
-    /** "3 years", "180 days", "90" (days); default: the end of the horizon. */
+    /** "3 years", "180 days", "90" (days); default: `times`, else the end of the horizon. */
     readonly at?: string;
+    /** Days, from a `sensitivity` block (used when `at` is absent). */
+    readonly times?: readonly number[];
     /** Only these parameters (global: with optional ranges). */
     readonly parameters?: readonly FactorRequest[];
 }
@@ -75,11 +78,64 @@ export interface GlobalSensitivitySelection extends SensitivitySelection {
     readonly seed?: number;
 }
 
+/** What `osteo sensitivity` was told; anything absent comes from the scenario's `sensitivity` block, if it has one. */
+export interface SensitivityFlags {
+    readonly scenario?: string;
+    readonly arm?: string;
+    readonly output?: string;
+    readonly at?: string;
+    readonly parameters?: readonly FactorRequest[];
+    readonly method?: SensitivityMethod;
+    readonly samples?: number;
+    readonly seed?: number;
+}
+
+/** A sensitivity to run: the method, and the selection (flags over the block); `block` names the block used. */
+export interface ResolvedSensitivity {
+    readonly method: SensitivityMethod;
+    readonly selection: Omit<GlobalSensitivitySelection, 'method' | 'output'> & { readonly output?: string };
+    readonly block?: string;
+}
+
+/**
+ * The scenario's first `sensitivity` block (docs/language.md §3.7) with the flags over it. The scenario is the one
+ * named, the document's only one, or its only one with a block; with several and no choice, ScenarioChoiceNeeded.
+ * Without a block the flags alone (method local by default).
+ */
+export function resolveSensitivity(model: Model, flags: SensitivityFlags): ResolvedSensitivity {
+    const scenarios = model.declarations.filter(isScenario);
+    let scenario = flags.scenario === undefined ? undefined : scenarios.find(s => s.name === flags.scenario);
+    if (flags.scenario === undefined) {
+        const withBlocks = scenarios.filter(s => sensitivityBlocks(s).length > 0);
+        if (scenarios.length === 1) scenario = scenarios[0];
+        else if (withBlocks.length === 1) scenario = withBlocks[0];
+        else if (withBlocks.length > 1) throw new ScenarioChoiceNeeded(scenarios.map(s => s.name));
+    }
+    const block = scenario ? sensitivityBlocks(scenario)[0] : undefined;
+    const request = block ? sensitivityRequestOf(block) : undefined;
+    const method = flags.method ?? request?.method ?? 'local';
+    const at = flags.at;
+    const selection = {
+        ...(scenario ? { scenario: scenario.name } : flags.scenario !== undefined ? { scenario: flags.scenario } : {}),
+        ...pick('arm', flags.arm ?? request?.arm),
+        ...pick('output', flags.output ?? request?.output),
+        ...(at !== undefined ? { at } : pick('times', request?.times)),
+        ...pick('parameters', flags.parameters ?? request?.parameters),
+        ...(method === 'local' ? {} : { ...pick('samples', flags.samples ?? request?.samples), ...pick('seed', flags.seed ?? request?.seed) })
+    };
+    return { method, selection, ...(block ? { block: block.name } : {}) };
+}
+
+/** `{ key: value }`, or nothing when the value is absent (the selection goes into shard manifests as JSON). */
+function pick<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+    return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
 /** The runs of a sensitivity of one output of one arm of the document's one (or chosen) scenario. */
 export function planDocumentSensitivity(model: Model, selection: SensitivitySelection): SensitivityPlan {
     const scenarios = compileDocument(model, { scenario: selection.scenario, arms: selection.arm ? [selection.arm] : undefined });
     if (scenarios.length > 1) throw new ScenarioChoiceNeeded(scenarios.map(s => s.name));
-    return planSensitivityRequest(scenarios[0], { arm: selection.arm, output: selection.output, at: selection.at, parameters: selection.parameters });
+    return planSensitivityRequest(scenarios[0], { arm: selection.arm, output: selection.output, at: selection.at, times: selection.times, parameters: selection.parameters });
 }
 
 /** The design of a Sobol or Morris study of one output of one arm of the document's one (or chosen) scenario. */

@@ -7,6 +7,7 @@ import { SelectionError, simulateCompiled, type AnalysedScenario, type ScenarioR
 import { compilePopulations, compileSweeps } from './compile-analysis.js';
 import { armNamesOf, compileScenario } from './compile-scenario.js';
 import { compileObservations, withObservedTimes } from './compile-data.js';
+import { compileSensitivities } from './compile-sensitivity.js';
 
 export interface Selection {
     /** Run only this scenario (default: every scenario of the document). */
@@ -45,10 +46,12 @@ export function compileDocument(model: Model, selection: Selection = {}): Analys
             : { ...plain, arms: plain.arms.map(a => withObservedTimes(a, observations)), observations };
         const sweeps = compileSweeps(s, arms);
         const populations = compilePopulations(s, compiled.arms);
+        const sensitivities = compileSensitivities(s, compiled, arms);
         return {
             ...compiled,
             ...(sweeps.length > 0 ? { sweeps } : {}),
-            ...(populations.length > 0 ? { populations } : {})
+            ...(populations.length > 0 ? { populations } : {}),
+            ...(sensitivities.length > 0 ? { sensitivities } : {})
         };
     });
 }

@@ -107,9 +107,11 @@ export type OsteoKeywordNames =
     | "mechanism"
     | "mediator"
     | "menopause"
+    | "method"
     | "mild"
     | "moderate"
     | "molar_mass"
+    | "morris"
     | "nanoparticle"
     | "neutralizes"
     | "observe"
@@ -134,18 +136,21 @@ export type OsteoKeywordNames =
     | "responders"
     | "route"
     | "sample"
+    | "samples"
     | "scenario"
     | "scope"
     | "sd"
     | "se"
     | "seed"
     | "senescence"
+    | "sensitivity"
     | "set"
     | "severity"
     | "sex"
     | "site"
     | "sites"
     | "size"
+    | "sobol"
     | "start"
     | "starting"
     | "starts"
@@ -707,20 +712,27 @@ export function isIntervention(item: unknown): item is Intervention {
     return reflection.isInstance(item, Intervention.$type);
 }
 
-/** The output a sweep reports for every run: a series (at a site for per-site outputs), at a time. */
+/**
+ * The output a sweep (or a sensitivity study) reports for every run: a series (at a site for per-site outputs),
+ * at a time; a sensitivity study also names its arm (`in ARM`) and may list several times (indices over time).
+ */
 export interface Measure extends langium.AstNode {
-    readonly $container: Sweep;
+    readonly $container: Sensitivity | Sweep;
     readonly $type: 'Measure';
+    arm?: langium.Reference<Arm>;
     site?: langium.Reference<Site>;
     target: langium.Reference<Reportable>;
     time?: Quantity;
+    times: Array<Quantity>;
 }
 
 export const Measure = {
     $type: 'Measure',
+    arm: 'arm',
     site: 'site',
     target: 'target',
-    time: 'time'
+    time: 'time',
+    times: 'times'
 } as const;
 
 export function isMeasure(item: unknown): item is Measure {
@@ -811,10 +823,10 @@ export function isModel(item: unknown): item is Model {
  * a statement or join its parts (`give`, `arm`, `from`, `of` …) stay reserved: they are where the parser
  * recovers while a line is half typed.
  */
-export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'as' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'column' | 'delivery' | 'dose' | 'drives' | 'emax' | 'error' | 'estimate' | 'estrogen_loss' | 'female' | 'file' | 'glucocorticoid' | 'glucocorticoid_excess' | 'group' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'linear' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'log' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'mild' | 'moderate' | 'molar_mass' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'release' | 'remission' | 'resolves' | 'route' | 'scope' | 'sd' | 'se' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'start' | 'starts' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'time' | 'uniform' | 'unit' | 'value' | 'values' | 'vmax' | 'volume' | 'weight' | 'where' | string;
+export type Name = 'DMARD' | 'JAK_inhibitor' | 'NF_kB_inhibitor' | 'NSAID' | 'RANKL_inhibitor' | 'absorption_half_life' | 'activates' | 'age' | 'anabolic' | 'anti_IL1' | 'anti_IL6' | 'anti_TNF' | 'as' | 'baseline' | 'binds' | 'bioavailability' | 'bisphosphonate' | 'blocks' | 'bone_half_life' | 'bone_uptake' | 'cell_therapy' | 'class' | 'clearance' | 'column' | 'delivery' | 'dose' | 'drives' | 'emax' | 'error' | 'estimate' | 'estrogen_loss' | 'female' | 'file' | 'glucocorticoid' | 'glucocorticoid_excess' | 'group' | 'half_life' | 'height' | 'high' | 'hydrogel' | 'ic50' | 'inflammation' | 'inhibits' | 'intercompartmental_clearance' | 'interval' | 'intra_articular' | 'intravenous' | 'iu_per_mg' | 'ka' | 'kills' | 'km' | 'linear' | 'liposome' | 'loading' | 'local' | 'local_excess' | 'log' | 'lognormal' | 'male' | 'mechanism' | 'menopause' | 'method' | 'mild' | 'moderate' | 'molar_mass' | 'morris' | 'nanoparticle' | 'neutralizes' | 'onset' | 'oral' | 'per_site' | 'peripheral_volume' | 'polarizes' | 'process' | 'release' | 'remission' | 'resolves' | 'route' | 'samples' | 'scope' | 'sd' | 'se' | 'seed' | 'senescence' | 'severity' | 'sex' | 'sites' | 'size' | 'sobol' | 'start' | 'starts' | 'stimulates' | 'subcutaneous' | 'supplies' | 'suppresses' | 'systemic' | 'time' | 'uniform' | 'unit' | 'value' | 'values' | 'vmax' | 'volume' | 'weight' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'release' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || item === 'file' || item === 'column' || item === 'time' || item === 'value' || item === 'error' || item === 'group' || item === 'as' || item === 'sd' || item === 'se' || item === 'where' || item === 'estimate' || item === 'starts' || item === 'log' || item === 'linear' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
+    return item === 'baseline' || item === 'unit' || item === 'scope' || item === 'per_site' || item === 'class' || item === 'mechanism' || item === 'route' || item === 'half_life' || item === 'absorption_half_life' || item === 'bioavailability' || item === 'volume' || item === 'clearance' || item === 'peripheral_volume' || item === 'intercompartmental_clearance' || item === 'vmax' || item === 'km' || item === 'molar_mass' || item === 'ic50' || item === 'emax' || item === 'bone_half_life' || item === 'bone_uptake' || item === 'NSAID' || item === 'glucocorticoid' || item === 'anti_TNF' || item === 'anti_IL6' || item === 'anti_IL1' || item === 'JAK_inhibitor' || item === 'NF_kB_inhibitor' || item === 'bisphosphonate' || item === 'RANKL_inhibitor' || item === 'anabolic' || item === 'cell_therapy' || item === 'DMARD' || item === 'oral' || item === 'subcutaneous' || item === 'intravenous' || item === 'intra_articular' || item === 'local' || item === 'suppresses' || item === 'inflammation' || item === 'neutralizes' || item === 'blocks' || item === 'inhibits' || item === 'binds' || item === 'kills' || item === 'stimulates' || item === 'supplies' || item === 'polarizes' || item === 'dose' || item === 'loading' || item === 'delivery' || item === 'nanoparticle' || item === 'liposome' || item === 'hydrogel' || item === 'release' || item === 'drives' || item === 'activates' || item === 'sites' || item === 'local_excess' || item === 'process' || item === 'systemic' || item === 'estrogen_loss' || item === 'senescence' || item === 'glucocorticoid_excess' || item === 'age' || item === 'sex' || item === 'menopause' || item === 'weight' || item === 'female' || item === 'male' || item === 'severity' || item === 'onset' || item === 'resolves' || item === 'remission' || item === 'mild' || item === 'moderate' || item === 'high' || item === 'values' || item === 'start' || item === 'interval' || item === 'size' || item === 'seed' || item === 'lognormal' || item === 'uniform' || item === 'height' || item === 'ka' || item === 'iu_per_mg' || item === 'file' || item === 'column' || item === 'time' || item === 'value' || item === 'error' || item === 'group' || item === 'as' || item === 'sd' || item === 'se' || item === 'where' || item === 'estimate' || item === 'starts' || item === 'log' || item === 'linear' || item === 'method' || item === 'samples' || item === 'morris' || item === 'sobol' || (typeof item === 'string' && (/[_a-zA-Z\u00b5\u03bc][\w\u00b2]*/.test(item)));
 }
 
 /** Compares a data table's values with a series of an arm at the data's times (rows of one group with `where`). */
@@ -1007,7 +1019,7 @@ export function isProcess(item: unknown): item is Process {
 
 /** A number with an optional unit: `40 mg`, `2 weeks`, `64 %`, `0.64`, `x 4`, `4x`. */
 export interface Quantity extends langium.AstNode {
-    readonly $container: Cell | Condition | ConditionUse | Cytokine | DataTable | Delivery | Dosing | Drug | DurationSpec | Estimate | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | Responders | SampleSpec | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
+    readonly $container: Cell | Condition | ConditionUse | Cytokine | DataTable | Delivery | Dosing | Drug | DurationSpec | Estimate | FoldEffect | Give | Infuse | Measure | Mediator | Output | Pathway | Patient | PopulationVary | Regimen | Report | Responders | SampleSpec | SensitivityFactor | SetParameter | SeverityShare | Site | SweepValue | SweepVary | Taper;
     readonly $type: 'Quantity';
     fold: boolean;
     unit?: Unit;
@@ -1159,7 +1171,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioMember = Arm | Compare | ConditionUse | DurationSpec | Fit | Observe | Patient | Population | Report | SampleSpec | SetParameter | Sweep;
+export type ScenarioMember = Arm | Compare | ConditionUse | DurationSpec | Fit | Observe | Patient | Population | Report | SampleSpec | Sensitivity | SetParameter | Sweep;
 
 export const ScenarioMember = {
     $type: 'ScenarioMember'
@@ -1173,6 +1185,63 @@ export type Scope = 'local' | 'systemic';
 
 export function isScope(item: unknown): item is Scope {
     return item === 'systemic' || item === 'local';
+}
+
+/**
+ * Which parameters drive a series: local coefficients, Morris screening or Sobol indices of one arm's series at one or
+ * several times, over ranges written here or taken from the parameter table (ranges only for morris and sobol).
+ */
+export interface Sensitivity extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Sensitivity';
+    factors: Array<SensitivityFactor>;
+    measure: Array<Measure>;
+    method?: SensitivityMethod;
+    name: Name;
+    samples?: SignedNumber;
+    seed?: SignedNumber;
+    title?: string;
+}
+
+export const Sensitivity = {
+    $type: 'Sensitivity',
+    factors: 'factors',
+    measure: 'measure',
+    method: 'method',
+    name: 'name',
+    samples: 'samples',
+    seed: 'seed',
+    title: 'title'
+} as const;
+
+export function isSensitivity(item: unknown): item is Sensitivity {
+    return reflection.isInstance(item, Sensitivity.$type);
+}
+
+/** A parameter the study varies, optionally over a range in its unit (default: ½ to 2 × its value within the table's bounds). */
+export interface SensitivityFactor extends langium.AstNode {
+    readonly $container: Sensitivity;
+    readonly $type: 'SensitivityFactor';
+    high?: Quantity;
+    low?: Quantity;
+    parameter: string;
+}
+
+export const SensitivityFactor = {
+    $type: 'SensitivityFactor',
+    high: 'high',
+    low: 'low',
+    parameter: 'parameter'
+} as const;
+
+export function isSensitivityFactor(item: unknown): item is SensitivityFactor {
+    return reflection.isInstance(item, SensitivityFactor.$type);
+}
+
+export type SensitivityMethod = 'local' | 'morris' | 'sobol';
+
+export function isSensitivityMethod(item: unknown): item is SensitivityMethod {
+    return item === 'local' || item === 'morris' || item === 'sobol';
 }
 
 /** Overrides a model parameter by its name in the parameter table. */
@@ -1447,6 +1516,8 @@ export type OsteoAstType = {
     SampleSpec: SampleSpec
     Scenario: Scenario
     ScenarioMember: ScenarioMember
+    Sensitivity: Sensitivity
+    SensitivityFactor: SensitivityFactor
     SetParameter: SetParameter
     SeverityShare: SeverityShare
     Site: Site
@@ -1908,6 +1979,10 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         Measure: {
             name: Measure.$type,
             properties: {
+                arm: {
+                    name: Measure.arm,
+                    referenceType: Arm.$type
+                },
                 site: {
                     name: Measure.site,
                     referenceType: Site.$type
@@ -1918,6 +1993,10 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
                 },
                 time: {
                     name: Measure.time
+                },
+                times: {
+                    name: Measure.times,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -2287,6 +2366,50 @@ export class OsteoAstReflection extends langium.AbstractAstReflection {
         ScenarioMember: {
             name: ScenarioMember.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Sensitivity: {
+            name: Sensitivity.$type,
+            properties: {
+                factors: {
+                    name: Sensitivity.factors,
+                    defaultValue: []
+                },
+                measure: {
+                    name: Sensitivity.measure,
+                    defaultValue: []
+                },
+                method: {
+                    name: Sensitivity.method
+                },
+                name: {
+                    name: Sensitivity.name
+                },
+                samples: {
+                    name: Sensitivity.samples
+                },
+                seed: {
+                    name: Sensitivity.seed
+                },
+                title: {
+                    name: Sensitivity.title
+                }
+            },
+            superTypes: [ScenarioMember.$type]
+        },
+        SensitivityFactor: {
+            name: SensitivityFactor.$type,
+            properties: {
+                high: {
+                    name: SensitivityFactor.high
+                },
+                low: {
+                    name: SensitivityFactor.low
+                },
+                parameter: {
+                    name: SensitivityFactor.parameter
+                }
             },
             superTypes: []
         },

@@ -1,6 +1,7 @@
-/** Hover facts for sweeps and populations: how many runs, of which arm, measuring what. Never throws on partial nodes. */
-import { isArm, type Population, type Sweep, type SweepVary } from '../generated/ast.js';
-import { findParameter } from '../../../simulator/index.js';
+/** Hover facts for sweeps, populations and sensitivity studies: how many runs, of which arm, measuring what. Never throws on partial nodes. */
+import { isArm, type Population, type Sensitivity, type SensitivityFactor, type Sweep, type SweepVary } from '../generated/ast.js';
+import { DEFAULT_SAMPLES, findParameter, PARAMETERS, RANGE_FACTOR } from '../../../simulator/index.js';
+import { sensitivityRuns } from '../validation/sensitivity-checks.js';
 import { axisRuns, sweepRuns } from '../validation/analysis-checks.js';
 import { scenarioOf } from '../validation/scenario-facts.js';
 import { quantityWords } from './osteo-describe.js';
@@ -43,4 +44,38 @@ export function populationFacts(population: Population): string[] {
         `${size.toLocaleString('en-US')} virtual patients × ${arms} arm${arms === 1 ? '' : 's'} = ${runs(size * arms)} · seed ${population.seed ?? 1}${population.size === undefined ? ' (default size 100)' : ''}`,
         `Varies ${population.vary.map(v => v.parameter).filter(Boolean).join(', ') || 'nothing yet'}; reports the median and the 5th–95th percentiles of every series`
     ];
+}
+
+const METHOD_WORDS: Readonly<Record<string, string>> = {
+    local: 'Local sensitivity: d ln(output) / d ln(parameter) by central differences (one run per side of each parameter)',
+    morris: 'Morris screening: μ* (mean |elementary effect|) and σ over r trajectories',
+    sobol: 'Sobol indices: first-order and total, with bootstrap 95 % intervals (Saltelli sampling)'
+};
+
+/** What the study computes, of which arm and series, and how many runs it takes. */
+export function sensitivityFacts(block: Sensitivity): string[] {
+    const method = block.method ?? 'local';
+    const measure = block.measure[0];
+    const arm = measure?.arm?.ref ?? scenarioOf(block)?.members.find(isArm);
+    const k = block.factors.length > 0 ? block.factors.length : PARAMETERS.length;
+    const n = sensitivityRuns(block);
+    const lines = [`**sensitivity** \`${block.name}\`${block.title ? ` — ${block.title}` : ''}`, `${METHOD_WORDS[method] ?? method}${block.method ? '' : ' (the default method)'}`];
+    const samples = method === 'local' ? '' : ` · ${block.samples ?? DEFAULT_SAMPLES[method as 'sobol' | 'morris']} ${method === 'sobol' ? 'base samples' : 'trajectories'}${block.samples === undefined ? ' (default)' : ''}`;
+    lines.push(`${k} parameter${k === 1 ? '' : 's'}${block.factors.length === 0 ? ' (every parameter of the table)' : ''}${samples} → ${n === undefined ? 'runs not known yet' : runs(n)} of arm ${arm?.name ?? 'baseline'}`);
+    if (measure?.target) {
+        const site = measure.site ? ` at ${measure.site.$refText}` : '';
+        const times = measure.time ? [measure.time, ...measure.times].map(q => quantityWords(q) ?? q.$cstNode?.text ?? '').join(', ') : method === 'local' ? 'the end of the scenario' : '¼, ½, ¾ and the end of the scenario';
+        lines.push(`Measures ${measure.target.$refText}${site} at ${times}`);
+    }
+    return lines;
+}
+
+/** A vary line of a sensitivity study: the parameter, and the range it is sampled over. */
+export function sensitivityFactorFacts(factor: SensitivityFactor): string[] {
+    const parameter = factor.parameter ? findParameter(factor.parameter) : undefined;
+    if (!parameter) return [];
+    const range = factor.low && factor.high
+        ? `Sampled uniformly from ${factor.low.$cstNode?.text ?? factor.low.value} to ${factor.high.$cstNode?.text ?? factor.high.value}`
+        : (factor.$container.method ?? 'local') === 'local' ? 'Moved by ±1 % around its value' : `Sampled uniformly from ½ to ${RANGE_FACTOR} × its value, within the table's bounds [${parameter.min}, ${parameter.max === Number.MAX_VALUE ? '∞' : parameter.max}]`;
+    return [`**${parameter.name}** — ${parameter.meaning}`, `default ${parameter.value} ${parameter.unit} · ${parameter.basis === 'published' ? 'published' : 'ASSUMPTION/fit'}`, range];
 }

@@ -2,10 +2,10 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { MarkupContent, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
-    isDosing, isEstimate, isObserve, isPopulation, isPopulationVary, isQuantity, isSetParameter, isSweep, isSweepVary, isVaryName, isVaryTarget, type Quantity, type SetParameter
+    isDosing, isEstimate, isObserve, isPopulation, isPopulationVary, isQuantity, isSensitivity, isSensitivityFactor, isSetParameter, isSweep, isSweepVary, isVaryName, isVaryTarget, type Quantity, type SetParameter
 } from '../generated/ast.js';
 import { observeFacts } from './osteo-data-describe.js';
-import { populationFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
+import { populationFacts, sensitivityFacts, sensitivityFactorFacts, sweepFacts, sweepVaryFacts } from './osteo-analysis-describe.js';
 import { findParameter } from '../../../simulator/index.js';
 import { expectedQuantity } from '../validation/expected-dimensions.js';
 import { declarationFacts, describeQuantity, headline, parameterFacts } from './osteo-describe.js';
@@ -67,7 +67,7 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         return describeQuantity(q, expected?.dimensions, expected?.label);
     }
 
-    /** Sweeps and populations: run counts on their names and `vary`, parameter facts on varied parameters. */
+    /** Sweeps, populations and sensitivity studies: run counts on their names and `vary`, parameter facts on varied parameters. */
     protected analysisHover(leaf: CstNode): string | undefined {
         const node = leaf.astNode;
         // A name may be a soft keyword (a `Name` rule call around the token): compare by extent.
@@ -78,6 +78,8 @@ export class OsteoHoverProvider extends MultilineCommentHoverProvider {
         const withDoc = (facts: string[]) => [facts.join('  \n'), this.documentationProvider.getDocumentation(node)].filter(Boolean).join('\n\n');
         if (isSweep(node) && isName('name')) return withDoc(sweepFacts(node));
         if (isPopulation(node) && isName('name')) return withDoc(populationFacts(node));
+        if (isSensitivity(node) && (isName('name') || leaf.text === 'sensitivity')) return withDoc(sensitivityFacts(node));
+        if (isSensitivityFactor(node) && (leaf.text === 'vary' || isName('parameter'))) return sensitivityFactorFacts(node).join('  \n') || undefined;
         if (isSweepVary(node) && leaf.text === 'vary') return sweepVaryFacts(node).join('  \n');
         if (isObserve(node) && leaf.text === 'observe') return observeFacts(node).join('  \n');
         if ((isVaryTarget(node) || isPopulationVary(node) || isEstimate(node)) && node.parameter && isName('parameter')) {

@@ -6,7 +6,7 @@
 import type { ValidationAcceptor } from 'langium';
 import {
     isArm, isCell, isConditionUse, isCytokine, isDrug, isGive, isMediator, isOutput,
-    type Measure, type Population, type PopulationVary, type Quantity, type Responders, type Scenario, type Sweep, type SweepVary
+    isSweep, type Measure, type Population, type PopulationVary, type Quantity, type Responders, type Scenario, type Sensitivity, type SensitivityFactor, type Sweep, type SweepVary
 } from '../generated/ast.js';
 import { describeDimension, type Dimension, findParameter, lookupUnit, MAX_RUNS, type ParameterInfo, PARAMETERS } from '../../../simulator/index.js';
 import { parameterQuantity } from '../compiler/compile-analysis.js';
@@ -23,13 +23,15 @@ const COMPUTED_MEDIATORS = new Set(['RANKL', 'OPG']);
 
 // ------------------------------------------------------------------ sweep
 
-/** Sweeps and populations are named in the results: the names must differ within a scenario. */
-function checkAnalysisName(node: Sweep | Population, accept: ValidationAcceptor): void {
+const ANALYSES = new Set(['Sweep', 'Population', 'Sensitivity']);
+
+/** Sweeps, populations and sensitivity studies are named in the results: the names must differ within a scenario. */
+export function checkAnalysisName(node: Sweep | Population | Sensitivity, accept: ValidationAcceptor): void {
     const scenario = scenarioOf(node);
     if (!node.name || !scenario) return;
-    const first = scenario.members.find(m => (m.$type === 'Sweep' || m.$type === 'Population') && (m as Sweep | Population).name === node.name);
+    const first = scenario.members.find(m => ANALYSES.has(m.$type) && (m as Sweep | Population | Sensitivity).name === node.name);
     if (first && first !== node) {
-        accept('error', `${named('Scenario', scenario.name, '')} already has a sweep or population named '${node.name}'.`, { node, property: 'name', ...issue(IssueCodes.DuplicateName) });
+        accept('error', `${named('Scenario', scenario.name, '')} already has a sweep, population or sensitivity named '${node.name}'.`, { node, property: 'name', ...issue(IssueCodes.DuplicateName) });
     }
 }
 
@@ -188,6 +190,12 @@ function checkRange(vary: SweepVary, accept: ValidationAcceptor): void {
 // ------------------------------------------------------------------ measure
 
 export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void {
+    const owner = measure.$container;
+    const inSweep = isSweep(owner);
+    if (inSweep && measure.arm) {
+        accept('error', 'A sweep runs the arm its vary lines name (`vary X in ARM`), else the first arm; `in ARM` on the measure line is for a sensitivity block.',
+            { node: measure, property: 'arm', ...issue(IssueCodes.AnalysisStructure) });
+    }
     const target = measure.target?.ref;
     if (target) {
         const name = target.name;
@@ -199,27 +207,33 @@ export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void
             accept('error', `The model has no series for ${name}; measure osteoclasts, osteoblasts, osteoblast_precursors, RANKL, OPG, a cytokine, a drug or an output.`,
                 { node: measure, property: 'target', ...issue(IssueCodes.NotComputed) });
         } else if (isDrug(target)) {
-            const sweep = measure.$container;
-            const arm = sweep.vary.map(v => v.target?.arm?.ref).find(a => a) ?? scenarioOf(measure)?.members.find(isArm);
+            const arm = (inSweep ? owner.vary.map(v => v.target?.arm?.ref).find(a => a) : measure.arm?.ref) ?? scenarioOf(measure)?.members.find(isArm);
             if (arm && !arm.interventions.filter(isGive).some(g => drugOf(g) === target)) {
-                accept('error', `${name} is not given in arm ${arm.name}, which this sweep runs.`, { node: measure, property: 'target', ...issue(IssueCodes.NotComputed) });
+                accept('error', `${name} is not given in arm ${arm.name}, which this ${inSweep ? 'sweep' : 'study'} runs.`, { node: measure, property: 'target', ...issue(IssueCodes.NotComputed) });
             }
         } else if (!isOutput(target) && !isCell(target) && !isMediator(target) && !isCytokine(target) && !isDrug(target)) {
             accept('error', `${name} is not an output.`, { node: measure, property: 'target', ...issue(IssueCodes.NotComputed) });
         }
     }
-    const time = measure.time;
-    const m = measureOf(time);
-    if (!time || !m) return;
-    if (m.dimension !== 'time') {
-        accept('error', `The measure time is ${describeDimension('time')}${time.unit ? `, not '${time.unit}'` : ': add a unit'}.`,
-            { node: time, ...issue(time.unit ? IssueCodes.WrongUnit : IssueCodes.MissingUnit, { units: ['years', 'months', 'weeks', 'days'] }) });
-        return;
+    if (measure.times.length > 0) {
+        if (inSweep) accept('error', 'A sweep measures at one time; declare another sweep for another time.', { node: measure.times[0], ...issue(IssueCodes.AnalysisStructure) });
+        else if ((owner.method ?? 'local') === 'local') {
+            accept('error', 'A local sensitivity is computed at one time; several times (indices over time) go with method morris or sobol.', { node: measure.times[0], ...issue(IssueCodes.AnalysisStructure) });
+        }
     }
     const duration = scenarioDuration(scenarioOf(measure));
-    if (m.value < 0) accept('error', 'The measure time must not be negative.', { node: time, ...issue(IssueCodes.OutOfRange) });
-    else if (duration !== undefined && m.value > duration * (1 + 1e-12)) {
-        accept('error', `The measure time ${formatDays(m.value)} is after the end of the scenario (${formatDays(duration)}).`, { node: time, ...issue(IssueCodes.OutOfRange) });
+    for (const time of measure.time ? [measure.time, ...measure.times] : []) {
+        const m = measureOf(time);
+        if (!m) continue;
+        if (m.dimension !== 'time') {
+            accept('error', `The measure time is ${describeDimension('time')}${time.unit ? `, not '${time.unit}'` : ': add a unit'}.`,
+                { node: time, ...issue(time.unit ? IssueCodes.WrongUnit : IssueCodes.MissingUnit, { units: ['years', 'months', 'weeks', 'days'] }) });
+            continue;
+        }
+        if (m.value < 0) accept('error', 'The measure time must not be negative.', { node: time, ...issue(IssueCodes.OutOfRange) });
+        else if (duration !== undefined && m.value > duration * (1 + 1e-12)) {
+            accept('error', `The measure time ${formatDays(m.value)} is after the end of the scenario (${formatDays(duration)}).`, { node: time, ...issue(IssueCodes.OutOfRange) });
+        }
     }
 }
 
@@ -387,14 +401,14 @@ const PK_FIELD_DIMENSIONS: Readonly<Record<PkField, Dimension>> = {
 
 // ------------------------------------------------------------------ shared
 
-function unknownParameter(name: string, where: { node: SweepVary['target'] | PopulationVary; property: 'parameter' }, accept: ValidationAcceptor): void {
+export function unknownParameter(name: string, where: { node: SweepVary['target'] | PopulationVary | SensitivityFactor; property: 'parameter' }, accept: ValidationAcceptor): void {
     const suggestions = closestNames(name, PARAMETERS.map(p => p.name));
     const hint = suggestions.length > 0 ? `Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : 'Vary a parameter of the model (docs/model.md), or `start of`, `dose of`, `interval of`, `severity of`.';
     accept('error', `The model has no parameter '${name}'. ${hint}`, { ...where, ...issue(IssueCodes.UnknownParameter, { suggestions }) } as Parameters<ValidationAcceptor>[2]);
 }
 
 /** A value in the parameter's unit and within its valid range (a step only needs to convert and be positive). */
-function checkParameterValue(q: Quantity, parameter: ParameterInfo, accept: ValidationAcceptor, isStep: boolean): void {
+export function checkParameterValue(q: Quantity, parameter: ParameterInfo, accept: ValidationAcceptor, isStep: boolean): void {
     if (typeof q.value !== 'number' || !Number.isFinite(q.value)) return;
     const value = parameterQuantity(q, parameter);
     if (value === undefined) {
@@ -409,6 +423,6 @@ function checkParameterValue(q: Quantity, parameter: ParameterInfo, accept: Vali
 }
 
 /** "Sweep 'S'", or "This sweep" while the parser has not recovered the name yet. */
-function named(kind: string, name: string | undefined, quote = "'"): string {
+export function named(kind: string, name: string | undefined, quote = "'"): string {
     return name ? `${kind} ${quote}${name}${quote}` : `This ${kind.toLowerCase()}`;
 }

@@ -116,4 +116,4 @@ class CascadeFilter {
 }
 
 /** Nodes whose warnings stand even when one of their parts has an error. */
-const WHOLE_ONLY = new Set(['Model', 'Scenario', 'Drug', 'Regimen', 'Condition', 'Sweep', 'Population']);
+const WHOLE_ONLY = new Set(['Model', 'Scenario', 'Drug', 'Regimen', 'Condition', 'Sweep', 'Population', 'Sensitivity']);

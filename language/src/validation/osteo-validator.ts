@@ -6,6 +6,7 @@ import {
 } from './declaration-checks.js';
 import { checkCompares, checkReport } from './report-checks.js';
 import { checkMeasure, checkPopulation, checkPopulationVary, checkResponders, checkSweep, checkSweepVary } from './analysis-checks.js';
+import { checkSensitivity, checkSensitivityFactor } from './sensitivity-checks.js';
 import { checkDataTable, checkEstimate, checkFit, checkObserve } from './data-checks.js';
 import { DuplicateChecks } from './duplicate-checks.js';
 import { EXPECTED_QUANTITIES } from './expected-dimensions.js';
@@ -64,6 +65,7 @@ export class OsteoValidator {
             Arm: [checkArmPharmacology],
             SetParameter: [checkSetParameter],
             Sweep: [checkSweep], SweepVary: [checkSweepVary], Measure: [checkMeasure],
+            Sensitivity: [checkSensitivity], SensitivityFactor: [checkSensitivityFactor],
             Population: [checkPopulation], PopulationVary: [checkPopulationVary], Responders: [checkResponders],
             DataTable: [this.duplicates.checkDuplicateName, checkDataTable], Observe: [checkObserve], Fit: [checkFit], Estimate: [checkEstimate],
             Quantity: [checkFinite]

@@ -1,5 +1,5 @@
 import type { Quantity } from '../generated/ast.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR, type Dimension, toCanonical } from '../../../simulator/index.js';
+import { type Dimension, toCanonical } from '../../../simulator/index.js';
 
 /** A quantity in its dimension's canonical unit (days, mg, L, fraction, fold …). */
 export interface Measured {
@@ -31,14 +31,8 @@ export function days(q: Quantity | undefined): number | undefined {
     return valueAs(q, 'time');
 }
 
-/** "2 years", "18 months", "40 days": a time in the unit that reads best. */
-export function formatDays(d: number): string {
-    const round = (x: number) => Number(x.toPrecision(3));
-    const unit = (x: number, name: string) => `${round(x)} ${name}${round(x) === 1 ? '' : 's'}`;
-    if (Math.abs(d) >= DAYS_PER_YEAR && Number.isInteger(round(d / DAYS_PER_YEAR) * 2)) return unit(d / DAYS_PER_YEAR, 'year');
-    if (Math.abs(d) >= 60) return unit(d / DAYS_PER_MONTH, 'month');
-    return unit(d, 'day');
-}
+/** "2 years", "18 months", "40 days" (one implementation, the engine's: the report formats times the same way). */
+export { formatDays } from '../../../simulator/index.js';
 
 /** The quantity as written: "5 mg", "x 4". */
 export function quantityText(q: Quantity): string {
