@@ -6,7 +6,7 @@ export const USAGE = `Usage:
   osteo check FILE...                      check files; diagnostics as FILE:LINE:COL: severity code message
   osteo run FILE [--scenario NAME] [--arm NAME]... [--format table|json|csv] [--out PATH] [--shard K/N|auto]
   osteo report FILE [--scenario NAME] --out report.html
-  osteo sensitivity FILE [--scenario NAME] [--arm NAME] --output SERIES [--at TIME[,TIME…]]
+  osteo sensitivity FILE [--scenario NAME] [--arm NAME] [--output SERIES] [--at TIME[,TIME…]]
                   [--method local|morris|sobol] [--samples N] [--parameters P[=LOW..HIGH],…] [--seed N]
                   [--format table|json|svg] [--out PATH] [--shard K/N|auto]
                                            sensitivity of one output to the model parameters: local
