@@ -39,6 +39,8 @@ export { CancelledError, solvePiecewise } from './solver/index.js';
 export type { Jump, OdeSystem, SolverOptions, SolverStats } from './solver/index.js';
 export { allUnits, CANONICAL_UNIT, DAYS_PER_MONTH, DAYS_PER_YEAR, describeDimension, dosingRate, formatDays, lookupUnit, toCanonical, unitsOf } from './units.js';
 export type { Dimension } from './units.js';
+export { DOSE_DIMENSIONS, QUANTITY_TABLE, quantitySlot } from './quantity-table.js';
+export type { QuantityRange, QuantitySlot } from './quantity-table.js';
 export { CsvParser, DataReadError, delimiterOf, MAX_DATA_BYTES, MAX_DATA_ROWS, parseCsvText, quoteCell } from './data/csv-table.js';
 export type { CsvTable, DataColumn } from './data/csv-table.js';
 export { checkColumns, findColumn, goodnessOfFit, groupsOf, selectPoints } from './data/observations.js';

@@ -6,7 +6,7 @@
  */
 import type { Dosing, Drug, Quantity } from '../generated/ast.js';
 import { everyOtherInterval, everyOtherUnit, everyUnitMessage, frequencyInterval } from '../dosing-frequency.js';
-import { DEFAULT_HEIGHT_CM, dosingRate, mostellerBsa } from '../../../simulator/index.js';
+import { DEFAULT_HEIGHT_CM, DOSE_DIMENSIONS, dosingRate, mostellerBsa, QUANTITY_TABLE } from '../../../simulator/index.js';
 import type { DoseEvent, PatientDescription } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 import { positive } from './quantities.js';
@@ -22,7 +22,7 @@ export interface ResolvedDose {
 
 /** An amount in mg for this patient; per-kg and per-m² amounts keep their scaling for virtual populations. */
 export function doseMg(q: Quantity, patient: PatientDescription, drug: Drug | undefined, what: string, notes: string[]): ResolvedDose {
-    const c = positive(q, ['mass', 'massPerWeight', 'massPerArea', 'internationalUnits'], what);
+    const c = positive(q, DOSE_DIMENSIONS, what);
     switch (c.dimension) {
         case 'massPerWeight':
             return { amountMg: c.value * patient.weightKg, scaling: { per: 'kg', amount: c.value } };
@@ -52,7 +52,7 @@ export function intervalDays(dosing: Dosing, drugName: string): number | undefin
         return rate.intervalDays;
     }
     if (dosing.once) return undefined;
-    if (dosing.interval) return positive(dosing.interval, ['time'], `dosing interval of ${drugName}`, dosing).value;
+    if (dosing.interval) return positive(dosing.interval, QUANTITY_TABLE.Dosing.interval.dimensions, `dosing interval of ${drugName}`, dosing).value;
     if (otherUnit) {
         const other = everyOtherInterval(otherUnit);
         if (!other) throw new CompileError(`'every other ${otherUnit}': '${otherUnit}' is not a time unit (write e.g. every other week)`, dosing);

@@ -1,5 +1,5 @@
 import type { Drug } from '../generated/ast.js';
-import type { DrugDescription, MechanismVerb } from '../../../simulator/index.js';
+import { QUANTITY_TABLE, type DrugDescription, type MechanismVerb, type QuantitySlot } from '../../../simulator/index.js';
 import { effectiveDrug } from '../drug-inheritance.js';
 import { CompileError } from './compile-error.js';
 import { fractionOf, positive } from './quantities.js';
@@ -30,20 +30,21 @@ export function compileDrug(declared: Drug, targeting: number): DrugDescription 
     if (!drug.halfLife && !drug.clearance && !drug.boneHalfLife) {
         throw new CompileError(`drug ${drug.name} needs a half_life (or a clearance, or a bone_half_life)`, drug);
     }
-    const opt = (q: typeof drug.halfLife, field: string, dimension: Parameters<typeof positive>[1]) =>
-        q ? positive(q, dimension, what(field)).value : undefined;
+    // Dimensions and names from the one table of quantities (simulator/quantity-table.ts), which the validator reads too.
+    const slot = QUANTITY_TABLE.Drug;
+    const opt = (q: typeof drug.halfLife, { dimensions, label }: QuantitySlot) => q ? positive(q, dimensions, what(label)).value : undefined;
 
     const absorption = route === 'intravenous'
         ? undefined
-        : opt(drug.absorptionHalfLife, 'absorption_half_life', ['time']) ?? DEFAULT_ABSORPTION_HALF_LIFE_DAYS[route];
+        : opt(drug.absorptionHalfLife, slot.absorptionHalfLife) ?? DEFAULT_ABSORPTION_HALF_LIFE_DAYS[route];
     // A molar concentration (pM, nM) in mg/L through the drug's molar mass: c pM × M kDa = c × M × 1e-6 mg/L.
-    const massConcentration = (q: typeof drug.ic50 & object, field: string, dimensions: Parameters<typeof positive>[1]) => {
-        const c = positive(q, [...dimensions, 'molarConcentration'], what(field));
+    const massConcentration = (q: typeof drug.ic50 & object, { dimensions, label }: QuantitySlot) => {
+        const c = positive(q, dimensions, what(label));
         if (c.dimension !== 'molarConcentration') return c;
-        if (!drug.molarMass) throw new CompileError(`${what(field)} is molar (${q.unit}): give the drug's molar_mass to convert it to mg/L`, q);
-        return { value: c.value * positive(drug.molarMass, ['molarMass'], what('molar_mass')).value * 1e-6, dimension: 'concentration' as const };
+        if (!drug.molarMass) throw new CompileError(`${what(label)} is molar (${q.unit}): give the drug's molar_mass to convert it to mg/L`, q);
+        return { value: c.value * positive(drug.molarMass, slot.molarMass.dimensions, what(slot.molarMass.label)).value * 1e-6, dimension: 'concentration' as const };
     };
-    const ic50 = drug.ic50 ? massConcentration(drug.ic50, 'ic50', ['concentration', 'mass']) : undefined;
+    const ic50 = drug.ic50 ? massConcentration(drug.ic50, slot.ic50) : undefined;
 
     const description: DrugDescription = {
         name: drug.name,
@@ -56,24 +57,24 @@ export function compileDrug(declared: Drug, targeting: number): DrugDescription 
             return { verb: m.verb as MechanismVerb, target };
         }),
         pk: {
-            halfLifeDays: opt(drug.halfLife, 'half_life', ['time']),
+            halfLifeDays: opt(drug.halfLife, slot.halfLife),
             absorptionHalfLifeDays: absorption,
             // docs/language.md §3.1: 100 % unless stated (intravenous doses are complete by definition).
-            bioavailability: route === 'intravenous' || !drug.bioavailability ? 1 : fractionOf(drug.bioavailability, what('bioavailability')),
-            volumeL: positive(drug.volume, ['volume'], what('volume')).value,
-            peripheralVolumeL: opt(drug.peripheralVolume, 'peripheral_volume', ['volume']),
-            intercompartmentalClearanceLPerDay: opt(drug.intercompartmentalClearance, 'intercompartmental_clearance', ['clearance']),
-            clearanceLPerDay: opt(drug.clearance, 'clearance', ['clearance']),
-            vmaxMgPerDay: opt(drug.vmax, 'vmax', ['massRate']),
-            kmMgPerL: drug.km ? massConcentration(drug.km, 'km', ['concentration']).value : undefined,
-            molarMassKDa: opt(drug.molarMass, 'molar_mass', ['molarMass']),
-            boneHalfLifeDays: opt(drug.boneHalfLife, 'bone_half_life', ['time']),
-            boneUptake: drug.boneUptake ? fractionOf(drug.boneUptake, what('bone_uptake')) : undefined
+            bioavailability: route === 'intravenous' || !drug.bioavailability ? 1 : fractionOf(drug.bioavailability, what(slot.bioavailability.label)),
+            volumeL: positive(drug.volume, slot.volume.dimensions, what(slot.volume.label)).value,
+            peripheralVolumeL: opt(drug.peripheralVolume, slot.peripheralVolume),
+            intercompartmentalClearanceLPerDay: opt(drug.intercompartmentalClearance, slot.intercompartmentalClearance),
+            clearanceLPerDay: opt(drug.clearance, slot.clearance),
+            vmaxMgPerDay: opt(drug.vmax, slot.vmax),
+            kmMgPerL: drug.km ? massConcentration(drug.km, slot.km).value : undefined,
+            molarMassKDa: opt(drug.molarMass, slot.molarMass),
+            boneHalfLifeDays: opt(drug.boneHalfLife, slot.boneHalfLife),
+            boneUptake: drug.boneUptake ? fractionOf(drug.boneUptake, what(slot.boneUptake.label)) : undefined
         },
         pd: {
             ic50: ic50?.value,
             ic50Basis: ic50 ? (ic50.dimension === 'mass' ? 'bone-bound amount' : 'concentration') : undefined,
-            emax: drug.emax ? fractionOf(drug.emax, what('emax')) : 1
+            emax: drug.emax ? fractionOf(drug.emax, what(slot.emax.label)) : 1
         },
         targeting
     };

@@ -3,7 +3,7 @@ import {
     isArm, isCompare, isDurationSpec, isConditionUse, isGive, isPatient, isRegimen, isReport, isSampleSpec, isSetParameter,
     isTaper, type Arm, type Dosing, type Drug, type Give, type Infuse, type Patient, type Scenario, type SetParameter
 } from '../generated/ast.js';
-import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription, type SiteName } from '../../../simulator/index.js';
+import { type CompiledScenario, DAYS_PER_YEAR, type DoseEvent, type DrugDescription, findParameter, type InfusionDescription, lookupUnit, type MediatorName, type ModelDescription, PARAMETERS, type PatientDescription, QUANTITY_TABLE, type SiteName } from '../../../simulator/index.js';
 export type { CompiledScenario } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 import { compileConditionUse, localSitesOf } from './compile-condition.js';
@@ -87,7 +87,7 @@ export function compileScenario(scenario: Scenario, armNames?: readonly string[]
     const localSites = arms[0]?.localSites ?? localSitesOf(scenario.members.filter(isConditionUse).map(compileConditionUse));
     const reports = scenario.members.filter(isReport);
     const reported = reportedSeries(reports, localSites, notes);
-    const times = reports.flatMap(r => r.times).map(t => nonNegative(t, ['time'], 'summary time').value);
+    const times = reports.flatMap(r => r.times).map(t => nonNegative(t, QUANTITY_TABLE.Report.times.dimensions, 'summary time').value);
     const summaryTimes = [...new Set(times)].sort((a, b) => a - b);
     const reference = referenceArm(scenario, arms.map(a => a.arm), notes);
     return {
@@ -127,13 +127,13 @@ function single<T extends AstNode>(items: T[], what: string, scenario: Scenario)
 function durationOf(scenario: Scenario): number {
     const spec = single(scenario.members.filter(isDurationSpec), 'its duration', scenario);
     if (!spec) throw new CompileError(`scenario ${scenario.name} has no duration (e.g. duration 2 years)`, scenario);
-    return positive(spec.value, ['time'], `duration of ${scenario.name}`).value;
+    return positive(spec.value, QUANTITY_TABLE.DurationSpec.value.dimensions, `duration of ${scenario.name}`).value;
 }
 
 function samplesOf(scenario: Scenario, durationDays: number): number[] {
     const spec = single(scenario.members.filter(isSampleSpec), 'its sample spacing', scenario);
     // Default spacing (docs/language.md §3.4): daily up to two years, weekly beyond.
-    const step = spec ? positive(spec.value, ['time'], 'sample spacing').value : durationDays <= 2 * DAYS_PER_YEAR ? 1 : 7;
+    const step = spec ? positive(spec.value, QUANTITY_TABLE.SampleSpec.value.dimensions, 'sample spacing').value : durationDays <= 2 * DAYS_PER_YEAR ? 1 : 7;
     const count = Math.floor(durationDays / step) + 2;
     if (count > MAX_SAMPLES) {
         throw new CompileError(`sampling every ${+step.toPrecision(4)} days over ${+durationDays.toPrecision(6)} days gives ${Number.isFinite(count) ? count : `more than ${MAX_SAMPLES}`} points; use a coarser 'sample every' (at most ${MAX_SAMPLES} points)`, spec ?? scenario);
@@ -145,12 +145,12 @@ function compilePatient(patient: Patient | undefined): PatientDescription {
     if (!patient) return DEFAULT_PATIENT;
     const sex = patient.sex ?? DEFAULT_PATIENT.sex;
     // Age 0 is valid (docs/language.md §6: 0–120 years); a negative age is not.
-    const ageYears = patient.age ? nonNegative(patient.age, ['time'], 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
-    const weightKg = patient.weight ? positive(patient.weight, ['bodyMass'], 'patient weight').value : DEFAULT_PATIENT.weightKg;
-    const height = patient.height ? { heightCm: positive(patient.height, ['length'], 'patient height').value } : {};
+    const ageYears = patient.age ? nonNegative(patient.age, QUANTITY_TABLE.Patient.age.dimensions, 'patient age').value / DAYS_PER_YEAR : DEFAULT_PATIENT.ageYears;
+    const weightKg = patient.weight ? positive(patient.weight, QUANTITY_TABLE.Patient.weight.dimensions, 'patient weight').value : DEFAULT_PATIENT.weightKg;
+    const height = patient.height ? { heightCm: positive(patient.height, QUANTITY_TABLE.Patient.height.dimensions, 'patient height').value } : {};
     // A male patient has no menopause: the validator warns that `menopause at` is ignored (menopause-male), so it is.
     if (!patient.menopause || sex === 'male') return { ageYears, sex, weightKg, ...height };
-    const menopauseAgeYears = positive(patient.menopause, ['time'], 'age at menopause').value / DAYS_PER_YEAR;
+    const menopauseAgeYears = positive(patient.menopause, QUANTITY_TABLE.Patient.menopause.dimensions, 'age at menopause').value / DAYS_PER_YEAR;
     return { ageYears, sex, menopauseAgeYears, weightKg, ...height };
 }
 
@@ -170,7 +170,7 @@ function compileGive(give: Give, durationDays: number, patient: PatientDescripti
         if (target.loading) loadingMg = doseMg(target.loading, patient, drug, `loading dose of ${target.name}`, notes).amountMg;
         if (target.delivery?.release) {
             // docs/language.md §3.2: `release T` puts the doses into a depot at the treated site (docs/model.md §1.8).
-            releaseDays = positive(target.delivery.release, ['time'], `release half-time of ${target.name}`).value;
+            releaseDays = positive(target.delivery.release, QUANTITY_TABLE.Delivery.release.dimensions, `release half-time of ${target.name}`).value;
             if (target.delivery.targeting) {
                 throw new CompileError(`${target.name}: give either 'targeting' (a constant exposure factor) or 'release' (a local depot), not both`, target.delivery.targeting);
             }
@@ -186,7 +186,7 @@ function compileGive(give: Give, durationDays: number, patient: PatientDescripti
         drug = target;
         if (!dosing) throw new CompileError(`give ${drug.name} needs a dose (e.g. give ${drug.name} 40 mg every 2 weeks) or a regimen`, give);
     }
-    const fromDays = give.from ? nonNegative(give.from, ['time'], 'start time').value : 0;
+    const fromDays = give.from ? nonNegative(give.from, QUANTITY_TABLE.Give.from.dimensions, 'start time').value : 0;
     const untilDays = give.until ? days(give.until, 'stop time') : durationDays;
     if (give.until && untilDays <= fromDays) {
         throw new CompileError(`'until' (day ${+untilDays.toPrecision(6)}) must be after 'from' (day ${+fromDays.toPrecision(6)})`, give.until);
@@ -238,12 +238,12 @@ function compileInfusion(infuse: Infuse, durationDays: number): InfusionDescript
     if (!mediator || !(MEDIATORS as readonly string[]).includes(mediator)) {
         throw new CompileError(`cannot infuse '${infuse.mediator.$refText}': the model accepts RANKL, OPG or PTH`, infuse);
     }
-    const fromDays = infuse.from ? nonNegative(infuse.from, ['time'], 'infusion start').value : 0;
+    const fromDays = infuse.from ? nonNegative(infuse.from, QUANTITY_TABLE.Infuse.from.dimensions, 'infusion start').value : 0;
     const untilDays = infuse.until ? days(infuse.until, 'infusion stop') : durationDays;
     if (untilDays <= fromDays) throw new CompileError(`the infusion stops (day ${untilDays}) before it starts (day ${fromDays})`, infuse.until ?? infuse);
     return {
         mediator: mediator as MediatorName,
-        ratePMPerDay: nonNegative(infuse.rate, ['rate'], `infusion rate of ${mediator}`).value,
+        ratePMPerDay: nonNegative(infuse.rate, QUANTITY_TABLE.Infuse.rate.dimensions, `infusion rate of ${mediator}`).value,
         fromDays,
         untilDays: Math.min(untilDays, durationDays)
     };

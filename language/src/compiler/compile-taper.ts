@@ -6,7 +6,7 @@
  */
 import { isRegimen, type Drug, type Taper } from '../generated/ast.js';
 import { frequencyInterval } from '../dosing-frequency.js';
-import type { DoseEvent, DrugDescription, PatientDescription } from '../../../simulator/index.js';
+import { QUANTITY_TABLE, type DoseEvent, type DrugDescription, type PatientDescription } from '../../../simulator/index.js';
 import { CompileError } from './compile-error.js';
 import { compileDrug } from './compile-drug.js';
 import { doseMg } from './compile-dosing.js';
@@ -32,16 +32,16 @@ export function compileTaper(taper: Taper, durationDays: number, patient: Patien
         throw new CompileError(`steps of ${round(step)} mg from ${round(high)} mg do not land on ${round(low)} mg; choose a step that divides ${round(high - low)} mg`, taper.step);
     }
     if (count > MAX_LEVELS) throw new CompileError(`the ${what} has ${count} steps; at most ${MAX_LEVELS}`, taper.step);
-    const stepDays = positive(taper.stepInterval, ['time'], `step interval of the ${what}`).value;
+    const stepDays = positive(taper.stepInterval, QUANTITY_TABLE.Taper.stepInterval.dimensions, `step interval of the ${what}`).value;
     if (taper.over) {
-        const overDays = positive(taper.over, ['time'], `duration of the ${what}`).value;
+        const overDays = positive(taper.over, QUANTITY_TABLE.Taper.over.dimensions, `duration of the ${what}`).value;
         if (Math.abs(overDays - count * stepDays) > 1e-6 * overDays) {
             throw new CompileError(`${count} steps of ${round(stepDays)} days take ${round(count * stepDays)} days, not the ${round(overDays)} days of 'over'`, taper.over);
         }
     }
-    const doseEvery = taper.doseInterval ? positive(taper.doseInterval, ['time'], `dosing interval of the ${what}`).value
+    const doseEvery = taper.doseInterval ? positive(taper.doseInterval, QUANTITY_TABLE.Taper.doseInterval.dimensions, `dosing interval of the ${what}`).value
         : taper.frequency.length > 0 ? frequencyDays(taper) : 1;
-    const start = taper.start ? nonNegative(taper.start, ['time'], `start of the ${what}`).value : 0;
+    const start = taper.start ? nonNegative(taper.start, QUANTITY_TABLE.Taper.start.dimensions, `start of the ${what}`).value : 0;
     const doses: DoseEvent[] = [];
     for (let k = 0; k <= count; k++) {
         const amountMg = k === count ? low : high - k * step;

@@ -14,7 +14,7 @@ import { ImportChecks } from './import-checks.js';
 import { checkFoldTarget, checkMechanismTarget } from './mechanism-checks.js';
 import { checkSetParameter } from './parameter-checks.js';
 import { checkArmPharmacology } from './pharmacology-checks.js';
-import { checkFinite, checkPositiveAnyUnit, checkQuantityRanges, checkSample } from './range-checks.js';
+import { checkFinite, checkQuantityRanges, checkSample } from './range-checks.js';
 import { checkConditionTimes, checkInterventionTimes, checkMenopause } from './time-checks.js';
 import { checkQuantityUnits } from './unit-checks.js';
 import { checkDosing } from './dosing-checks.js';
@@ -47,7 +47,7 @@ export class OsteoValidator {
             Model: [this.imports.checkImports, this.duplicates.checkAmbiguousUses],
             Cytokine: [checkReservedKind], Mediator: [checkReservedKind], Cell: [checkReservedKind],
             Pathway: [checkReservedKind], Site: [checkReservedKind], Output: [checkReservedKind],
-            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties, checkPositiveAnyUnit,
+            Drug: [this.duplicates.checkDuplicateName, checkDrugCompleteness, checkDuplicateProperties,
                 checkDrugBase, checkDrugPotency, checkMolarConcentrations, checkPropertyPairs, checkPkConsistency],
             Dosing: [checkDosing],
             Regimen: [this.duplicates.checkDuplicateName, checkRegimenCompleteness, checkDuplicateProperties],

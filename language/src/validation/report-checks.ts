@@ -4,11 +4,10 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import { isCompare, isDurationSpec, type Report, type Scenario } from '../generated/ast.js';
-import { lookupUnit } from '../../../simulator/index.js';
+import { QUANTITY_TABLE } from '../../../simulator/index.js';
 import { checkUnit } from './unit-checks.js';
 import { issue, IssueCodes } from './issue-codes.js';
-
-const SUMMARY_TIME = { dimensions: ['time'] as const, unit: 'months', label: 'summary time' };
+import { days } from './quantities.js';
 
 export function checkReport(report: Report, accept: ValidationAcceptor): void {
     if ((report.items ?? []).length === 0 && (report.times ?? []).length === 0) {
@@ -18,10 +17,10 @@ export function checkReport(report: Report, accept: ValidationAcceptor): void {
     }
     const scenario = report.$container as Scenario | undefined;
     const duration = scenario?.members?.find(isDurationSpec)?.value;
-    const horizon = duration ? days(duration.value, duration.unit) : undefined;
+    const horizon = days(duration);
     for (const time of report.times ?? []) {
-        checkUnit(time, { ...SUMMARY_TIME, dimensions: [...SUMMARY_TIME.dimensions] }, accept);
-        const at = days(time.value, time.unit);
+        checkUnit(time, QUANTITY_TABLE.Report.times, accept);
+        const at = days(time);
         if (at === undefined) continue;
         if (at < 0) accept('error', 'A summary time cannot be before the start of the scenario.', { node: time });
         else if (horizon !== undefined && at > horizon * (1 + 1e-9)) {
@@ -34,10 +33,4 @@ export function checkCompares(scenario: Scenario, accept: ValidationAcceptor): v
     (scenario.members ?? []).filter(isCompare).slice(1).forEach(extra => accept('error',
         '`compare to` is given more than once in this scenario; the difference column has one reference arm. Remove the extra one.',
         { node: extra, keyword: 'compare', ...issue(IssueCodes.DuplicateProperty) }));
-}
-
-function days(value: number | undefined, unit: string | undefined): number | undefined {
-    if (typeof value !== 'number' || !unit) return undefined;
-    const u = lookupUnit(unit);
-    return u && u.dimension === 'time' ? value * u.factor : undefined;
 }

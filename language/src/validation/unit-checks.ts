@@ -44,7 +44,9 @@ export function checkUnit(q: Quantity, expected: ExpectedQuantity, accept: Valid
         return;
     }
     if (!q.unit) {
-        if (expected.bare) {
+        // A slot that is neither a fraction nor a fold takes a bare 0 alone (`taper … to 0`): 0 needs no unit, 2.5 does.
+        const bareNumber = expected.dimensions.includes('fraction') || expected.dimensions.includes('fold');
+        if (expected.bare && (bareNumber || q.value === 0)) {
             if (expected.dimensions[0] === 'fraction' && q.value > 1) {
                 accept('error', `A bare ${expected.label} is a fraction and must lie in [0, 1]; for a percentage write \`${q.value} %\`.`,
                     { node: q, ...issue(IssueCodes.MissingUnit, { units: ['%'] }) });
