@@ -163,14 +163,12 @@ function writeCalibration(scenarios: Awaited<ReturnType<typeof loadAnchorScenari
 }
 
 /**
- * Regenerates docs/model.md from what was just written (built next to this script by `npm run calibrate`).
- * Run from here rather than chained after it in package.json, where npm would append `-- --loo` to the
- * last command of the chain instead of this one.
+ * Regenerates docs/model.md with `npm run docs:model`, which rebuilds the generator so that it bundles the
+ * calibration.json just written. Run from here rather than chained after this script in package.json, where
+ * npm would append `-- --loo` to the last command of the chain instead of this one.
  */
 function writeModelDoc(): void {
-    const doc = path.join(__dirname, 'model-doc.js');
-    if (fs.existsSync(doc)) execFileSync(process.execPath, [doc], { stdio: 'inherit' });
-    else console.log('calibrate: out/model-doc.js not built; run `npm run docs:model`');
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'docs:model'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
 
 main().then(code => {

@@ -121,12 +121,26 @@ core; hand and alveolar bone read their own local cores. Alveolar crestal height
 \`\`\`
 P_RANKL,PMO(t) = A · smoothstep(1 + (t − t_FMP)/lead)          t < t_FMP   (smooth rise over menopause_lead)
 P_RANKL,PMO(t) = A · (p + (1 − p) · xi² / (xi² + ((t − t_FMP)/tau)²))   t ≥ t_FMP   (Martínez-Reina & Pivonka 2019)
-f_OBdiff ×= 1 − min(0.9, a · (aging_formation_deficit + aging_deficit_per_year · years since onset))   (ageing)
+D(age)     = min(0.9, a · (aging_formation_deficit + aging_deficit_per_year · max(0, age − aging_onset_age)))   (ageing)
+f_OBapop  /= 1 − D(age),   age = the patient's age at t = 0 + t / 365.25
 \`\`\`
 
 p = \`menopause_persistent_fraction\` (ASSUMPTION): oestrogen stays low for life, so a share of the excess
 persists after the skeleton's adaptation (the Martínez-Reina decay); slow cortical-rich sites then keep losing
 for decades, as untreated postmenopausal women do.
+
+**Ageing follows the patient's age, in both sexes** (ASSUMPTION): a \`condition\` with the \`senescence\` process
+(the library's \`aging\`) shortens the osteoblast life span by D(age), which grows linearly past
+\`aging_onset_age\` (50 years): age-related oxidative stress raises osteoblast apoptosis (Almeida et al., J Biol Chem
+2007), and involutional loss in men and women shares this cause while women add the oestrogen loss of the menopause
+(Riggs, Khosla & Melton, J Bone Miner Res 1998). It acts on apoptosis, not differentiation: in the Pivonka core a
+differentiation deficit is absorbed by more precursors at steady state (osteoblasts barely fall), so it could not
+make a 74-year-old man lose bone at any plausible size. Ageing present at the start of a scenario has been going on
+for years: it is fully expressed from t = 0 and its history from the onset age (with a past menopause) is replayed
+into the BMD at t = 0 (§1.3), so the slow cortical sites keep losing at the rate that age implies. Sex enters only
+through the menopause: a man ages by the same mechanism without it. MrOS men (R47, the only anchor without a
+menopause) set the ageing rate; the late postmenopausal loss of FREEDOM's placebo arm (R18) then sets what persists of
+the menopausal excess. Drugs act in men through the same mechanisms as in women.
 
 ### 1.5 Inflammation (ASSUMPTION structure, calibrated)
 
@@ -165,7 +179,7 @@ with \`bone_half_life\`. Doses are jumps between which the system is integrated 
 |---|---|
 | neutralizes c | cytokine level × (1 − E) |
 | blocks c | signalling u_c × (1 − E) |
-| inhibits JAK_STAT | u_IL6 × (1 − E); T-cell RANKL × (1 − jak_t_cell_fraction · E) |
+| inhibits JAK_STAT | u_IL6 × (1 − E); T-cell RANKL × (1 − jak_t_cell_fraction · E); condition drive × (1 − jak_inflammation_fraction · E) (§1.11) |
 | inhibits NF_kB | pi_act,OCp × (1 − E); cytokine production × (1 − nf_kb_cytokine_fraction · E) |
 | binds RANKL | + chi · K_a,den · C (pM) in the RANKL denominator |
 | binds OPG / PTH | effective level × (1 − E) |
@@ -255,8 +269,33 @@ long as the drug is taken daily, not only for hours after each tablet. Resorptio
 (Dovio et al., JCEM 2004) and fades over months, while formation stays suppressed (osteoblast apoptosis and
 differentiation); chronic glucocorticoid-induced osteoporosis is a low-turnover state. The loss is therefore
 front-loaded, dose-dependent through occupancy, and partly regained after stopping (the remodelling space
-refills). The four glucocorticoid parameters are set by hand within their physiological ranges against the
-time course of R42; they act only where a glucocorticoid is given, so no other anchor moves with them.
+refills). The four glucocorticoid gains are fitted within their physiological ranges to the time course of R42
+(fit stage "glucocorticoids"), not to R27, whose trabecular QCT readout the DXA-like spine cannot represent; they act
+only where a glucocorticoid is given, so no other anchor moves with them.
+
+### 1.11 Drug effects that outlast plasma exposure: effect compartments (ASSUMPTION)
+
+\`\`\`
+dA_e/dt = ln2 / t½_e · (A_central − A_e)          per drug of a class below; its PD reads C_e = A_e / V
+\`\`\`
+
+| class | t½_e (parameter) | why the effect outlasts the plasma level |
+|---|---|---|
+| glucocorticoid | 1 day (\`gc_effect_half_life\`) | genomic action: transcription changes persist for a day after prednisone's 3-hour plasma half-life (§1.10) |
+| DMARD (methotrexate) | 7 days (\`dmard_effect_half_life\`) | methotrexate is retained in cells as polyglutamates that accumulate over weeks (Dalrymple et al., Arthritis Rheum 2008) while its plasma half-life is 8 hours: weekly dosing acts all week and the effect builds over weeks, as it does clinically |
+| JAK inhibitor | 1 day (\`jak_effect_half_life\`) | tofacitinib's plasma half-life is 3 hours, yet twice-daily dosing controls RA: the gene expression JAK-STAT signalling drives (cytokine and RANKL transcription) decays over about a day |
+
+The effect compartment keeps the mean concentration and smooths its peaks, so a drug acts for as long as it is
+taken and its dose–response follows the average exposure (tofacitinib 10 mg twice daily does more than 5 mg; 8× the
+label dose more still, not a flat plateau set by each dose's peak). Biologics (weeks of half-life) and
+bisphosphonates (their bone-bound pool) need none. The half-times are ASSUMPTIONS from the pharmacology, not fitted.
+
+**JAK inhibitors lower disease activity.** Besides IL-6 signalling and T-cell RANKL (model.md §7), a JAK inhibitor
+removes \`jak_inflammation_fraction\` (0.5, the model.md §7 default share, not fitted) of a condition's cytokine drive
+× its effect: the cytokines that sustain synovitis through JAK-STAT (IFN-γ, GM-CSF, IL-6, the γc cytokines) keep
+TNF-α and IL-1 production going. Without it a JAK inhibitor could not approach anti-TNF, as head-to-head trials find
+(ORAL Standard, van Vollenhoven et al., NEJM 2012; ORAL Strategy, Fleischmann et al., Lancet 2017: tofacitinib +
+methotrexate non-inferior to adalimumab + methotrexate; R48 reports how close the model comes).
 `.replace(/\\`/g, '`');
 
 function parameterTable(): string {

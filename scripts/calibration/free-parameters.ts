@@ -23,8 +23,8 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'menopause_tau', start: 30, lo: 10, hi: 120, log: true, why: 'decay half-time xi·tau between ~2 and ~20 years' },
     { name: 'menopause_lead', start: 730, lo: 180, hi: 1095, log: true, why: 'SWAN: loss starts 1–3 years before the final period' },
     { name: 'menopause_persistent_fraction', start: 0.3, lo: 0.2, hi: 0.6, log: false, why: 'oestrogen stays ≈ 80–90 % below premenopausal levels for life; the decay of the excess is skeletal adaptation, not recovery' },
-    { name: 'aging_formation_deficit', start: 0.02, lo: 1e-4, hi: 0.05, log: true, why: 'a small step at onset' },
-    { name: 'aging_deficit_per_year', start: 0.01, lo: 1e-4, hi: 0.02, log: true, why: 'formation falls by at most 2 %/yr with age' },
+    { name: 'aging_formation_deficit', start: 0.02, lo: 1e-4, hi: 0.05, log: true, why: 'a small step at the onset age' },
+    { name: 'aging_deficit_per_year', start: 0.01, lo: 1e-3, hi: 0.03, log: true, why: 'the osteoblast life span shortens by at most 3 % per year of age (about halved between 50 and 80)' },
     { name: 'bmd_kout_lumbar_spine', start: 0.009528, lo: 3e-4, hi: 0.01, log: true, ties: ['bmd_kout_alveolar_bone'], why: 'trabecular-rich: time constant 3 months to 9 years (trabecular bone turns over ≈ 25 %/yr)' },
     { name: 'bmd_gob_lumbar_spine', start: 0.0793, lo: 0.005, hi: 2, log: true, ties: ['bmd_gob_alveolar_bone'], why: 'BMD power of formation' },
     { name: 'bmd_goc_lumbar_spine', start: 0.14, lo: 0.005, hi: 2, log: true, ties: ['bmd_goc_alveolar_bone'], why: 'BMD power of resorption' },
@@ -51,6 +51,11 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'pth_modelling_gain', start: 0.5, lo: 0.01, hi: 10, log: true, why: 'modelling-based formation up to a few times normal formation at the peak of a daily PTH burst' },
     { name: 'wnt_modelling_gain', start: 1, lo: 0.05, hi: 10, log: true, why: 'modelling-based formation at most ~10 × normal formation at full sclerostin neutralisation' },
     { name: 'wnt_opg_gain', start: 1, lo: 0.05, hi: 10, log: true, why: 'OPG production raised at most ~10-fold by Wnt signalling' },
+    { name: 'gc_rankl_gain', start: 2, lo: 0.2, hi: 10, log: true, why: 'resorption markers rise by tens of % (not several-fold) within weeks of starting glucocorticoids (Dovio et al. 2004)' },
+    { name: 'gc_ob_apoptosis_gain', start: 1, lo: 0.2, hi: 5, log: true, why: 'osteoblast apoptosis raised up to several-fold (Weinstein et al. 1998)' },
+    { name: 'gc_ob_differentiation_suppression', start: 1, lo: 0.2, hi: 5, log: true, why: 'formation lowered by one to two thirds (Canalis et al. 2007): at most ≈ 5-fold suppression of differentiation' },
+    { name: 'gc_resorption_adaptation_half_life', start: 60, lo: 20, hi: 180, log: true, why: 'resorption markers rise within weeks of starting and return toward baseline within months (Dovio et al. 2004)' },
+    { name: 'gc_oc_suppression', start: 0.5, lo: 0.05, hi: 3, log: true, why: 'chronic glucocorticoid exposure lowers turnover (Dalle Carbonare et al. 2001), osteoclastogenesis at most ≈ 4-fold lower' },
     { name: 'modelling_cortical_ratio', start: 0.5, lo: 0.1, hi: 1.5, log: true, why: 'cortical-rich sites gain from modelling between a tenth of and somewhat more than the spine' }
 ];
 
@@ -99,18 +104,35 @@ export const EARLIER_STAGES: readonly FitStage[] = [
         parameters: ['bmd_space_lumbar_spine', 'bmd_space_total_hip', 'bmd_space_half_life',
             'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip'],
         anchors: WITHOUT_SEPARABLE, evaluations: 450, restarts: 1
-    }
-];
-
-/**
- * The anabolic window (docs/model.md §1.9): modelling-based formation from PTH bursts and from freed Wnt signalling.
- * These parameters act only when a drug supplies PTH or binds sclerostin, so the other anchors do not move and
- * only R40 and R41 are in the objective.
- */
-export const FIT_STAGES: readonly FitStage[] = [
+    },
+    /**
+     * The anabolic window (docs/model.md §1.9): modelling-based formation from PTH bursts and from freed Wnt signalling.
+     * These parameters act only when a drug supplies PTH or binds sclerostin, so the other anchors do not move and
+     * only R40 and R41 are in the objective.
+     */
     {
         name: 'anabolic window: PTH bursts and sclerostin/Wnt drive modelling-based formation',
         parameters: ['pth_modelling_gain', 'wnt_modelling_gain', 'wnt_opg_gain', 'modelling_cortical_ratio'],
         anchors: ['R40', 'R41'], evaluations: 80, restarts: 1
+    }
+];
+
+/** Every weighted anchor but R29 (alveolar height, separable) and R27 (trabecular QCT, see the glucocorticoid stage). */
+const SYSTEMIC_ANCHORS = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R33', 'R34', 'R40', 'R41', 'R42', 'R47'];
+
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        // Ageing follows the patient's age (docs/model.md §1.4): MrOS men (R47) have no menopause, so they set the
+        // ageing rate, and the women's late postmenopausal loss (R18) what persists of the menopausal excess.
+        name: 'ageing by age (osteoblast life span) with the persistent menopausal excess',
+        parameters: ['aging_formation_deficit', 'aging_deficit_per_year', 'menopause_persistent_fraction', 'menopause_tau', 'menopause_rankl_amplitude'],
+        anchors: SYSTEMIC_ANCHORS, evaluations: 60, restarts: 1
+    },
+    {
+        // R27 is read against trabecular QCT, which the one DXA-like spine site cannot represent (its known miss):
+        // it would size glucocorticoid effects to a different measurement, so only the DXA time course of R42 fits them.
+        name: 'glucocorticoids: early resorption, osteoblast apoptosis and differentiation, chronic low turnover',
+        parameters: ['gc_rankl_gain', 'gc_ob_apoptosis_gain', 'gc_ob_differentiation_suppression', 'gc_oc_suppression', 'gc_resorption_adaptation_half_life'],
+        anchors: ['R42'], evaluations: 60, restarts: 1
     }
 ];

@@ -71,6 +71,7 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
         compartments,
         conditions: planConditions(desc, v).map(c => ({ ...c, resolves: Number.isFinite(c.resolves) ? c.resolves : null })),
         menopause: planMenopause(desc, desc.conditions, v) ?? null,
+        ageYears: desc.patient.ageYears,
         infusions: desc.infusions,
         exposures: compartments.map((_, c) => desc.drugs.map(d => {
             const f = d.targeting > 0 ? d.targeting : 1;

@@ -43,6 +43,7 @@ CONDITIONS = MODEL["conditions"]
 DRUGS = MODEL["drugs"]
 SITES = MODEL["sites"]
 MENOPAUSE = MODEL["menopause"]
+AGE0 = MODEL["ageYears"]
 INFUSIONS = MODEL["infusions"]
 EXPOSURES = MODEL["exposures"]
 ALVEOLAR_HEIGHT = MODEL["alveolarHeight"]
@@ -102,8 +103,8 @@ def menopause_rankl(t):
     return V["menopause_rankl_amplitude"] * (p + (1 - p) * xi2 / (xi2 + x * x))
 
 
-def senescence_deficit(activity, years):
-    return min(0.9, activity * (V["aging_formation_deficit"] + V["aging_deficit_per_year"] * max(years, 0.0)))
+def senescence_deficit(activity, age):
+    return min(0.9, activity * (V["aging_formation_deficit"] + V["aging_deficit_per_year"] * max(age - V["aging_onset_age"], 0.0)))
 
 
 def oc_activation(rankl):
@@ -220,7 +221,7 @@ def evaluate(t, y, dydt, include_infusions=True):
             if w == 0 or expr[k] == 0:
                 continue
             a = cond["activity"] * expr[k]
-            ai = a * w * e["suppression"]
+            ai = a * w * e["suppression"] * (1 - V["jak_inflammation_fraction"] * (1 - e["jak"]))
             ex0 += ai * cond["cytokineExcess"][0]
             ex1 += ai * cond["cytokineExcess"][1]
             ex2 += ai * cond["cytokineExcess"][2]
@@ -228,7 +229,7 @@ def evaluate(t, y, dydt, include_infusions=True):
             m1_ex += ai * cond["m1Excess"]
             m2_ex += ai * cond["m2Excess"]
             if cond["senescence"]:
-                deficit = max(deficit, senescence_deficit(a, (t - cond["onset"]) / DAYS_PER_YEAR))
+                deficit = max(deficit, senescence_deficit(a, AGE0 + t / DAYS_PER_YEAR))
             if cond["glucocorticoid"]:
                 gc_free *= 1 - min(a, 1.0)
         m1_drive = max(0.0, 1 + m1_ex)
@@ -258,9 +259,9 @@ def evaluate(t, y, dydt, include_infusions=True):
                                            + V["rankl_per_t_cell"] * t_rankl + V["gc_rankl_gain"] * gc_resorption) + pmo + inf_rankl,
             "pOpg": inf_opg,
             "pPth": inf_pth,
-            "fOBdiff": (1 - deficit) * e["anabolic"] / ((1 + V["ob_suppression_by_tnf"] * du0 + V["ob_suppression_by_il1"] * du2)
-                                                         * (1 + V["gc_ob_differentiation_suppression"] * gc_occ)),
-            "fOBapop": (1 + V["gc_ob_apoptosis_gain"] * gc_occ) * e["obApoptosis"],
+            "fOBdiff": e["anabolic"] / ((1 + V["ob_suppression_by_tnf"] * du0 + V["ob_suppression_by_il1"] * du2)
+                                        * (1 + V["gc_ob_differentiation_suppression"] * gc_occ)),
+            "fOBapop": (1 + V["gc_ob_apoptosis_gain"] * gc_occ) * e["obApoptosis"] / (1 - deficit),
             "fOCdiff": ((1 + V["oc_priming_by_tnf"] * du0 + V["oc_priming_by_il1"] * du2) * e["ocDifferentiation"] * max(y[o + OCP], 0.0)
                         / (1 + V["gc_oc_suppression"] * max(y[o + GCADAPT], 0.0))),
             "fOCapop": (1 + e["boneBoundApoptosis"]) * e["ocApoptosis"],

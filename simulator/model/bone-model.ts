@@ -124,6 +124,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
     const healthyActivation = healthyOcActivation();
     const recruitmentFlux = core.DOBu * (healthy.OCa / (core.KD1 * core.DtTGFb / (core.alpha * core.kres) + healthy.OCa));
     const infusions = desc.infusions;
+    const ageAtStart = desc.patient.ageYears;
     // ASSUMPTION (anabolic window, docs/model.md §1.9): PTH-receptor signalling in the osteoblast lineage adapts
     // within about an hour, so only rises of PTH above the adapted level (daily injections) drive modelling-based
     // formation; a sustained level (continuous PTH, R05) drives none and acts through RANKL/OPG only.
@@ -147,15 +148,17 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         resetEffects(e);
         accumulateEffects(actions, y, exposures[c], e, c);
         let ex0 = 0, ex1 = 0, ex2 = 0, tEx = 0, m1Ex = 0, m2Ex = 0, deficit = 0, gcFree = e.glucocorticoidFree;
+        // JAK inhibitors also lower the share of a condition's drive that JAK-dependent cytokines sustain (§1.11).
+        const suppression = e.suppression * (1 - v.jak_inflammation_fraction * (1 - e.jak));
         for (let k = 0; k < conditions.length; k++) {
             const cond: ConditionPlan = conditions[k];
             const w = cond.weights[c];
             if (w === 0 || expr[k] === 0) continue;
             const a = cond.activity * expr[k];
-            const ai = a * w * e.suppression;
+            const ai = a * w * suppression;
             ex0 += ai * cond.cytokineExcess[0]; ex1 += ai * cond.cytokineExcess[1]; ex2 += ai * cond.cytokineExcess[2];
             tEx += ai * cond.tExcess; m1Ex += ai * cond.m1Excess; m2Ex += ai * cond.m2Excess;
-            if (cond.senescence) deficit = Math.max(deficit, senescenceDeficit(v, a, (t - cond.onset) / DAYS_PER_YEAR));
+            if (cond.senescence) deficit = Math.max(deficit, senescenceDeficit(v, a, ageAtStart + t / DAYS_PER_YEAR));
             if (cond.glucocorticoid) gcFree *= 1 - Math.min(a, 1);
         }
         // Immune cells: relative states (1 = healthy).
@@ -191,8 +194,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             + pmo + infRankl;
         h.pOpg = infOpg;
         h.pPth = infPth;
-        h.fOBdiff = (1 - deficit) * e.anabolic / ((1 + v.ob_suppression_by_tnf * du0 + v.ob_suppression_by_il1 * du2) * (1 + v.gc_ob_differentiation_suppression * gcOcc));
-        h.fOBapop = (1 + v.gc_ob_apoptosis_gain * gcOcc) * e.obApoptosis;
+        h.fOBdiff = e.anabolic / ((1 + v.ob_suppression_by_tnf * du0 + v.ob_suppression_by_il1 * du2) * (1 + v.gc_ob_differentiation_suppression * gcOcc));
+        // Ageing shortens the osteoblast life span (oxidative stress, Almeida et al., J Biol Chem 2007): on apoptosis,
+        // not differentiation, whose deficit the precursor pool absorbs at steady state (§1.4).
+        h.fOBapop = (1 + v.gc_ob_apoptosis_gain * gcOcc) * e.obApoptosis / (1 - deficit);
         // Chronic glucocorticoid exposure lowers osteoclastogenesis (low-turnover GIO), on the adaptation's slow clock.
         h.fOCdiff = (1 + v.oc_priming_by_tnf * du0 + v.oc_priming_by_il1 * du2) * e.ocDifferentiation * Math.max(y[o + OCP], 0)
             / (1 + v.gc_oc_suppression * Math.max(y[o + GCADAPT], 0));

@@ -38,7 +38,7 @@ export function planConditions(desc: ModelDescription, v: ParameterValues): Cond
     return desc.conditions.map(c => ({
         name: c.name,
         activity: activityOf(c, v),
-        onset: c.onsetDays,
+        onset: ageingOnset(c, desc.sampleTimes[0] ?? 0, v.condition_ramp_days),
         resolves: c.resolvesDays ?? Infinity,
         cytokineExcess: CYTOKINES.map(k => (c.drives[k] ?? 1) - 1),
         tExcess: (c.activates.T_cells ?? 1) - 1,
@@ -107,7 +107,20 @@ export function menopauseRankl(m: MenopausePlan, t: number, v: ParameterValues):
     return v.menopause_rankl_amplitude * (p + (1 - p) * xi2 / (xi2 + x * x));
 }
 
-/** Fractional loss of osteoblast differentiation from senescence, growing linearly from onset. */
-export function senescenceDeficit(v: ParameterValues, activity: number, yearsSinceOnset: number): number {
-    return Math.min(0.9, activity * (v.aging_formation_deficit + v.aging_deficit_per_year * Math.max(yearsSinceOnset, 0)));
+/**
+ * Fractional loss of osteoblast differentiation from senescence at the patient's age (years): a step at
+ * `aging_onset_age` that grows linearly with age after it (ASSUMPTION, docs/model.md §1.4). It follows the
+ * patient's age, not the time since the scenario started, so a 75-year-old's ageing acts from day 0.
+ */
+export function senescenceDeficit(v: ParameterValues, activity: number, ageYears: number): number {
+    return Math.min(0.9, activity * (v.aging_formation_deficit + v.aging_deficit_per_year * Math.max(ageYears - v.aging_onset_age, 0)));
+}
+
+/**
+ * Onset of a senescence (ageing) condition as the model uses it: ageing that is present when the scenario
+ * starts has been going on for years, so it is fully expressed at t0 instead of ramping in (its history is
+ * replayed into the BMD at t0 by bmd-history.ts). A later onset ramps in as any condition does.
+ */
+function ageingOnset(c: ConditionDescription, t0: number, rampDays: number): number {
+    return c.processes.includes('senescence') && c.onsetDays <= t0 ? Math.min(c.onsetDays, t0 - rampDays) : c.onsetDays;
 }

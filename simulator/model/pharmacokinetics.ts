@@ -67,9 +67,11 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const peripheral = hasPeripheral ? next++ : -1;
         const hasBone = (pk.boneHalfLifeDays ?? 0) > 0;
         const bone = hasBone ? next++ : -1;
-        // ASSUMPTION (docs/model.md §1.10): glucocorticoids act through gene expression that outlasts plasma
-        // exposure, so their effects follow an effect compartment rather than the plasma concentration.
-        const effect = drug.drugClass === 'glucocorticoid' ? next++ : -1;
+        // ASSUMPTION (docs/model.md §1.11): drugs whose action outlasts their plasma exposure (glucocorticoids:
+        // gene expression; methotrexate: intracellular polyglutamates; JAK inhibitors: the transcription that
+        // JAK-STAT signalling drives) act through an effect compartment rather than the plasma concentration.
+        const effectHalfLife = effectHalfLifeOf(drug.drugClass, v);
+        const effect = effectHalfLife !== undefined ? next++ : -1;
         const localDepots: number[] = [], localTissue: number[] = [];
         if (release !== undefined) for (let j = 0; j < localSites; j++) { localDepots.push(next++); localTissue.push(next++); }
         let kTotal: number;
@@ -84,7 +86,7 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const scale = drug.pd.ic50Basis === 'bone-bound amount' ? ic50 : Math.max(ic50, km > 0 ? km : 0) * pk.volumeL;
         plans.push({
             name: drug.name, drug, depot, central, peripheral, bone, effect,
-            keo: effect >= 0 ? LN2 / v.gc_effect_half_life : 0,
+            keo: effectHalfLife !== undefined ? LN2 / effectHalfLife : 0,
             ka: absorbed ? LN2 / pk.absorptionHalfLifeDays! : 0,
             bioavailability: F,
             volume: pk.volumeL,
@@ -103,6 +105,19 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         });
     }
     return { plans, next };
+}
+
+/** Drug classes with an effect compartment, and the parameter holding its half-time (docs/model.md §1.11). */
+export const EFFECT_COMPARTMENT_CLASSES: Readonly<Record<string, string>> = {
+    glucocorticoid: 'gc_effect_half_life',
+    DMARD: 'dmard_effect_half_life',
+    JAK_inhibitor: 'jak_effect_half_life'
+};
+
+/** Half-time (days) of the drug class's effect compartment, or undefined when it acts at its plasma concentration. */
+export function effectHalfLifeOf(drugClass: string, v: ParameterValues): number | undefined {
+    const name = EFFECT_COMPARTMENT_CLASSES[drugClass];
+    return name !== undefined ? v[name] : undefined;
 }
 
 /** Central concentration (mg/L) before any targeting. */
