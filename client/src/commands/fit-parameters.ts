@@ -9,7 +9,7 @@ import { LSPErrorCodes, ResponseError, type BaseLanguageClient as LanguageClient
 import type { FitResult } from '../../../simulator/index.js';
 import { FitEditsRequestMethod, FitRequestMethod, type FitEditsParams, type FitEditsResult, type FitParams } from '../../../protocol/requests.js';
 import { FitPanel } from '../results/fit-panel.js';
-import type { RenderedSummary } from '../results/results-panel.js';
+import type { RenderedSummary } from '../results/webview-host.js';
 import { saveImage } from './export-results.js';
 import { locateScenarios, scenarioAt } from './scenario-locator.js';
 import { targetDocument } from './target-document.js';

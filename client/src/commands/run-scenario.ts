@@ -4,9 +4,11 @@ import { LSPErrorCodes, ResponseError, type BaseLanguageClient as LanguageClient
 import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
 import { SimulateRequestMethod, type SimulateErrorData, type SimulateParams } from '../../../protocol/requests.js';
 import type { ResultsPanels } from '../results/results-panels.js';
-import type { RenderedSummary, ResultsPanel } from '../results/results-panel.js';
+import type { ResultsPanel } from '../results/results-panel.js';
+import type { RenderedSummary } from '../results/webview-host.js';
 import type { OsteoStatusBar } from '../status-bar.js';
-import { locateScenarios, scenarioAt } from './scenario-locator.js';
+import { locateScenarios } from './scenario-locator.js';
+import { chooseScenario } from './choose-scenario.js';
 import { baseName } from '../uri-names.js';
 import { sweepChartIds } from '../../../report/sweep-view.js';
 import { targetDocument } from './target-document.js';
@@ -265,22 +267,9 @@ export class ScenarioRunner {
     }
 
     private async chooseScenario(document: vscode.TextDocument, options: RunOptions): Promise<string | undefined> {
-        const scenarios = locateScenarios(document.getText());
-        if (scenarios.length === 0) {
-            this.fail(`${base(document)} declares no scenario.`, options);
-            return undefined;
-        }
-        const editor = vscode.window.activeTextEditor;
-        if (editor?.document === document) {
-            const under = scenarioAt(scenarios, document.offsetAt(editor.selection.active));
-            if (under) return under.name;
-        }
-        if (scenarios.length === 1) return scenarios[0].name;
-        if (options.silent) return undefined;
-        const picked = await vscode.window.showQuickPick(
-            scenarios.map(s => ({ label: s.name, description: `line ${document.positionAt(s.start).line + 1}` })),
-            { title: 'Osteo: Run Scenario', placeHolder: `Which scenario of ${base(document)}?` });
-        return picked?.label;
+        const choice = await chooseScenario(document, 'Osteo: Run Scenario', !options.silent);
+        if (choice.none) this.fail(`${base(document)} declares no scenario.`, options);
+        return choice.scenario;
     }
 }
 

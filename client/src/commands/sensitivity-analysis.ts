@@ -4,10 +4,10 @@ import type { SensitivityResult } from '../../../simulator/index.js';
 import { SensitivityRequestMethod, type SensitivityParams } from '../../../protocol/requests.js';
 import { seriesLabel } from '../../../report/series-catalog.js';
 import { SensitivityPanel } from '../results/sensitivity-panel.js';
-import type { RenderedSummary } from '../results/results-panel.js';
+import type { RenderedSummary } from '../results/webview-host.js';
 import { saveImage } from './export-results.js';
 import { baseName } from '../uri-names.js';
-import { locateScenarios, scenarioAt } from './scenario-locator.js';
+import { chooseScenario } from './choose-scenario.js';
 import { targetDocument } from './target-document.js';
 import { forwardServerProgress } from './server-progress.js';
 
@@ -97,19 +97,9 @@ export class SensitivityCommand implements vscode.Disposable {
     }
 
     private async chooseScenario(document: vscode.TextDocument): Promise<string | undefined> {
-        const scenarios = locateScenarios(document.getText());
-        if (scenarios.length === 0) {
-            this.fail(`${baseName(document.uri.path)} declares no scenario.`, true);
-            return undefined;
-        }
-        const editor = vscode.window.activeTextEditor;
-        if (editor?.document === document) {
-            const under = scenarioAt(scenarios, document.offsetAt(editor.selection.active));
-            if (under) return under.name;
-        }
-        if (scenarios.length === 1) return scenarios[0].name;
-        const picked = await vscode.window.showQuickPick(scenarios.map(s => ({ label: s.name })), { title: 'Osteo: Sensitivity Analysis', placeHolder: 'Which scenario?' });
-        return picked?.label;
+        const choice = await chooseScenario(document, 'Osteo: Sensitivity Analysis');
+        if (choice.none) this.fail(`${baseName(document.uri.path)} declares no scenario.`, true);
+        return choice.scenario;
     }
 
     private async chooseOutput(): Promise<string | undefined> {

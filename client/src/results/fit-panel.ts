@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { FitResult } from '../../../simulator/index.js';
 import { buildFitView, type FitView } from '../../../report/fit-view.js';
-import { isWebviewMessage, type ImageFormat, type WebviewToHost } from '../../../protocol/webview-messages.js';
-import { buildResultsHtml } from './results-html.js';
-import type { RenderedSummary } from './results-panel.js';
+import type { ImageFormat, WebviewToHost } from '../../../protocol/webview-messages.js';
+import { WebviewHost, type RenderedSummary } from './webview-host.js';
 
 /** Not restored after a reload (no serializer): a fit is re-run on demand, not kept. */
 export const FIT_VIEW_TYPE = 'osteo.fit';
@@ -16,33 +15,22 @@ let fitCounter = 0;
  */
 export class FitPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel;
-    private ready = false;
+    private readonly host: WebviewHost;
     private current: { id: number; view: FitView; result: FitResult; uri: string } | undefined;
-    private lastRendered: RenderedSummary | undefined;
-    private waiters: ((summary: RenderedSummary) => void)[] = [];
-    private readonly disposables: vscode.Disposable[] = [];
-    private disposed = false;
-    private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
-    readonly onDidDispose = this.onDisposeEmitter.event;
+    readonly onDidDispose: vscode.Event<void>;
 
     constructor(extensionUri: vscode.Uri,
         private readonly onApply: (panel: FitPanel) => void,
         private readonly exportImage: (panel: FitPanel, format: ImageFormat, fileName: string, data: string) => void) {
-        const root = vscode.Uri.joinPath(extensionUri, 'out', 'webview');
         this.panel = vscode.window.createWebviewPanel(FIT_VIEW_TYPE, 'Fit',
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: true, enableCommandUris: false, localResourceRoots: [root], retainContextWhenHidden: true });
-        this.panel.webview.html = buildResultsHtml({
-            cspSource: this.panel.webview.cspSource,
-            scriptUri: this.panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
-            styleUri: this.panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.css')).toString(),
-            title: 'Fit'
+            { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview')], retainContextWhenHidden: true });
+        this.host = new WebviewHost(this.panel, extensionUri, 'Fit', {
+            viewName: 'fit view',
+            send: () => this.send(),
+            receive: m => this.receive(m)
         });
-        this.disposables.push(
-            this.panel.webview.onDidReceiveMessage(message => this.receive(message)),
-            this.panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.send(); }),
-            this.panel.onDidDispose(() => this.dispose())
-        );
+        this.onDidDispose = this.host.onDidDispose;
     }
 
     /** The document of the fit shown (images are saved next to it). */
@@ -58,7 +46,7 @@ export class FitPanel implements vscode.Disposable {
     show(uri: string, result: FitResult): FitView {
         const view = buildFitView(result);
         this.current = { id: ++fitCounter, view, result, uri };
-        this.lastRendered = undefined;
+        this.host.showing();
         this.panel.title = `Fit: ${result.fit} · ${result.scenario}`;
         this.panel.reveal(undefined, true);
         this.send();
@@ -67,55 +55,23 @@ export class FitPanel implements vscode.Disposable {
 
     /** Tells the page what Apply fitted values did. */
     applied(ok: boolean, message: string): void {
-        void this.panel.webview.postMessage({ type: 'fitApplied', ok, message });
+        void this.host.post({ type: 'fitApplied', ok, message });
     }
 
     whenRendered(timeoutMs: number): Promise<RenderedSummary | undefined> {
-        if (this.lastRendered) return Promise.resolve(this.lastRendered);
-        return new Promise(resolve => {
-            const timer = setTimeout(() => resolve(undefined), timeoutMs);
-            this.waiters.push(summary => {
-                clearTimeout(timer);
-                resolve(summary);
-            });
-        });
+        return this.host.whenRendered(timeoutMs);
     }
 
     dispose(): void {
-        if (this.disposed) return;
-        this.disposed = true;
-        this.onDisposeEmitter.fire();
-        this.onDisposeEmitter.dispose();
-        this.disposables.forEach(d => d.dispose());
-        this.waiters.length = 0;
-        this.panel.dispose();
+        this.host.dispose();
     }
 
     private send(): void {
-        if (this.ready && this.current) void this.panel.webview.postMessage({ type: 'showFit', runId: this.current.id, view: this.current.view });
+        if (this.host.isReady && this.current) void this.host.post({ type: 'showFit', runId: this.current.id, view: this.current.view });
     }
 
-    private receive(message: unknown): void {
-        if (!isWebviewMessage(message)) return;
-        const m: WebviewToHost = message;
-        switch (m.type) {
-            case 'ready':
-                this.ready = true;
-                this.send();
-                break;
-            case 'rendered':
-                this.lastRendered = { charts: m.charts, summaryRows: m.summaryRows };
-                this.waiters.splice(0).forEach(w => w(this.lastRendered!));
-                break;
-            case 'applyFit':
-                this.onApply(this);
-                break;
-            case 'exportImage':
-                this.exportImage(this, m.format, m.fileName, m.data);
-                break;
-            case 'error':
-                void vscode.window.showErrorMessage(`Osteo fit view: ${m.message}`);
-                break;
-        }
+    private receive(m: WebviewToHost): void {
+        if (m.type === 'applyFit') this.onApply(this);
+        else if (m.type === 'exportImage') this.exportImage(this, m.format, m.fileName, m.data);
     }
 }

@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
 import type { RunResult, ScenarioResult } from '../../../simulator/index.js';
 import { buildResultsView, type ResultsView } from '../../../report/view-model.js';
-import { isWebviewMessage, type HostToWebview, type ImageFormat, type WebviewToHost } from '../../../protocol/webview-messages.js';
-import { buildResultsHtml } from './results-html.js';
+import type { HostToWebview, ImageFormat, WebviewToHost } from '../../../protocol/webview-messages.js';
 import { contentHash } from '../../../report/content-hash.js';
-
-export interface RenderedSummary {
-    readonly charts: number;
-    readonly summaryRows: number;
-}
+import { WebviewHost, type RenderedSummary } from './webview-host.js';
 
 /** What the panel asks of its owner: re-running, saving exports. */
 export interface PanelActions {
@@ -24,34 +19,21 @@ let runCounter = 0;
  * after it says `ready`, and again whenever the panel becomes visible (the webview may have reloaded).
  */
 export class ResultsPanel implements vscode.Disposable {
-    private ready = false;
+    private readonly host: WebviewHost;
     private stale = false;
     private current: { runId: number; run: RunResult; scenario: ScenarioResult; view: ResultsView } | undefined;
     private pendingStatus: HostToWebview | undefined;
-    private renderedWaiters: ((summary: RenderedSummary) => void)[] = [];
-    private lastRendered: RenderedSummary | undefined;
-    private readonly disposables: vscode.Disposable[] = [];
-    private disposed = false;
-    private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
-    readonly onDidDispose = this.onDisposeEmitter.event;
+    readonly onDidDispose: vscode.Event<void>;
 
     constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri,
         readonly documentUri: string, readonly scenario: string, private readonly actions: PanelActions) {
-        const root = vscode.Uri.joinPath(extensionUri, 'out', 'webview');
-        panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [root] };
-        panel.webview.html = buildResultsHtml({
-            cspSource: panel.webview.cspSource,
-            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
-            styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.css')).toString(),
-            title: panel.title
+        panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview')] };
+        this.host = new WebviewHost(panel, extensionUri, panel.title, {
+            viewName: 'results view',
+            send: () => this.sendCurrent(),
+            receive: m => this.receive(m)
         });
-        this.disposables.push(
-            panel.webview.onDidReceiveMessage(message => this.receive(message)),
-            panel.onDidChangeViewState(e => {
-                if (e.webviewPanel.visible) this.sendCurrent();
-            }),
-            panel.onDidDispose(() => this.dispose())
-        );
+        this.onDidDispose = this.host.onDidDispose;
     }
 
     /** `uri#scenario`: one panel per document and scenario. */
@@ -64,7 +46,7 @@ export class ResultsPanel implements vscode.Disposable {
     }
 
     get rendered(): RenderedSummary | undefined {
-        return this.lastRendered;
+        return this.host.rendered;
     }
 
     /**
@@ -77,7 +59,7 @@ export class ResultsPanel implements vscode.Disposable {
         this.current = { runId: ++runCounter, run: { ...run, scenarios: [scenario] }, scenario, view };
         this.pendingStatus = undefined;
         this.panel.title = `Results: ${scenario.title || scenario.name}`;
-        this.lastRendered = undefined;
+        this.host.showing();
         this.sendCurrent();
         return view;
     }
@@ -111,14 +93,7 @@ export class ResultsPanel implements vscode.Disposable {
 
     /** Resolves when the webview reports what it drew, or with undefined after `timeoutMs`. */
     whenRendered(timeoutMs: number): Promise<RenderedSummary | undefined> {
-        if (this.lastRendered) return Promise.resolve(this.lastRendered);
-        return new Promise(resolve => {
-            const timer = setTimeout(() => resolve(undefined), timeoutMs);
-            this.renderedWaiters.push(summary => {
-                clearTimeout(timer);
-                resolve(summary);
-            });
-        });
+        return this.host.whenRendered(timeoutMs);
     }
 
     reveal(): void {
@@ -126,23 +101,16 @@ export class ResultsPanel implements vscode.Disposable {
     }
 
     dispose(): void {
-        if (this.disposed) return;
-        this.disposed = true;
-        this.onDisposeEmitter.fire();
-        this.onDisposeEmitter.dispose();
-        this.disposables.forEach(d => d.dispose());
-        this.disposables.length = 0;
-        this.renderedWaiters.length = 0;
-        this.panel.dispose();
+        this.host.dispose();
     }
 
     private status(message: HostToWebview): void {
         this.pendingStatus = message;
-        if (this.ready) void this.post(message);
+        if (this.host.isReady) void this.post(message);
     }
 
     private sendCurrent(): void {
-        if (!this.ready) return;
+        if (!this.host.isReady) return;
         if (this.current) {
             const { runId, view } = this.current;
             void this.post({ type: 'show', runId, view, state: { uri: this.documentUri, scenario: this.scenario } });
@@ -151,21 +119,11 @@ export class ResultsPanel implements vscode.Disposable {
     }
 
     private post(message: HostToWebview): Thenable<boolean> {
-        return this.panel.webview.postMessage(message);
+        return this.host.post(message);
     }
 
-    private receive(message: unknown): void {
-        if (!isWebviewMessage(message)) return;
-        const m: WebviewToHost = message;
+    private receive(m: WebviewToHost): void {
         switch (m.type) {
-            case 'ready':
-                this.ready = true;
-                this.sendCurrent();
-                break;
-            case 'rendered':
-                this.lastRendered = { charts: m.charts, summaryRows: m.summaryRows };
-                this.renderedWaiters.splice(0).forEach(w => w(this.lastRendered!));
-                break;
             case 'rerun':
                 this.actions.rerun(this);
                 break;
@@ -174,9 +132,6 @@ export class ResultsPanel implements vscode.Disposable {
                 break;
             case 'exportData':
                 this.actions.exportData(this, m.format);
-                break;
-            case 'error':
-                void vscode.window.showErrorMessage(`Osteo results view: ${m.message}`);
                 break;
         }
     }
