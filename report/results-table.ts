@@ -9,19 +9,7 @@ import { formatSensitivityTable } from './sensitivity-table.js';
 import { displayed, formatTimePoint, THRESHOLD_NOTE } from './format.js';
 import { summaryTimesOf, valueAt } from './view-model.js';
 import { goodnessTable, type GoodnessTable } from './observed-view.js';
-
-/** Units of the result series (simulator/results.ts), for table headers. */
-export function seriesUnit(key: string): string {
-    const base = key.includes('@') ? key.slice(0, key.indexOf('@')) : key;
-    if (base.startsWith('bmd.')) return '% change';
-    if (base.startsWith('drug.')) return 'mg/L';
-    if (base === 'rankl' || base === 'opg') return 'pM, model units';
-    if (base === 'rankl_opg_ratio') return 'ratio, model units';
-    if (base === 'TNF_alpha' || base === 'IL_6' || base === 'IL_1') return 'pg/mL, free';
-    if (base === 'alveolar_height_loss_mm') return 'mm';
-    if (base === 'osteoclasts' || base === 'osteoblasts' || base === 'osteoblast_precursors') return '% of baseline';
-    return '';
-}
+import { seriesUnit } from './series-catalog.js';
 
 /** end / min / value at one year of a series, from the arm's summary or computed from the samples. */
 export function summaryOf(arm: ArmResult, key: string): SeriesSummary | undefined {
@@ -49,7 +37,7 @@ export function formatScenarioTable(scenario: ScenarioResult): string {
     if (scenario.arms.length > 1) header.push(`Δ end vs ${reference.name}`);
     const rows: string[][] = [];
     for (const key of scenario.reported) {
-        const unit = seriesUnit(key);
+        const unit = seriesUnit(key, 'table');
         const ref = summaryOf(reference, key);
         scenario.arms.forEach((arm, i) => {
             const s = summaryOf(arm, key);
@@ -112,7 +100,7 @@ export function populationTable(population: PopulationResult, scenario: Scenario
     const rows: string[][] = [];
     const keys = scenario.reported.filter(k => population.arms.some(a => a.median[k]));
     for (const key of keys) {
-        const unit = seriesUnit(key);
+        const unit = seriesUnit(key, 'table');
         population.arms.forEach((arm, i) => {
             const at = (t: number) => {
                 const v = (s: Record<string, number[]>) => valueAt(arm.time, s[key] ?? [], t);

@@ -64,16 +64,28 @@ export function siteLabel(site: string): string {
     return SITE_LABELS[site] ?? humanize(site);
 }
 
-export function seriesUnit(key: string): string {
-    if (siteOf(key)) return seriesUnit(baseOf(key));
-    if (key.startsWith('bmd.')) return '% change from baseline';
-    if (key.startsWith('drug.')) return 'mg/L';
-    if (TURNOVER.includes(key)) return '% of baseline';
-    if (RANKL_OPG.includes(key)) return 'pM (model units)';
-    if (CYTOKINES.includes(key)) return 'pg/mL, free';
-    if (key === 'rankl_opg_ratio') return 'ratio (model units)';
-    if (key === 'alveolar_height_loss_mm') return 'mm';
-    return '';
+/**
+ * The one table of the series' units (simulator/results.ts): as a chart's axis says it, and as a text table's
+ * column header says it (`bmd.total_hip (% change)`: shorter, and no parentheses inside parentheses).
+ */
+interface UnitText { readonly chart: string; readonly table: string }
+const same = (unit: string): UnitText => ({ chart: unit, table: unit });
+const MODEL_UNITS = (unit: string): UnitText => ({ chart: `${unit} (model units)`, table: `${unit}, model units` });
+const BMD_UNIT: UnitText = { chart: '% change from baseline', table: '% change' };
+const DRUG_UNIT = same('mg/L');
+const SERIES_UNITS: Record<string, UnitText> = {
+    ...Object.fromEntries(TURNOVER.map(k => [k, same('% of baseline')])),
+    ...Object.fromEntries(RANKL_OPG.map(k => [k, MODEL_UNITS('pM')])),
+    ...Object.fromEntries(CYTOKINES.map(k => [k, same('pg/mL, free')])),
+    rankl_opg_ratio: MODEL_UNITS('ratio'),
+    alveolar_height_loss_mm: same('mm')
+};
+
+/** The unit of a series (a local site's series has its systemic series' unit); '' when it has none. */
+export function seriesUnit(key: string, form: keyof UnitText = 'chart'): string {
+    const base = baseOf(key);
+    const unit = base.startsWith('bmd.') ? BMD_UNIT : base.startsWith('drug.') ? DRUG_UNIT : SERIES_UNITS[base];
+    return unit?.[form] ?? '';
 }
 
 /**
