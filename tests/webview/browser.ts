@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunResult } from '../../simulator/results.js';
+import { buildResultsHtml } from '../../client/src/results/results-html.js';
+import { ROOT } from '../cli/bundle.js';
 
 /**
  * Where the browser tests save their screenshots: tests/output/screenshots (ignored) by default so a test
@@ -65,4 +70,42 @@ export function paintedCanvases(page: Page): Promise<number[]> {
 /** The CLI and results-view bundles (built once by tests/global-setup.ts). */
 export function bundlesDir(root: string): string {
     return path.join(root, 'out');
+}
+
+/** `osteo run FILE --format json` on an example, with the bundled CLI: real engine output for a view. */
+export function exampleRun(example: string): RunResult {
+    const r = spawnSync(process.execPath, [path.join(bundlesDir(ROOT), 'cli.js'), 'run', path.join(ROOT, 'examples', example), '--format', 'json'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`osteo run ${example} failed (${r.status}): ${r.stderr}`);
+    return JSON.parse(r.stdout) as RunResult;
+}
+
+/**
+ * The results page as VS Code hosts it — buildResultsHtml's strict CSP and nonce, the bundled view — written
+ * into `folder` as index.html, with `stub` (a stand-in for acquireVsCodeApi) as a nonce'd script after the
+ * root element, so that the page runs outside VS Code.
+ */
+export function writeHostedPage(folder: string, stub: string, nonce: string): void {
+    const bundles = bundlesDir(ROOT);
+    for (const f of ['results.js', 'results.css']) fs.copyFileSync(path.join(bundles, 'webview', f), path.join(folder, f));
+    fs.writeFileSync(path.join(folder, 'stub.js'), stub);
+    const html = buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce })
+        .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${nonce}" src="stub.js"></script>`);
+    fs.writeFileSync(path.join(folder, 'index.html'), html);
+}
+
+/** The results view as VS Code hosts it (writeHostedPage), served, with a browser and an example's real run; close() ends all three. */
+export async function hostedResultsView(example: string, stub: string, nonce: string): Promise<{ run: RunResult; url: string; browser: Browser; close: () => Promise<void> }> {
+    const run = exampleRun(example);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-view-'));
+    writeHostedPage(dir, stub, nonce);
+    const site = await serve(dir);
+    const browser = await launch();
+    return {
+        run, url: site.url, browser,
+        close: async () => {
+            await browser.close();
+            await site.close();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    };
 }

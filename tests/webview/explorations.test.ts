@@ -7,12 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { buildResultsView, buildResultsViews } from '../../report/view-model.js';
 import { buildReportHtml } from '../../report/report-html.js';
 import { buildSensitivityView } from '../../report/sensitivity-view.js';
-import { buildResultsHtml } from '../../client/src/results/results-html.js';
 import type { HostToWebview } from '../../protocol/webview-messages.js';
 import type { SensitivityResult } from '../../simulator/results.js';
 import { ROOT } from '../cli/bundle.js';
 import { arm, days, population, run, scenario, sensitivity, sweep1d, sweep2d } from '../client/fixtures.js';
-import { bundlesDir, launch, serve, watchProblems, SCREENSHOTS } from './browser.js';
+import { bundlesDir, launch, serve, watchProblems, writeHostedPage, SCREENSHOTS } from './browser.js';
 
 /**
  * Sweeps, populations and sensitivity analyses as drawn by the results view: in the standalone report
@@ -294,11 +293,7 @@ describe('in the VS Code webview', () => {
     beforeAll(async () => {
         const web = path.join(dir, 'web');
         fs.mkdirSync(web);
-        fs.writeFileSync(path.join(web, 'results.js'), assets.script);
-        fs.writeFileSync(path.join(web, 'results.css'), assets.css);
-        fs.writeFileSync(path.join(web, 'stub.js'), STUB);
-        fs.writeFileSync(path.join(web, 'index.html'), buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce: NONCE })
-            .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${NONCE}" src="stub.js"></script>`));
+        writeHostedPage(web, STUB, NONCE);
         site = await serve(web);
     });
 

@@ -1,14 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunResult } from '../../simulator/results.js';
 import { buildResultsView } from '../../report/view-model.js';
-import { buildResultsHtml } from '../../client/src/results/results-html.js';
-import { ROOT } from '../cli/bundle.js';
-import { launch, serve, bundlesDir, watchProblems, SCREENSHOTS } from './browser.js';
+import { hostedResultsView, watchProblems, SCREENSHOTS } from './browser.js';
 
 /**
  * Issue 12: "at narrow widths the charts and tables overflow and are clipped — the x axis stops at 2.5
@@ -25,36 +20,21 @@ document.body && (document.body.className = 'vscode-light');
 `;
 
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
+let url: string;
 let run: RunResult;
-let dir: string;
+let close = async () => {};
 
 beforeAll(async () => {
-    const bundles = bundlesDir(ROOT);
-    const r = spawnSync(process.execPath, [path.join(bundles, 'cli.js'), 'run', path.join(ROOT, 'examples', 'ra-timing.osteo'), '--format', 'json'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    run = JSON.parse(r.stdout);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-narrow-'));
-    for (const f of ['results.js', 'results.css']) fs.copyFileSync(path.join(bundles, 'webview', f), path.join(dir, f));
-    fs.writeFileSync(path.join(dir, 'stub.js'), STUB);
-    const html = buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce: NONCE })
-        .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${NONCE}" src="stub.js"></script>`);
-    fs.writeFileSync(path.join(dir, 'index.html'), html);
-    site = await serve(dir);
-    browser = await launch();
+    ({ browser, url, run, close } = await hostedResultsView('ra-timing.osteo', STUB, NONCE));
 }, 240_000);
 
-afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('the results view from 320 px up', () => {
     test.each([320, 420, 800, 1280])('%i px: nothing overflows, the buttons show, every axis reaches the horizon', async width => {
         const page = await browser.newPage({ viewport: { width, height: 1000 } });
         const problems = watchProblems(page);
-        await page.goto(`${site.url}/index.html`);
+        await page.goto(`${url}/index.html`);
         const view = buildResultsView(run, run.scenarios[0], { source: 'ra-timing.osteo' });
         await page.evaluate(m => window.postMessage(m, '*'), { type: 'show', runId: 1, view, state: { uri: 'u', scenario: view.header.scenario } } as unknown as Record<string, unknown>);
         await page.waitForFunction(() => (window as any).__posted.some((m: { type: string }) => m.type === 'rendered'));

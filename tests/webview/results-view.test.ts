@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunResult } from '../../simulator/results.js';
 import { buildResultsView } from '../../report/view-model.js';
-import { buildResultsHtml } from '../../client/src/results/results-html.js';
 import type { HostToWebview } from '../../protocol/webview-messages.js';
-import { ROOT } from '../cli/bundle.js';
-import { launch, paintedCanvases, serve, bundlesDir, watchProblems, SCREENSHOTS } from './browser.js';
+import { hostedResultsView, paintedCanvases, watchProblems, SCREENSHOTS } from './browser.js';
 
 /**
  * The results view as VS Code hosts it: the page from buildResultsHtml (strict CSP, nonce), served from
@@ -42,35 +37,20 @@ window.__theme = (kind, vars) => {
 `;
 
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
+let url: string;
 let run: RunResult;
-let dir: string;
+let close = async () => {};
 
 beforeAll(async () => {
-    const bundles = bundlesDir(ROOT);
-    const r = spawnSync(process.execPath, [path.join(bundles, 'cli.js'), 'run', path.join(ROOT, 'examples', 'ra-timing.osteo'), '--format', 'json'], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    run = JSON.parse(r.stdout);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osteo-view-'));
-    for (const f of ['results.js', 'results.css']) fs.copyFileSync(path.join(bundles, 'webview', f), path.join(dir, f));
-    fs.writeFileSync(path.join(dir, 'stub.js'), STUB);
-    const html = buildResultsHtml({ cspSource: 'http://127.0.0.1:*', scriptUri: 'results.js', styleUri: 'results.css', title: 'Results', nonce: NONCE })
-        .replace('<main id="osteo-root"></main>', `<main id="osteo-root"></main>\n<script nonce="${NONCE}" src="stub.js"></script>`);
-    fs.writeFileSync(path.join(dir, 'index.html'), html);
-    site = await serve(dir);
-    browser = await launch();
+    ({ browser, url, run, close } = await hostedResultsView('ra-timing.osteo', STUB, NONCE));
 }, 240_000);
 
-afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 async function open(theme: 'vscode-light' | 'vscode-dark'): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems = watchProblems(page);
-    await page.goto(`${site.url}/index.html`);
+    await page.goto(`${url}/index.html`);
     await page.evaluate(([kind, vars]) => (window as any).__theme(kind, vars), [theme, theme === 'vscode-dark' ? DARK_VARS : LIGHT_VARS] as const);
     return { page, problems };
 }
