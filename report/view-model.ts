@@ -9,6 +9,7 @@ import { indexLookup, sharedTimes } from './time-axis.js';
 import { buildSweepViews, type SweepView } from './sweep-view.js';
 import { buildPopulationViews, type PopulationView } from './population-view.js';
 import { goodnessTable, observedOnChart, type GoodnessTable, type ObservedView } from './observed-view.js';
+import { buildStudyViews, type StudyView } from './global-sensitivity-view.js';
 
 export { reportedSeries } from './series-catalog.js';
 import { decimationIndices, pick } from './decimate.js';
@@ -24,6 +25,8 @@ export interface ResultsView {
     readonly sweeps?: SweepView[];
     /** Virtual populations of the scenario (absent when it has none). */
     readonly populations?: PopulationView[];
+    /** The scenario's `sensitivity` blocks (absent when it has none). */
+    readonly sensitivities?: StudyView[];
     /** Goodness of fit of the scenario's `observe` lines (absent when it has none). */
     readonly goodnessOfFit?: GoodnessTable;
 }
@@ -203,10 +206,11 @@ function buildChart(def: ReturnType<typeof chartDefinitions>[number], reported: 
 }
 
 /** Only present when the scenario has them, so a plain run's view (and its JSON) is unchanged. */
-function explorations(scenario: ScenarioResult, timeScale: TimeScale, maxPoints: number): Pick<ResultsView, 'sweeps' | 'populations'> {
+function explorations(scenario: ScenarioResult, timeScale: TimeScale, maxPoints: number): Pick<ResultsView, 'sweeps' | 'populations' | 'sensitivities'> {
     const sweeps = buildSweepViews(scenario, timeScale, maxPoints);
     const populations = buildPopulationViews(scenario, timeScale, maxPoints);
-    return { ...(sweeps.length > 0 ? { sweeps } : {}), ...(populations.length > 0 ? { populations } : {}) };
+    const sensitivities = buildStudyViews(scenario);
+    return { ...(sweeps.length > 0 ? { sweeps } : {}), ...(populations.length > 0 ? { populations } : {}), ...(sensitivities.length > 0 ? { sensitivities } : {}) };
 }
 
 /** The scenario's summary times, or one year (docs/language.md §3.4). */

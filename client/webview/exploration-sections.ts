@@ -1,6 +1,6 @@
 /**
- * The sweep and population parts of a scenario's results page: figures built first (so they take
- * their place in the layout), charts created once the page is attached and has widths.
+ * The sweep, population and sensitivity parts of a scenario's results page: figures built first (so they
+ * take their place in the layout), charts created once the page is attached and has widths.
  */
 import type { ResultsView } from '../../report/view-model.js';
 import { sweepChartIds, type SweepView } from '../../report/sweep-view.js';
@@ -12,6 +12,10 @@ import { HeatmapChart } from './heatmap-chart.js';
 import { endpointSpec, familySpec } from './sweep-charts.js';
 import { populationSpec } from './population-charts.js';
 import type { ThemeColors } from './theme.js';
+import type { GlobalSensitivityView, LocalStudyView, StudyView } from '../../report/global-sensitivity-view.js';
+import type { ImageFormat } from '../../protocol/webview-messages.js';
+import { GlobalSensitivityChart } from './global-sensitivity-chart.js';
+import { SensitivityPage } from './sensitivity-page.js';
 
 interface Pending {
     readonly id: string;
@@ -24,10 +28,12 @@ export class ExplorationSections {
     private readonly sections: HTMLElement[];
 
     constructor(private readonly view: ResultsView, private theme: ThemeColors, private hidden: ReadonlySet<number>,
-        private readonly exportPng: (chartId: string) => void) {
+        private readonly exportChart: (chartId: string, format: ImageFormat) => void,
+        private readonly exportImage: (format: ImageFormat, chartId: string, fileName: string, data: string) => void) {
         this.sections = [
             view.sweeps?.length ? this.sweepSection(view.sweeps) : undefined,
-            view.populations?.length ? this.populationSection(view.populations) : undefined
+            view.populations?.length ? this.populationSection(view.populations) : undefined,
+            view.sensitivities?.length ? this.sensitivitySection(view.sensitivities) : undefined
         ].filter((s): s is HTMLElement => !!s);
     }
 
@@ -128,6 +134,51 @@ export class ExplorationSections {
             figures.length > 0 ? el('div', { class: 'charts' }, ...figures) : null);
     }
 
+    private sensitivitySection(studies: StudyView[]): HTMLElement {
+        return el('section', { class: 'sensitivities', attrs: { 'aria-label': 'Sensitivity studies' } },
+            el('h2', { class: 'section-title', text: studies.length === 1 ? 'Sensitivity' : `Sensitivity studies (${studies.length})` }),
+            ...studies.map(s => s.kind === 'global' ? this.globalStudy(s) : this.localStudy(s)));
+    }
+
+    /** Ranked bars with intervals and the indices over time, in one figure that follows the page's width. */
+    private globalStudy(study: GlobalSensitivityView): HTMLElement {
+        const readout = el('p', { class: 'chart-readout', attrs: { 'aria-live': 'polite' } });
+        const heading = study.method === 'sobol' ? 'Sobol indices' : 'Morris screening';
+        const figure = el('figure', { class: 'chart global-sensitivity', attrs: { 'data-chart-id': study.id } },
+            el('figcaption', {},
+                el('h2', { text: `${heading}, parameters ranked` }),
+                el('span', { class: 'unit', text: study.caption }),
+                el('span', { class: 'chart-tools' }, button('SVG', () => this.exportChart(study.id, 'svg'), { title: `Save "${study.title}" as SVG` }))),
+            el('div', { class: 'plot', attrs: { 'aria-label': `${heading} of ${study.title}` } }),
+            readout);
+        if (!study.problem) this.later(study.id, (holder, onDrawn) => new GlobalSensitivityChart(study.id, study, holder, readout, this.theme, onDrawn));
+        return el('article', { class: 'study', attrs: { 'data-study': study.name, 'data-method': study.method } },
+            el('h3', { text: study.title }),
+            el('p', { class: 'meta', text: study.meta }),
+            study.assumedCount > 0 ? el('p', { class: 'meta', text: `${study.assumedCount} of the ${study.result.parameters.length} parameters are assumptions or fits (hatched, dashed outline): their ranges are where the model is least certain.` }) : null,
+            study.problem ? el('p', { class: 'problem', attrs: { role: 'note' }, text: study.problem }) : figure,
+            study.notes.length > 0 ? el('ul', { class: 'notes' }, ...study.notes.map(n => el('li', { text: n }))) : null);
+    }
+
+    /** A local block: the ranked coefficients as the local sensitivity view draws them. */
+    private localStudy(study: LocalStudyView): HTMLElement {
+        const article = el('article', { class: 'study', attrs: { 'data-study': study.name, 'data-method': 'local' } }, el('h3', { text: study.title }));
+        const holder = el('div', { class: 'local-study', attrs: { 'data-chart-id': study.id } });
+        article.append(holder);
+        this.pending.push({
+            id: study.id,
+            create: onDrawn => {
+                const page = new SensitivityPage(study.view, this.theme, {
+                    exportImage: (format, _chartId, fileName, data) => this.exportImage(format, study.id, fileName, data),
+                    rendered: () => onDrawn()
+                });
+                page.mount(holder);
+                return { id: study.id, setTheme: theme => page.setTheme(theme), setHiddenArms: () => undefined, destroy: () => page.destroy() };
+            }
+        });
+        return article;
+    }
+
     /** One table per population: a row per `responders` line, a column per arm ("143 of 200 (71.5 %)"). */
     private responders(population: PopulationView): HTMLElement {
         const arms = [...new Map(population.responders.flatMap(r => r.arms).map(a => [a.arm, a.armIndex])).entries()];
@@ -152,7 +203,7 @@ export class ExplorationSections {
             el('figcaption', {},
                 el('h2', { text: title }),
                 el('span', { class: 'unit', text: subtitle }),
-                el('span', { class: 'chart-tools' }, button('PNG', () => this.exportPng(id), { title: `Save "${title}" as PNG` }))),
+                el('span', { class: 'chart-tools' }, button('PNG', () => this.exportChart(id, 'png'), { title: `Save "${title}" as PNG` }))),
             el('div', { class: 'plot', attrs }));
     }
 

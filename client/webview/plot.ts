@@ -17,7 +17,9 @@ export interface Drawable {
     readonly id: string;
     setTheme(theme: ThemeColors): void;
     setHiddenArms(hidden: ReadonlySet<number>): void;
-    toPng(): string;
+    /** A PNG data URL (canvas charts) or the SVG text (drawn charts): each chart exports what it is. */
+    toPng?(): string;
+    toSvg?(): string;
     destroy(): void;
 }
 

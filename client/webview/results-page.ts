@@ -52,7 +52,8 @@ export class ResultsPage {
         this.log = new Set(state?.logCharts ?? []);
         this.expanded = state?.expanded ?? false;
         this.element = el('section', { class: 'osteo-results', attrs: { 'data-scenario': view.header.scenario } });
-        this.explorations = new ExplorationSections(view, theme, this.hidden, chartId => this.exportChart('png', chartId));
+        this.explorations = new ExplorationSections(view, theme, this.hidden, (chartId, format) => this.exportChart(format, chartId),
+            (format, chartId, fileName, data) => host.exportImage(format, chartId, fileName, data));
     }
 
     /** Builds the DOM into `parent`; charts need a laid-out container, so this happens after attaching. */
@@ -100,8 +101,11 @@ export class ResultsPage {
     exportChart(format: ImageFormat, chartId?: string): void {
         const extra = chartId ? this.explorations.drawables.get(chartId) : undefined;
         if (extra) {
-            // Sweep and population charts export as PNG only (no SVG renderer for them).
-            this.host.exportImage('png', extra.id, `${safeFileName(this.view.header.scenario)}-${safeFileName(extra.id)}.png`, extra.toPng());
+            // Sweep and population charts are canvases (PNG); a sensitivity study is drawn as SVG.
+            const as: ImageFormat | undefined = format === 'svg' && extra.toSvg ? 'svg' : extra.toPng ? 'png' : extra.toSvg ? 'svg' : undefined;
+            if (!as) return;
+            const data = as === 'svg' ? extra.toSvg!() : extra.toPng!();
+            this.host.exportImage(as, extra.id, `${safeFileName(this.view.header.scenario)}-${safeFileName(extra.id)}.${as}`, data);
             return;
         }
         const chart = chartId ? this.charts.get(chartId) : this.charts.values().next().value;
