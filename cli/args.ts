@@ -13,9 +13,9 @@ export const USAGE = `Usage:
                                            (default), Morris screening or Sobol indices; the scenario's
                                            sensitivity block when it has one (flags override it)
   osteo fit FILE [--scenario NAME] [--fit NAME] [--format table|json|html] [--out PATH] [--starts N] [--seed N]
-            [--intervals profile|fisher] [--quiet]
+            [--intervals profile|fisher] [--quiet] [--shard K/N|auto] [--shard K/N|auto]
                                            estimate parameters from the scenario's observed data
-  osteo merge SHARD.json... [--out PATH]    join the shards of a split run or sensitivity study: the JSON
+  osteo merge SHARD.json... [--out PATH]    join the shards of a split run, sensitivity study or fit: the JSON
                                            the unsplit run prints (refuses shards of other inputs, names
                                            missing ones)
   osteo plan FILE [--scenario NAME] (--slurm|--kubernetes) [--shards N] [--cpus C] [--out PATH]
@@ -50,7 +50,7 @@ export interface CliArgs {
     readonly starts?: string;
     readonly intervals?: string;
     readonly quiet: boolean;
-    /** `K/N`, `auto`, `auto/N` (run, sensitivity). */
+    /** `K/N`, `auto`, `auto/N` (run, sensitivity, fit). */
     readonly shard?: string;
     /** plan: shards of the job array, CPUs per task, and which engine. */
     readonly shards?: string;

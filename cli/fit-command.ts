@@ -1,5 +1,7 @@
 import { isModel } from '../language/src/generated/ast.js';
-import { FitFailedError, runFit, type FitProblem, type FitResult } from '../simulator/index.js';
+import { FitFailedError, fitStartTasks, runFit, type FitProblem, type FitResult } from '../simulator/index.js';
+import type { LangiumDocument } from 'langium';
+import { manifestOf, parseShard, shardRange, writeShard } from './shard.js';
 import { planDocumentFit } from '../language/src/application/fit-document.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -10,7 +12,10 @@ import { buildFitView } from '../report/fit-view.js';
 
 const FORMATS = ['table', 'json', 'html'];
 
-/** `osteo fit FILE [--scenario S] [--fit F] [--format table|json|html] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]`. */
+/**
+ * `osteo fit FILE [--scenario S] [--fit F] [--format table|json|html] [--out PATH] [--starts N] [--seed N] [--intervals profile|fisher] [--quiet]
+ * [--shard K/N|auto]`; with --shard, a range of the multistart's starts, written with a manifest for `osteo merge`.
+ */
 export async function runFitCommand(args: CliArgs): Promise<number> {
     const format = args.format ?? 'table';
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${args.format}' (expected table, json or html)`);
@@ -31,6 +36,7 @@ export async function runFitCommand(args: CliArgs): Promise<number> {
         return { ...p, ...(starts !== undefined ? { starts } : {}), ...(seed !== undefined ? { seed } : {}) } as FitProblem;
     });
     if (problem === 1) return 1;
+    if (args.shard !== undefined) return runFitShard(problem, loaded.all, args, args.shard, { intervals });
     const runner = cliTaskRunner();
     const quiet = args.quiet;
     let result: FitResult;
@@ -51,6 +57,36 @@ export async function runFitCommand(args: CliArgs): Promise<number> {
     writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n'
         : assets ? buildReportHtml({ views: [], fits: [buildFitView(result)], ...assets }) : formatFitTable(result), args.out);
     return 0;
+}
+
+/** The fit's selection as a shard manifest records it: what `osteo merge` needs to rebuild the same problem. */
+export interface FitShardSelection {
+    readonly scenario: string;
+    readonly fit: string;
+    readonly starts: number;
+    readonly seed: number;
+    readonly intervals: 'profile' | 'fisher';
+}
+
+/** A range of the starts (each start depends on the fit's seed and its index alone), with a manifest for `osteo merge`. */
+async function runFitShard(problem: FitProblem, loaded: LangiumDocument[], args: CliArgs, shardText: string, options: { intervals: 'profile' | 'fisher' }): Promise<number> {
+    if (args.format !== undefined && args.format !== 'json') throw new UsageError('a shard is written as JSON (--format json); join the shards with osteo merge');
+    const spec = parseShard(shardText);
+    const started = Date.now();
+    const tasks = fitStartTasks(problem);
+    const range = shardRange(tasks.length, spec);
+    const runner = cliTaskRunner();
+    try {
+        const outputs = await runner.run(tasks.slice(range.first, range.first + range.count), {
+            onProgress: args.quiet ? undefined : (done, total) => stderrLine(`osteo fit: shard ${spec.index}/${spec.count}: start ${done}/${total} finished`)
+        });
+        const selection: FitShardSelection = { scenario: problem.scenario, fit: problem.fit, starts: problem.starts, seed: problem.seed, intervals: options.intervals };
+        const manifest = manifestOf('fit', args.files, loaded, { ...selection }, tasks.length, range);
+        writeShard({ shard: { index: spec.index, count: spec.count, manifest }, outputs, seconds: (Date.now() - started) / 1000 }, args.out);
+        return 0;
+    } finally {
+        runner.dispose?.();
+    }
 }
 
 function wholeNumber(text: string | undefined, option: string, min: number, max: number): number | undefined {

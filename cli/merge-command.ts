@@ -1,5 +1,5 @@
 /**
- * `osteo merge SHARD.json… [--out PATH]`: joins the shards of a split `osteo run` or `osteo sensitivity`
+ * `osteo merge SHARD.json… [--out PATH]`: joins the shards of a split `osteo run`, `osteo sensitivity` or `osteo fit`
  * into the JSON the unsplit command prints. It refuses shards of different studies (manifests differ), names
  * missing and duplicate shards, re-reads the input files and refuses them if they changed since, then builds
  * the result with the same code as the unsplit run (withAnalyses, analyse) from the shards' outputs.
@@ -8,10 +8,13 @@ import * as fs from 'node:fs';
 import { isModel } from '../language/src/generated/ast.js';
 import { compileSelection, planDocumentGlobalSensitivity, type GlobalSensitivitySelection } from '../language/src/application/run-document.js';
 import {
-    analyse, analysisBatch, AnalysisFailedError, buildRunResult, globalSensitivityResult, SelectionError, withAnalyses,
-    type RunResult, type TaskOutput
+    analyse, analysisBatch, AnalysisFailedError, buildRunResult, finishFit, FitFailedError, globalSensitivityResult, SelectionError, withAnalyses,
+    type FitProblem, type RunResult, type TaskOutput
 } from '../simulator/index.js';
 import { VERSION } from '../runtime/version.js';
+import { planDocumentFit } from '../language/src/application/fit-document.js';
+import type { FitShardSelection } from './fit-command.js';
+import { cliTaskRunner } from './simulate-files.js';
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
@@ -52,7 +55,7 @@ function readShard(file: string): { file: string; shard: ShardFile } {
         throw new MergeRefused(`${file} is not a shard (not JSON; was its task stopped while writing?)`);
     }
     if (!shard || typeof shard !== 'object' || !shard.shard?.manifest || !Array.isArray(shard.outputs)) {
-        throw new MergeRefused(`${file} is not a shard of osteo run or osteo sensitivity (no shard manifest)`);
+        throw new MergeRefused(`${file} is not a shard of osteo run, sensitivity or fit (no shard manifest)`);
     }
     return { file, shard };
 }
@@ -93,6 +96,7 @@ async function merge(shards: { file: string; shard: ShardFile }[]): Promise<stri
     }
     if (next !== manifest.runs) throw new MergeRefused(`the shards hold ${next} of the study's ${manifest.runs} runs`);
     checkInputs(manifest);
+    if (manifest.command === 'fit') return mergeFit(manifest, outputs as TaskOutput[], ordered.reduce((t, s) => t + (s.shard.seconds ?? 0), 0));
     return manifest.command === 'run' ? mergeRun(manifest, ordered[0].shard, outputs as TaskOutput[]) : mergeSensitivity(manifest, outputs);
 }
 
@@ -166,5 +170,36 @@ async function mergeSensitivity(manifest: ShardManifest, outputs: unknown[]): Pr
             return 3;
         }
         throw error;
+    }
+}
+
+/**
+ * A split multistart: the best of every shard's starts, then what the unsplit fit does after its starts (the Fisher
+ * information and the profiles, run here on the pool), so the result equals the unsplit fit's (`seconds` aside: the
+ * shards' wall times plus the merge's).
+ */
+async function mergeFit(manifest: ShardManifest, outputs: TaskOutput[], shardSeconds: number): Promise<string | number> {
+    const started = Date.now();
+    const loaded = await loadValidated(manifest.files);
+    if (loaded === 1) return 1;
+    const document = loaded.roots[0];
+    const model = document.parseResult.value;
+    if (!isModel(model)) return 1;
+    const selection = manifest.selection as unknown as FitShardSelection;
+    const problem = compileStep(document, () => ({ ...planDocumentFit(model, { scenario: selection.scenario, fit: selection.fit }), starts: selection.starts, seed: selection.seed }) as FitProblem);
+    if (problem === 1) return 1;
+    if (problem.starts !== manifest.runs) throw new MergeRefused(`the file now makes ${problem.starts} starts, the shards ${manifest.runs}`);
+    const runner = cliTaskRunner();
+    try {
+        const result = await finishFit(problem, outputs, runner, { intervals: selection.intervals }, started - shardSeconds * 1000);
+        return JSON.stringify(result, null, 2) + '\n';
+    } catch (error) {
+        if (error instanceof FitFailedError) {
+            stderrLine(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    } finally {
+        runner.dispose?.();
     }
 }

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
+import { isDataTable, isModel } from '../language/src/generated/ast.js';
+import { dataPathOf } from '../language/src/compiler/compile-data.js';
 import { MODEL_INFO, PARAMETERS } from '../simulator/index.js';
 import { VERSION } from '../runtime/version.js';
 import { UsageError } from './args.js';
@@ -57,7 +59,7 @@ export function shardRange(total: number, spec: ShardSpec): { first: number; cou
 }
 
 export interface ShardManifest {
-    readonly command: 'run' | 'sensitivity';
+    readonly command: 'run' | 'sensitivity' | 'fit';
     readonly tool: string;
     readonly version: string;
     readonly model: { readonly name: string; readonly version: string };
@@ -67,7 +69,7 @@ export interface ShardManifest {
     readonly inputs: { readonly path: string; readonly sha256: string }[];
     /** SHA-256 of the parameter table (values, units, bounds, calibration fits). */
     readonly parameterTable: string;
-    /** What was selected: scenario, arms; for sensitivity the output, times, method, samples, seed, parameters. */
+    /** What was selected: scenario, arms; for sensitivity the output, times, method, samples, seed, parameters; for fit the scenario, fit, starts, seed, intervals. */
     readonly selection: Record<string, unknown>;
     /** Runs of the whole study, and this shard's range of them. */
     readonly runs: number;
@@ -80,6 +82,8 @@ export interface ShardFile {
     readonly result?: unknown;
     /** The outputs of the shard's runs, in order. */
     readonly outputs: unknown[];
+    /** `fit`: the shard's wall time (the merged fit's `seconds` is the shards' sum plus the merge). */
+    readonly seconds?: number;
 }
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -92,10 +96,18 @@ export function fileSha256(file: string): string {
     return sha256(fs.readFileSync(file));
 }
 
-/** The documents' files (builtin library documents have no file and belong to the model version). */
+/**
+ * The documents' files and the data files they read (`data … { file "…" }`: a fit or an observe line depends on
+ * them); builtin library documents have no file and belong to the model version.
+ */
 export function inputsOf(documents: readonly LangiumDocument[]): { path: string; sha256: string }[] {
-    return documents.filter(d => d.uri.scheme === 'file')
-        .map(d => ({ path: d.uri.fsPath, sha256: fileSha256(d.uri.fsPath) }))
+    const files = documents.filter(d => d.uri.scheme === 'file');
+    const data = files.flatMap(d => {
+        const model = d.parseResult.value;
+        return isModel(model) ? model.declarations.filter(isDataTable).map(dataPathOf).filter((f): f is string => f !== undefined && fs.existsSync(f)) : [];
+    });
+    return [...new Set([...files.map(d => d.uri.fsPath), ...data])]
+        .map(file => ({ path: file, sha256: fileSha256(file) }))
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 

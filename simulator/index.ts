@@ -47,5 +47,5 @@ export { checkColumns, findColumn, goodnessOfFit, groupsOf, selectPoints } from 
 export type { DataProblem, DataSpec, GoodnessOfFit, ObservationPlan, ObservationResult, SelectedPoints } from './data/observations.js';
 export { DEFAULT_SEED as DEFAULT_FIT_SEED, DEFAULT_STARTS } from './fit/fit-problem.js';
 export type { FitEstimate, FitProblem } from './fit/fit-problem.js';
-export { FitFailedError, runFit } from './fit/run-fit.js';
+export { finishFit, FitFailedError, fitStartTasks, runFit } from './fit/run-fit.js';
 export type { EstimateResult, FitCurve, FitResult, RunFitOptions } from './fit/run-fit.js';

@@ -5,6 +5,7 @@
  * Fisher information only. The result is the JSON of `osteo fit`.
  */
 import type { TaskRunner } from '../analysis/task-runner.js';
+import type { SimTask, TaskOutput } from '../analysis/sim-task.js';
 import { goodnessOfFit, observationResult, type ObservationResult } from '../data/observations.js';
 import { CHI2_95, fisherSummary, jacobianOf, profileParameter, runStart, startPoints, type Profile, type StartOutcome } from './fit-engine.js';
 import { armParameters, errorsKnown, pointCount, predictAt, residualFunction, type FitProblem } from './fit-problem.js';
@@ -90,13 +91,30 @@ export interface RunFitOptions {
 
 const round = (x: number) => Number(x.toPrecision(6));
 
+/**
+ * The multistart's tasks, start by start: start i depends on the problem (its seed) and i alone, so `osteo fit
+ * --shard` runs a range of them anywhere and `osteo merge` finishes the fit from all their outputs (finishFit).
+ */
+export function fitStartTasks(problem: FitProblem): SimTask[] {
+    const desc = problem.arms[0];
+    return startPoints(problem.estimates.length, problem.starts, problem.seed).map((u0, index) => ({ desc, fit: { kind: 'start', problem, u0, index } as FitWork }));
+}
+
 export async function runFit(problem: FitProblem, runner: TaskRunner, options: RunFitOptions = {}): Promise<FitResult> {
     const started = Date.now();
+    const startOutputs = await runner.run(fitStartTasks(problem),
+        { isCancelled: options.isCancelled, onProgress: (done, total) => options.onProgress?.('starts', done, total) });
+    return finishFit(problem, startOutputs, runner, options, started);
+}
+
+/**
+ * The fit from the outputs of every start (in order): the best optimum, its Fisher information and profiles (run on
+ * `runner`), the estimates and the goodness of fit. `started` (ms) is when the fit began, for `seconds`.
+ */
+export async function finishFit(problem: FitProblem, startOutputs: readonly TaskOutput[], runner: TaskRunner, options: RunFitOptions = {}, started = Date.now()): Promise<FitResult> {
     const p = problem.estimates.length;
     const desc = problem.arms[0];
     const starts = startPoints(p, problem.starts, problem.seed);
-    const startOutputs = await runner.run(starts.map((u0, index) => ({ desc, fit: { kind: 'start', problem, u0, index } as FitWork })),
-        { isCancelled: options.isCancelled, onProgress: (done, total) => options.onProgress?.('starts', done, total) });
     const outcomes = startOutputs.map((out, i): StartOutcome => {
         if (out.ok && out.fit?.kind === 'start') return out.fit.outcome;
         return { start: i + 1, u: starts[i], objective: Infinity, converged: false, evaluations: 0, reason: out.ok ? 'no result' : out.message };

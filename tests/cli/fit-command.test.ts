@@ -47,4 +47,35 @@ describe('osteo fit (docs/data-and-fit.md §5)', () => {
         expect(unknownFit.code).toBe(1);
         expect(unknownFit.stderr).toMatch(/no fit named 'Nope'; its fits are Gain/);
     }, 120_000);
+
+    test('--shard K/N runs a range of the starts; osteo merge picks the best and equals the unsplit fit (profiles included)', () => {
+        const whole = osteo('fit', 'fit.osteo', '--starts', '3', '--format', 'json', '--quiet');
+        expect(whole.code).toBe(0);
+        for (const k of [1, 2, 3]) {
+            const shard = osteo('fit', 'fit.osteo', '--starts', '3', '--shard', `${k}/3`, '--out', `fit-${k}.json`, '--quiet');
+            expect(shard.code).toBe(0);
+        }
+        const second = JSON.parse(fs.readFileSync(path.join(dir, 'fit-2.json'), 'utf8'));
+        expect(second.shard.manifest).toMatchObject({ command: 'fit', runs: 3, range: { first: 1, count: 1 }, selection: { scenario: 'S', fit: 'Gain', starts: 3, seed: 1, intervals: 'profile' } });
+        // The data file is an input: a changed CSV refuses the merge.
+        expect(second.shard.manifest.inputs.map((i: { path: string }) => path.basename(i.path))).toEqual(['fit.osteo', 'spine.csv']);
+        const merged = osteo('merge', 'fit-3.json', 'fit-1.json', 'fit-2.json');
+        expect(merged.stderr).toBe('');
+        expect(merged.code).toBe(0);
+        const withoutSeconds = (text: string) => { const r = JSON.parse(text) as FitResult & { seconds?: number }; delete r.seconds; return r; };
+        const result = withoutSeconds(merged.stdout);
+        expect(result).toEqual(withoutSeconds(whole.stdout));
+        expect(result.starts.map(s => s.start)).toEqual([1, 2, 3]);
+        expect(result.estimates[0].profile!.length).toBeGreaterThan(2);
+        const missing = osteo('merge', 'fit-1.json', 'fit-3.json');
+        expect(missing.code).toBe(4);
+        expect(missing.stderr).toMatch(/missing shard 2 of 3: its task failed or did not finish; rerun with --shard 2\/3/);
+        fs.appendFileSync(path.join(dir, 'spine.csv'), '30,-3.5,0.5\n');
+        const changed = osteo('merge', 'fit-1.json', 'fit-2.json', 'fit-3.json');
+        expect(changed.code).toBe(4);
+        expect(changed.stderr).toMatch(/spine\.csv changed since the shards ran/);
+        const table = osteo('fit', 'fit.osteo', '--shard', '1/2', '--format', 'table');
+        expect(table.code).toBe(2);
+        expect(table.stderr).toMatch(/a shard is written as JSON/);
+    }, 300_000);
 });
