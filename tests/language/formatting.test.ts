@@ -309,3 +309,49 @@ describe('formatter', () => {
         expect(await format(broken)).toBe(broken);
     });
 });
+
+describe('blocks of lines inside a scenario', () => {
+    const CANONICAL = `data Spine {
+    file "spine.csv"
+    time column "month" in months
+    value column "bmd"
+}
+
+scenario S {
+    duration 2 years
+    arm untreated { }
+    sweep W {
+        vary rankl_per_tnf values 5, 10
+        measure osteoclasts at 1 year
+    }
+    population P {
+        size 20
+        seed 3
+        vary rankl_per_tnf lognormal 30 %
+        responders bmd at total_hip > 0 at 1 year
+    }
+    sensitivity A {
+        method sobol
+        measure bmd at total_hip in untreated at 6 months, 1 year
+        samples 64
+        seed 7
+        vary rankl_per_tnf from 2 to 10
+        vary oc_apoptosis
+    }
+    observe bmd at lumbar_spine from Spine
+    fit F {
+        estimate bmd_goc_lumbar_spine from 0.05 to 2 log
+        starts 4
+        seed 1
+    }
+}
+`;
+
+    test('sweeps, populations, sensitivity blocks, data and fits keep one member per line', async () => {
+        expect(await format(CANONICAL)).toBe(CANONICAL);
+        // The same blocks typed on one line each are laid out one member per line.
+        const collapsed = CANONICAL.replace(/\{\n(\s+[^{}]*?)\n\s*\}/g, (_m, body: string) => `{ ${body.trim().split(/\n\s*/).join(' ')} }`);
+        expect(collapsed).toContain('sensitivity A { method sobol measure');
+        expect(await format(collapsed)).toBe(CANONICAL);
+    });
+});

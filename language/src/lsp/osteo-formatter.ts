@@ -10,11 +10,15 @@ const MEMBER_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     Regimen: new Set(['drug', 'dose', 'loading', 'delivery']),
     Condition: new Set(['scope', 'drives', 'activates', 'sites', 'local_excess', 'process']),
     Patient: new Set(['age', 'sex', 'menopause', 'weight', 'height']),
-    ConditionUse: new Set(['severity', 'onset', 'resolves', 'sites'])
+    ConditionUse: new Set(['severity', 'onset', 'resolves', 'sites']),
+    Population: new Set(['size', 'seed']),
+    Sensitivity: new Set(['method', 'samples', 'seed']),
+    Fit: new Set(['starts', 'seed']),
+    DataTable: new Set(['file', 'time', 'value', 'error', 'group'])
 };
 
-/** Child properties whose elements each start a member line. */
-const MEMBER_CHILDREN: ReadonlySet<string> = new Set(['members', 'interventions', 'overrides']);
+/** Child properties whose elements each start a member line (sweeps', populations', studies' and fits' lines too). */
+const MEMBER_CHILDREN: ReadonlySet<string> = new Set(['members', 'interventions', 'overrides', 'vary', 'measure', 'factors', 'correlations', 'responders', 'estimates']);
 
 /**
  * Canonical layout (docs/language.md §7): 4-space indentation inside braces, one member per line, `{` on the
