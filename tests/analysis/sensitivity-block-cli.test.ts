@@ -75,13 +75,21 @@ describe('a sensitivity block from the command line', () => {
         const run = osteo('run', FILE, '--format', 'json');
         expect(run.code).toBe(0);
         const result: RunResult = JSON.parse(run.stdout);
-        const [study] = result.scenarios[0].sensitivities!;
+        const study = result.scenarios[0].sensitivities![0] as GlobalSensitivityResult & { name: string };
         const alone = JSON.parse(osteo('sensitivity', FILE, '--format', 'json').stdout);
         expect(study).toEqual({ name: 'HipDrivers', title: 'Drivers of hip BMD', ...alone });
         const table = osteo('run', FILE);
         expect(table.code).toBe(0);
         expect(table.stdout).toMatch(/Sensitivity HipDrivers — Drivers of hip BMD\nSobol indices of bmd\.total_hip \(% change\) at day 182\.625 \(6 months\) — scenario Hip, arm untreated/);
         expect(table.stdout).toMatch(/rankl_per_tnf\s+5\s+40\s/);
+        // CSV: a row per time, parameter and statistic, with the same numbers as the JSON.
+        const csv = osteo('run', FILE, '--format', 'csv');
+        expect(csv.code).toBe(0);
+        const rows = csv.stdout.split('\n').filter(l => l.includes(',sensitivity HipDrivers,'));
+        expect(rows).toHaveLength(2 * 2 * 6);
+        const rankl = study.overTime[1].parameters.find(p => p.name === 'rankl_per_tnf')!;
+        expect(rows).toContain(`Hip,untreated,182.625,bmd.total_hip,${rankl.total},sensitivity HipDrivers,total,rankl_per_tnf,5,to,40`);
+        expect(rows).toContain(`Hip,untreated,91.3125,bmd.total_hip,${study.overTime[0].parameters.find(p => p.name === 'oc_apoptosis')!.firstCi95![1]},sensitivity HipDrivers,first_hi,oc_apoptosis (/day),0.35,to,1.4`);
     });
 
     test('a sharded osteo run splits the study and merges to the unsplit result', () => {
