@@ -62,7 +62,7 @@ describe('osteo fit (docs/data-and-fit.md §5)', () => {
         const merged = osteo('merge', 'fit-3.json', 'fit-1.json', 'fit-2.json');
         expect(merged.stderr).toBe('');
         expect(merged.code).toBe(0);
-        const withoutSeconds = (text: string) => { const r = JSON.parse(text) as FitResult & { seconds?: number }; delete r.seconds; return r; };
+        const withoutSeconds = (text: string) => { const { seconds: _seconds, ...rest } = JSON.parse(text) as FitResult; return rest; };
         const result = withoutSeconds(merged.stdout);
         expect(result).toEqual(withoutSeconds(whole.stdout));
         expect(result.starts.map(s => s.start)).toEqual([1, 2, 3]);
