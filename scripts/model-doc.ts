@@ -10,7 +10,7 @@ import calibration from '../simulator/model/calibration.json';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
 import { createRunner } from './calibration/objective.js';
 import { ANCHORS, evaluateAnchors, evidenceOf, margin, type Anchor, type AnchorOutcome, type Check } from './calibration/anchors.js';
-import { EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
+import { AGEING_AND_GC_STAGES, EARLIER_STAGES, FIT_STAGES, FREE_PARAMETERS } from './calibration/free-parameters.js';
 import { anchoredMechanisms } from './calibration/anchored-mechanisms.js';
 import { calibratedValues, type CrossValidationRecord, type LooResult } from './calibration/cross-validation.js';
 
@@ -168,8 +168,27 @@ formation from resorption in RA and lets IL-6 blockade raise formation (R25).
 
 Per drug: depot → central (first-order absorption, bioavailability F) or an intravenous bolus; optional
 peripheral compartment (Q); linear elimination (CL/V or ln2/half-life) and Michaelis–Menten elimination
-(Vmax, Km); for bisphosphonates a bone-bound pool filled by \`bone_uptake\` of the elimination and emptied
-with \`bone_half_life\`. Doses are jumps between which the system is integrated piecewise.
+(Vmax, Km); for bisphosphonates a bone-bound drug in two pools (below). Doses are jumps between which the
+system is integrated piecewise.
+
+**Bisphosphonate retention in bone (ASSUMPTION, structure after Russell et al., Osteoporos Int 2008; Roelofs et al.,
+Br J Clin Pharmacol 2010).** A bisphosphonate binds to bone mineral where it is exposed, mostly at remodelling sites;
+new bone covers it, and it returns to plasma only when osteoclasts later resorb that bone:
+
+\`\`\`
+dB_surf/dt   = k_up · A_c − k_bury · (OBa/OBa0) · B_surf                      k_up = bone_uptake share of elimination
+dB_buried/dt = k_bury · (OBa/OBa0) · B_surf − k_rel · (OCa/OCa0) · B_buried   k_bury = ln2 / bisphosphonate_burial_half_life
+dA_c/dt     += k_rel · (OCa/OCa0) · B_buried                                  k_rel = ln2 / bone_half_life (the drug's)
+\`\`\`
+
+Only the surface drug acts (§1.7): resorbing osteoclasts take it up from the surface they resorb. Buried drug is
+inert, and what remodelling releases goes back to plasma, where part of it binds bone again (recycling). The skeletal
+half-life of the label (≈ 10 years for alendronate) is the release of buried drug at normal resorption; it lengthens
+while resorption is suppressed. So the effect lasts as long as dosing refills the surface, and after a stop it fades
+over the burial half-time plus what recycling keeps on the surface: bone is lost slowly (FLEX, R44) and three further
+zoledronate infusions still add a little (R45), where a model in which the whole skeletal amount acts changes nothing
+for years. Per-drug potency (ic50, a surface amount) follows FPPS inhibition (Dunford et al., J Pharmacol Exp Ther
+2001; Kavanagh et al., PNAS 2006): zoledronate ≈ 20 ×, risedronate ≈ 10 × alendronate per mg.
 
 ### 1.7 Pharmacodynamics per mechanism verb
 
@@ -185,7 +204,7 @@ with \`bone_half_life\`. Doses are jumps between which the system is integrated 
 | binds OPG / PTH | effective level × (1 − E) |
 | binds sclerostin | free sclerostin × (1 − E): Wnt signal W = 1 − Π(1 − E) (§1.9) |
 | supplies PTH | + C · 10⁶ / molar mass (pM) to the PTH level (teriparatide, §1.9) |
-| kills osteoclasts (bone-bound) | f_OCapop = 1 + bisphosphonate_apoptosis_gain · emax · B / (B + EC50), B the bone-bound amount (mg) |
+| kills osteoclasts (bone-bound) | f_OCapop = 1 + bisphosphonate_apoptosis_gain · emax · B / (B + EC50), B the amount on bone surfaces (mg, §1.6) |
 | kills T cells / M1 / osteoblasts | target × (1 − E) / apoptosis × (1 + E) |
 | suppresses inflammation | condition activity × (1 − E); glucocorticoids also give occ_GC = C / (C + ic50) |
 | stimulates osteoblasts | f_OBdiff × (1 + anabolic_ob_gain · E) |
@@ -307,7 +326,7 @@ function fittedTable(fit: FitRecord): string {
     const values = new Map(PARAMETERS.map(p => [p.name, p.value]));
     const rows = FREE_PARAMETERS.map(p => `| \`${p.name}\` | ${num(p.start)} | **${num(values.get(p.name) ?? NaN)}** | ${num(p.lo)} … ${num(p.hi)} | ${p.ties?.map(t => `\`${t}\``).join(', ') || '–'} | ${cell(p.why)} |`);
     const stage = (s: (typeof FIT_STAGES)[number], i: number) => `${i + 1}. ${s.name}: ${s.parameters.length} parameters against ${s.anchors?.join(', ') ?? 'every weighted anchor'}`;
-    const stages = [...FIT_STAGES.map(stage), '', 'Earlier stages (their values are kept; a re-run starts from them):', '', ...EARLIER_STAGES.map(stage)];
+    const stages = [...FIT_STAGES.map(stage), '', 'Earlier stages (their values are kept; a re-run starts from them):', '', ...[...EARLIER_STAGES, ...AGEING_AND_GC_STAGES].map(stage)];
     return [
         `Fitted by \`npm run calibrate\` on ${fit.date ?? '(not yet run)'}. ${fit.method ?? ''}.`,
         fit.objective !== undefined ? `Objective ${fit.objective} (misfit ${fit.misfit}, prior ${fit.prior}).` : '',

@@ -47,6 +47,7 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'filling: weeks to two years' },
     { name: 'oc_precursor_pool_drain_half_life', start: 30, lo: 3, hi: 120, log: true, why: 'draining by fusion: days to months (the rebound peaks within months)' },
     { name: 'bisphosphonate_apoptosis_gain', start: 2, lo: 0.1, hi: 20, log: true, why: 'osteoclast apoptosis raised at most ~40-fold at saturation' },
+    { name: 'bisphosphonate_burial_half_life', start: 90, lo: 30, hi: 730, log: true, why: 'surface drug is covered by new bone within one to a few formation periods (3 months each) at normal turnover' },
     { name: 'alveolar_height_loss_rate', start: 4e-4, lo: 1e-5, hi: 1e-2, log: true, why: 'mm/day per unit of resorption excess' },
     { name: 'pth_modelling_gain', start: 0.5, lo: 0.01, hi: 10, log: true, why: 'modelling-based formation up to a few times normal formation at the peak of a daily PTH burst' },
     { name: 'wnt_modelling_gain', start: 1, lo: 0.05, hi: 10, log: true, why: 'modelling-based formation at most ~10 × normal formation at full sclerostin neutralisation' },
@@ -120,7 +121,8 @@ export const EARLIER_STAGES: readonly FitStage[] = [
 /** Every weighted anchor but R29 (alveolar height, separable) and R27 (trabecular QCT, see the glucocorticoid stage). */
 const SYSTEMIC_ANCHORS = ['R07', 'R08', 'R11', 'R13', 'R15', 'R16', 'R18', 'R19', 'R22', 'R23', 'R25', 'R33', 'R34', 'R40', 'R41', 'R42', 'R47'];
 
-export const FIT_STAGES: readonly FitStage[] = [
+/** Stages fitted before the bisphosphonate retention stage (their values are kept; a re-run starts from them). */
+export const AGEING_AND_GC_STAGES: readonly FitStage[] = [
     {
         // Ageing follows the patient's age (docs/model.md §1.4): MrOS men (R47) have no menopause, so they set the
         // ageing rate, and the women's late postmenopausal loss (R18) what persists of the menopausal excess.
@@ -134,5 +136,17 @@ export const FIT_STAGES: readonly FitStage[] = [
         name: 'glucocorticoids: early resorption, osteoblast apoptosis and differentiation, chronic low turnover',
         parameters: ['gc_rankl_gain', 'gc_ob_apoptosis_gain', 'gc_ob_differentiation_suppression', 'gc_oc_suppression', 'gc_resorption_adaptation_half_life'],
         anchors: ['R42'], evaluations: 60, restarts: 1
+    }
+];
+
+/**
+ * Bisphosphonate retention (docs/model.md §1.6): surface drug acts and is buried by formation. Only anchors with a
+ * bisphosphonate move with these parameters; FLEX (R44) is fitted, the HORIZON extension (R45) is left out as a check.
+ */
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        name: 'bisphosphonate retention: burial of surface drug, apoptosis gain',
+        parameters: ['bisphosphonate_burial_half_life', 'bisphosphonate_apoptosis_gain'],
+        anchors: ['R11', 'R13', 'R15', 'R44'], evaluations: 40, restarts: 1
     }
 ];

@@ -78,7 +78,7 @@ export function buildModelData(desc: ModelDescription): Record<string, unknown> 
             return c === 0 ? 1 / f : f;
         })),
         drugs: model.drugs.map((pk, i) => ({
-            name: pk.name, depot: pk.depot, central: pk.central, peripheral: pk.peripheral, bone: pk.bone,
+            name: pk.name, depot: pk.depot, central: pk.central, peripheral: pk.peripheral, bone: pk.bone, buried: pk.buried, kBury: pk.kBury,
             ka: pk.ka, volume: pk.volume, peripheralVolume: pk.peripheralVolume, q: pk.q, kel: pk.kel, kBone: pk.kBone,
             kBoneOut: pk.kBoneOut, vmax: pk.vmax, km: pk.km, effect: pk.effect, keo: pk.keo,
             localDepots: pk.localDepots, localTissue: pk.localTissue, kRelease: pk.kRelease, kDrain: pk.kDrain, localVolume: pk.localVolume,

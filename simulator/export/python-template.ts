@@ -306,6 +306,9 @@ def evaluate(t, y, dydt, include_infusions=True):
     if ALVEOLAR_HEIGHT >= 0:
         o = ALVEOLAR_COMPARTMENT * COMPARTMENT_SIZE
         dydt[ALVEOLAR_HEIGHT] = V["alveolar_height_loss_rate"] * (y[o + OCA] / HEALTHY["OCa"] - y[o + OBA] / HEALTHY["OBa"])
+    # Bisphosphonate in bone: buried by systemic formation, released into plasma by systemic resorption.
+    formation = max(y[OBA], 0.0) / HEALTHY["OBa"]
+    resorption = max(y[OCA], 0.0) / HEALTHY["OCa"]
     for d in DRUGS:
         ac = y[d["central"]]
         conc = max(ac, 0.0) / d["volume"]
@@ -319,7 +322,11 @@ def evaluate(t, y, dydt, include_infusions=True):
             dydt[d["peripheral"]] = flux
             dc -= flux
         if d["bone"] >= 0:
-            dydt[d["bone"]] = d["kBone"] * ac - d["kBoneOut"] * y[d["bone"]]
+            burial = d["kBury"] * formation * y[d["bone"]]
+            release = d["kBoneOut"] * resorption * y[d["buried"]]
+            dydt[d["bone"]] = d["kBone"] * ac - burial
+            dydt[d["buried"]] = burial - release
+            dc += release
         if d["effect"] >= 0:
             dydt[d["effect"]] = d["keo"] * (ac - y[d["effect"]])
         for dep, tissue in zip(d["localDepots"], d["localTissue"]):

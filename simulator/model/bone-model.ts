@@ -262,7 +262,9 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const o = alveolarCompartment * COMPARTMENT_SIZE;
             dydt[alveolarHeight] = v.alveolar_height_loss_rate * (y[o + OCA] / healthy.OCa - y[o + OBA] / healthy.OBa);
         }
-        for (const d of drugs) pkRhs(d, y, dydt);
+        // Bisphosphonate in bone is buried by systemic formation and released by systemic resorption (§1.6).
+        const formation = Math.max(y[OBA], 0) / healthy.OBa, resorption = Math.max(y[OCA], 0) / healthy.OCa;
+        for (const d of drugs) pkRhs(d, y, dydt, formation, resorption);
     }
 
     /**
@@ -303,6 +305,8 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             const r: number[] = [];
             for (let i = 0; i < COMPARTMENT_SIZE; i++) r.push(c * COMPARTMENT_SIZE + i);
             for (const s of sites) if (s.compartment === c) r.push(s.state, s.space);
+            // Systemic formation buries and systemic resorption releases bone-bound bisphosphonate.
+            if (c === 0) for (const d of drugs) if (d.bone >= 0) r.push(d.bone, d.buried, d.central);
             if (alveolarHeight >= 0 && c === alveolarCompartment) r.push(alveolarHeight);
             return r;
         };
@@ -322,7 +326,10 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
             // Only the central concentration and the bone-bound amount act on the compartments.
             rows[d.central] = [d.central, ...[d.peripheral, d.bone, d.effect].filter(i => i >= 0), ...allCompartments];
             if (d.effect >= 0) rows[d.effect] = [d.effect, ...allCompartments];
-            if (d.bone >= 0) rows[d.bone] = [d.bone, ...allCompartments];
+            if (d.bone >= 0) {
+                rows[d.bone] = [d.bone, d.buried, ...allCompartments];
+                rows[d.buried] = [d.buried, d.central];
+            }
             // A site's tissue pool acts on that site's compartment (a superset: all of them) and drains into plasma.
             d.localDepots.forEach((dep, j) => { rows[dep] = [dep, d.localTissue[j]]; rows[d.localTissue[j]] = [d.localTissue[j], d.central, ...allCompartments]; });
         }
@@ -396,7 +403,7 @@ export function createBoneModel(desc: ModelDescription, v: ParameterValues, opti
         for (const d of drugs) {
             // 1e-4 of the amount giving half effect: effects then err by < 1e-4, and the solver stops
             // tracking each dose's tail to 1e-10 mg (2.7× fewer steps, BMD unchanged to 1e-4 pp).
-            for (const i of [d.depot, d.central, d.peripheral, d.bone, d.effect]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
+            for (const i of [d.depot, d.central, d.peripheral, d.bone, d.buried, d.effect]) if (i >= 0) tol[i] = 1e-4 * d.amountScale;
             // Released drug acts in the small local volume: the same concentration error is a smaller amount.
             for (const i of [...d.localDepots, ...d.localTissue]) tol[i] = 1e-4 * d.amountScale * Math.min(1, d.localVolume / d.volume);
         }

@@ -131,6 +131,7 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['rankl_binding_affinity', 'K_a,den', 0.333, '/pM', 'association constant of the anti-RANKL antibody with RANKL', MR2019, 'published', 0, 1e6],
     ['antibody_molar_mass', '', 150, 'kDa', 'molar mass used when a RANKL binder declares none', 'ASSUMPTION (IgG)', 'assumption', 1e-3, 1e4],
     ['bisphosphonate_apoptosis_gain', 'Emax_bp', 2.0, '–', 'maximal rise of osteoclast apoptosis (× the drug emax) at saturating bone-bound bisphosphonate', 'ASSUMPTION, calibrated (R13, R15)', 'fitted', 0, 1e3],
+    ['bisphosphonate_burial_half_life', '', 90, 'days', 'half-time at normal bone formation over which bisphosphonate on bone surfaces is buried under new bone (inert until remodelling releases it)', 'ASSUMPTION (bisphosphonates bind at remodelling sites and are covered by the next formation period of 3–6 months: Roelofs et al., Br J Clin Pharmacol 2010; Russell et al., Osteoporos Int 2008), calibrated to R11, R13, R15, R44 (R45 left out as a check)', 'fitted', 1, 3650],
     ['default_plasma_half_life', '', 1 / 12, 'days', 'plasma half-life used when a drug declares only a bone half-life', 'ASSUMPTION (bisphosphonates ≈ 2 h)', 'assumption', 1e-6, 1e4],
     ['default_ic50', '', 1, 'mg/L', 'concentration of half effect used when a drug declares none', 'ASSUMPTION', 'assumption', 1e-12, 1e6],
     // Local release depot (docs/model.md §1.8): `route local` and `delivery … release T` doses sit at the treated site.

@@ -1,7 +1,8 @@
 /**
  * Pharmacokinetics (model.md §6): per drug an optional absorption depot, a central compartment,
  * an optional peripheral compartment, linear and Michaelis–Menten elimination, and for
- * bisphosphonates a bone-bound pool, and for local delivery (§1.8) a release depot and a tissue pool per
+ * bisphosphonates a bone-bound drug split into a surface pool (acts) and a buried pool (released by
+ * resorption: recycling), and for local delivery (§1.8) a release depot and a tissue pool per
  * local site. States are amounts in mg; doses are jumps into the local depots, the absorption depot
  * (absorbed routes) or the central compartment (intravenous bolus).
  */
@@ -17,7 +18,10 @@ export interface DrugPk {
     readonly depot: number;
     readonly central: number;
     readonly peripheral: number;
+    /** Bisphosphonate on bone surfaces (the part resorbing osteoclasts take up: it acts), or -1. */
     readonly bone: number;
+    /** Bisphosphonate buried under new bone (inert until remodelling releases it), or -1. */
+    readonly buried: number;
     /** Effect compartment (amount equivalent, mg; the effect-site concentration is effect / volume), or -1. */
     readonly effect: number;
     /** Effect-compartment equilibration rate (/day). */
@@ -31,8 +35,10 @@ export interface DrugPk {
     readonly kel: number;
     /** Central → bone-bound transfer (/day). */
     readonly kBone: number;
-    /** Bone-bound pool release (/day). */
+    /** Release of buried drug by resorption at healthy turnover (/day): ln 2 / the drug's skeletal half-life. */
     readonly kBoneOut: number;
+    /** Burial of surface drug by formation at healthy turnover (/day): ln 2 / bisphosphonate_burial_half_life. */
+    readonly kBury: number;
     readonly vmax: number;
     readonly km: number;
     /** Typical amount scale (mg) for absolute tolerances. */
@@ -67,6 +73,7 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const peripheral = hasPeripheral ? next++ : -1;
         const hasBone = (pk.boneHalfLifeDays ?? 0) > 0;
         const bone = hasBone ? next++ : -1;
+        const buried = hasBone ? next++ : -1;
         // ASSUMPTION (docs/model.md §1.11): drugs whose action outlasts their plasma exposure (glucocorticoids:
         // gene expression; methotrexate: intracellular polyglutamates; JAK inhibitors: the transcription that
         // JAK-STAT signalling drives) act through an effect compartment rather than the plasma concentration.
@@ -85,7 +92,7 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
         const km = pk.kmMgPerL ?? 0;
         const scale = drug.pd.ic50Basis === 'bone-bound amount' ? ic50 : Math.max(ic50, km > 0 ? km : 0) * pk.volumeL;
         plans.push({
-            name: drug.name, drug, depot, central, peripheral, bone, effect,
+            name: drug.name, drug, depot, central, peripheral, bone, buried, effect,
             keo: effectHalfLife !== undefined ? LN2 / effectHalfLife : 0,
             ka: absorbed ? LN2 / pk.absorptionHalfLifeDays! : 0,
             bioavailability: F,
@@ -95,6 +102,7 @@ export function planPharmacokinetics(drugs: readonly DrugDescription[], v: Param
             kel: kTotal * (1 - uptake),
             kBone: kTotal * uptake,
             kBoneOut: hasBone ? LN2 / pk.boneHalfLifeDays! : 0,
+            kBury: hasBone ? LN2 / v.bisphosphonate_burial_half_life : 0,
             vmax: pk.vmaxMgPerDay ?? 0,
             km: km > 0 ? km : 1,
             amountScale: scale > 0 ? scale : 1,
@@ -139,12 +147,17 @@ export function localTissueConcentration(d: DrugPk, c: number, y: Float64Array):
     return Math.max(y[d.localTissue[c - 1]], 0) / d.localVolume;
 }
 
-/** Bone-bound amount (mg); 0 for drugs without a bone pool. */
+/** Bone-bound amount on bone surfaces (mg), the part that acts; 0 for drugs without a bone pool. */
 export function boneBound(d: DrugPk, y: Float64Array): number {
     return d.bone >= 0 ? Math.max(y[d.bone], 0) : 0;
 }
 
-export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array): void {
+/**
+ * Drug kinetics. `formation` and `resorption` are the systemic OBa/OBa0 and OCa/OCa0: a bisphosphonate on bone
+ * surfaces is buried by new bone in proportion to formation, and buried drug is released into plasma (whence part of
+ * it binds bone again) in proportion to resorption (docs/model.md §1.6).
+ */
+export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array, formation = 1, resorption = 1): void {
     const ac = y[d.central];
     const c = Math.max(ac, 0) / d.volume;
     let dc = -d.kel * ac - d.kBone * ac - d.vmax * c / (d.km + c);
@@ -158,7 +171,13 @@ export function pkRhs(d: DrugPk, y: Float64Array, dydt: Float64Array): void {
         dydt[d.peripheral] = flux;
         dc -= flux;
     }
-    if (d.bone >= 0) dydt[d.bone] = d.kBone * ac - d.kBoneOut * y[d.bone];
+    if (d.bone >= 0) {
+        const burial = d.kBury * Math.max(formation, 0) * y[d.bone];
+        const release = d.kBoneOut * Math.max(resorption, 0) * y[d.buried];
+        dydt[d.bone] = d.kBone * ac - burial;
+        dydt[d.buried] = burial - release;
+        dc += release;
+    }
     if (d.effect >= 0) dydt[d.effect] = d.keo * (ac - y[d.effect]);
     for (let j = 0; j < d.localDepots.length; j++) {
         const released = d.kRelease * y[d.localDepots[j]];

@@ -232,7 +232,7 @@ describe('drug PK/PD in model units', () => {
         const { route, pk, pd } = (await compileOnly('duration 1 years arm a { give zoledronate 5 mg once }')).arms[0].drugs[0];
         expect(route).toBe('intravenous');
         expect(pk).toMatchObject({ halfLifeDays: 1 / 12, absorptionHalfLifeDays: undefined, bioavailability: 1, boneHalfLifeDays: 3652.5, boneUptake: 0.5 });
-        expect(pd).toEqual({ ic50: 0.5, ic50Basis: 'bone-bound amount', emax: 1 });
+        expect(pd).toEqual({ ic50: 0.05, ic50Basis: 'bone-bound amount', emax: 1 });
     });
 
     test('NSAIDs: suppresses inflammation; hours become fractions of a day', async () => {

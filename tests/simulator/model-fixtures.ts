@@ -43,7 +43,7 @@ export const ZOLEDRONATE: DrugDescription = {
     name: 'zoledronate', drugClass: 'bisphosphonate', route: 'intravenous',
     mechanisms: [{ verb: 'kills', target: 'osteoclasts' }],
     pk: { halfLifeDays: 2 / 24, bioavailability: 1, volumeL: 8, boneUptake: 0.5, boneHalfLifeDays: 3652.5 },
-    pd: { ic50: 0.5, ic50Basis: 'bone-bound amount', emax: 1 },
+    pd: { ic50: 0.05, ic50Basis: 'bone-bound amount', emax: 1 },
     targeting: 1
 };
 
