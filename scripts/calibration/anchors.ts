@@ -507,6 +507,37 @@ export const ANCHORS: readonly Anchor[] = [
                 atLeast('tocilizumab − adalimumab, spine at 24 weeks', diff('lumbar_spine'), -0.5, 0.25, 'pp')
             ];
         }
+    },
+    {
+        id: 'R50', type: 'C', file: 'r50-data-switch.osteo', scenario: 'DataSwitch', weight: 0,
+        expected: 'teriparatide for 2 years then denosumab for 2 vs the reverse order: at 48 months spine +18.3 vs +14.0 %, total hip +6.6 vs +2.8 %; the gain continues after teriparatide → denosumab, and hip BMD falls transiently after denosumab → teriparatide',
+        source: 'DATA-Switch (Leder et al., Lancet 2015)',
+        missedChecks: ['teriparatide → denosumab, spine at 48 months'],
+        knownMiss: 'the order effects are met (hip difference between the orders, the gain continuing after teriparatide → denosumab, the transient hip loss after denosumab → teriparatide), but the spine reaches ≈ +13.8 % at 48 months: as in R46, denosumab\'s spine gain flattens because the BMD layer has no secondary mineralisation',
+        quantified: 'at 48 months: teriparatide → denosumab spine 18.3 ± 4 % (trial SD 8.5 %); hip difference between the orders 3.8 ± 2 pp; teriparatide → denosumab spine change from month 24 to 48 > 0; denosumab → teriparatide hip change from month 24 to 30 < 0',
+        checks: run => {
+            const td = run('DataSwitch', 'teriparatide_then_denosumab'), dt = run('DataSwitch', 'denosumab_then_teriparatide');
+            return [
+                band('teriparatide → denosumab, spine at 48 months', at(td, 'bmd.lumbar_spine', 48 * MONTH), 18.3, 4, '%'),
+                band('teriparatide → denosumab − denosumab → teriparatide, hip at 48 months', at(td, 'bmd.total_hip', 48 * MONTH) - at(dt, 'bmd.total_hip', 48 * MONTH), 3.8, 2),
+                atLeast('teriparatide → denosumab, spine change from month 24 to 48', bmdChange(td, 'lumbar_spine', 24 * MONTH, 48 * MONTH), 0, 0.5, 'pp'),
+                atMost('denosumab → teriparatide, hip change from month 24 to 30', bmdChange(dt, 'total_hip', 24 * MONTH, 30 * MONTH), 0, 0.3, 'pp')
+            ];
+        }
+    },
+    {
+        id: 'R51', type: 'Q', file: 'r51-denosumab-then-zoledronate.osteo', scenario: 'DenosumabThenZoledronate', weight: 0,
+        expected: 'after 2 years of denosumab, a zoledronate infusion 6 months after the last dose keeps part of the spine gain that stopping alone loses, but less than continuing denosumab',
+        source: 'Reid et al., J Bone Miner Res 2017; Anastasilakis et al., J Bone Miner Res 2019; Sølling et al., J Bone Miner Res 2020 (ZOLARMAB)',
+        quantified: 'spine at 48 months (2 years after the missed dose): stopped then zoledronate − stopped ≥ 1 pp; continued − stopped then zoledronate ≥ 1 pp',
+        checks: run => {
+            const s = run('DenosumabThenZoledronate', 'stopped'), z = run('DenosumabThenZoledronate', 'stopped_then_zoledronate'), c = run('DenosumabThenZoledronate', 'continued');
+            const spine = (r: ArmResult) => at(r, 'bmd.lumbar_spine', 48 * MONTH);
+            return [
+                atLeast('stopped then zoledronate − stopped, spine at 48 months', spine(z) - spine(s), 1, 0.5, 'pp'),
+                atLeast('continued − stopped then zoledronate, spine at 48 months', spine(c) - spine(z), 1, 0.5, 'pp')
+            ];
+        }
     }
 ];
 
