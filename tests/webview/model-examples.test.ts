@@ -74,4 +74,19 @@ describe('the model examples, as their reports show them', () => {
         expect(problems).toEqual([]);
         await page.close();
     }, 180_000);
+
+    test('long-term and stopped antiresorptives: a stopped bisphosphonate keeps part of its gain, the order of a sequence matters', async () => {
+        const { page, problems } = await open(report('long-term-antiresorptives'), 'model-long-term.png');
+        const spine = await endValues(page, 'bmd.lumbar_spine'), hip = await endValues(page, 'bmd.total_hip');
+        // Ten years: alendronate stopped at 5 years keeps most of its gain over placebo (the drug stays in bone), less than continuing.
+        expect(spine.alendronate_5_years_then_stop).toBeGreaterThan(spine.placebo + 5);
+        expect(spine.alendronate_10_years).toBeGreaterThan(spine.alendronate_5_years_then_stop + 1);
+        // Denosumab stopped at 5 years gives back far more of its gain than alendronate stopped at 5 years.
+        expect(spine.denosumab_5_years_then_stop).toBeLessThan(spine.alendronate_5_years_then_stop - 3);
+        // Sequences: teriparatide then denosumab ends higher at the hip than the reverse order; zoledronate after denosumab keeps more.
+        expect(hip.teriparatide_then_denosumab).toBeGreaterThan(hip.denosumab_then_teriparatide + 1);
+        expect(spine.denosumab_then_zoledronate).toBeGreaterThan(spine.denosumab_stopped + 1);
+        expect(problems).toEqual([]);
+        await page.close();
+    }, 180_000);
 });
