@@ -86,7 +86,9 @@ async function runOnChildren(tasks: readonly SimTask[], size: number): Promise<{
                 send(child);
             }
         });
-        await run(tasks.slice(0, size)); // start-up outside the timing, as for the threads
+        // Warm, as for the threads: two untimed sweeps first (a fresh process spends its first ~2,000 runs in V8's optimiser).
+        await run(tasks);
+        await run(tasks);
         const started = performance.now();
         const outputs = await run(tasks);
         return { seconds: (performance.now() - started) / 1000, outputs };
@@ -98,7 +100,8 @@ async function runOnChildren(tasks: readonly SimTask[], size: number): Promise<{
 async function runOnThreads(tasks: readonly SimTask[], size: number, worker: string): Promise<{ seconds: number; outputs: TaskOutput[] }> {
     const pool = new WorkerPool(worker, size);
     try {
-        await pool.run(tasks.slice(0, size));
+        await pool.run(tasks);
+        await pool.run(tasks);
         const started = performance.now();
         const outputs = await pool.run(tasks);
         return { seconds: (performance.now() - started) / 1000, outputs };
@@ -112,6 +115,8 @@ export async function runPoolComparison(log: (line: string) => void): Promise<vo
     const worker = path.join(path.dirname(process.argv[1]), 'simulation-worker.js');
     const cores = Math.max(1, availableParallelism());
     log(`${tasks.length}-run sweep (bench/scale-bench.ts); pool size here: ${poolSize()} (OSTEO_WORKERS, SLURM_CPUS_PER_TASK or cores); load average before: ${loadavg().map(x => x.toFixed(1)).join(', ')}`);
+    log('');
+    log('Warm pools (after two untimed sweeps each; bench/sweep-bench.ts explains cold against warm).');
     log('');
     log('| pool | 1 worker (s) | ' + `${cores} workers (s) | speed-up | results |`);
     log('|---|---|---|---|---|');
