@@ -9,23 +9,9 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import type { Model } from '../language/src/generated/ast.js';
-import { createOsteoServices } from '../language/src/osteo-module.js';
-import { compileDocument } from '../language/src/compiler/compile-document.js';
 import { armsOnly, runAnalyses, runTask, simulateCompiled, sweepTasks, type SimTask, type TaskOutput } from '../simulator/index.js';
 import { poolSize, WorkerPool } from '../runtime/worker-pool.js';
-
-const SWEEP = `
-scenario Bench {
-    duration 6 months
-    sample every 1 week
-    condition rheumatoid_arthritis { severity high }
-    sweep Coupling {
-        vary rankl_per_tnf from 0.01 to 10 step 0.01
-        measure bmd at lumbar_spine
-    }
-}`;
+import { BENCH_SWEEP, compileBenchText } from './sweep-bench.js';
 
 const population = (size: number) => `
 scenario Crowd {
@@ -41,14 +27,6 @@ scenario Crowd {
     }
 }`;
 
-async function compile(text: string) {
-    const { shared } = createOsteoServices(EmptyFileSystem);
-    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
-    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///scale-bench.osteo'));
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([document]);
-    return compileDocument(document.parseResult.value as Model);
-}
 
 /** In a forked child (OSTEO_BENCH_CHILD=1): run the tasks each message carries and send the outputs back. */
 export function serveChildIfAsked(): boolean {
@@ -111,7 +89,7 @@ async function runOnThreads(tasks: readonly SimTask[], size: number, worker: str
 }
 
 export async function runPoolComparison(log: (line: string) => void): Promise<void> {
-    const tasks = sweepTasks((await compile(SWEEP))[0].sweeps![0]);
+    const tasks = sweepTasks((await compileBenchText(BENCH_SWEEP))[0].sweeps![0]);
     const worker = path.join(path.dirname(process.argv[1]), 'simulation-worker.js');
     const cores = Math.max(1, availableParallelism());
     log(`${tasks.length}-run sweep (bench/scale-bench.ts); pool size here: ${poolSize()} (OSTEO_WORKERS, SLURM_CPUS_PER_TASK or cores); load average before: ${loadavg().map(x => x.toFixed(1)).join(', ')}`);
@@ -135,7 +113,7 @@ export async function runPoolComparison(log: (line: string) => void): Promise<vo
 
 /** In a fresh process (`--population-rss N`): run an N-patient population on the pool and print peak RSS and time as JSON. */
 export async function populationRssChild(size: number): Promise<void> {
-    const compiled = await compile(population(size));
+    const compiled = await compileBenchText(population(size));
     const pool = new WorkerPool(path.join(path.dirname(process.argv[1]), 'simulation-worker.js'), poolSize());
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);

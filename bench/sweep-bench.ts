@@ -17,7 +17,8 @@ import { sweepTasks } from '../simulator/index.js';
 import { compileDocument } from '../language/src/compiler/compile-document.js';
 import { WorkerPool } from '../runtime/worker-pool.js';
 
-const TEXT = `
+/** The 1,000-run sweep both pool benchmarks time (here and bench/scale-bench.ts). */
+export const BENCH_SWEEP = `
 scenario Bench {
     duration 6 months
     sample every 1 week
@@ -28,16 +29,20 @@ scenario Bench {
     }
 }`;
 
+/** Compiles a scenario text the way the editor would (standard library loaded, no files). */
+export async function compileBenchText(text: string) {
+    const { shared } = createOsteoServices(EmptyFileSystem);
+    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///bench.osteo'));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document]);
+    return compileDocument(document.parseResult.value as Model);
+}
+
 export interface SweepFigures { readonly runsPerSecond: number; readonly speedUp: number; readonly coldSpeedUp: number; }
 
 export async function runSweepBench(log: (line: string) => void = console.log): Promise<SweepFigures> {
-    const { shared } = createOsteoServices(EmptyFileSystem);
-    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
-    const document = shared.workspace.LangiumDocumentFactory.fromString(TEXT, URI.parse('memory:///bench.osteo'));
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([document]);
-    const plan = compileDocument(document.parseResult.value as Model)[0].sweeps![0];
-    const tasks = sweepTasks(plan);
+    const tasks = sweepTasks((await compileBenchText(BENCH_SWEEP))[0].sweeps![0]);
     const worker = path.join(__dirname, 'simulation-worker.js');
     const cores = Math.max(1, availableParallelism());
 
