@@ -37,23 +37,12 @@ export async function runFitCommand(args: CliArgs): Promise<number> {
     });
     if (problem === 1) return 1;
     if (args.shard !== undefined) return runFitShard(problem, loaded.all, args, args.shard, { intervals });
-    const runner = cliTaskRunner();
     const quiet = args.quiet;
-    let result: FitResult;
-    try {
-        result = await runFit(problem, runner, {
-            intervals,
-            onProgress: quiet ? undefined : (phase, done, total) => stderrLine(phase === 'starts' ? `osteo fit: start ${done}/${total} finished` : `osteo fit: profile ${done}/${total} finished`)
-        });
-    } catch (error) {
-        if (error instanceof FitFailedError) {
-            stderrLine(`osteo: ${error.message}`);
-            return 3;
-        }
-        throw error;
-    } finally {
-        runner.dispose?.();
-    }
+    const result = await onFitRunner(runner => runFit(problem, runner, {
+        intervals,
+        onProgress: quiet ? undefined : (phase, done, total) => stderrLine(phase === 'starts' ? `osteo fit: start ${done}/${total} finished` : `osteo fit: profile ${done}/${total} finished`)
+    }));
+    if (result === 3) return 3;
     writeOutput(format === 'json' ? JSON.stringify(result, null, 2) + '\n'
         : assets ? buildReportHtml({ views: [], fits: [buildFitView(result)], ...assets }) : formatFitTable(result), args.out);
     return 0;
@@ -66,6 +55,22 @@ export interface FitShardSelection {
     readonly starts: number;
     readonly seed: number;
     readonly intervals: 'profile' | 'fisher';
+}
+
+/** Runs fit work on the CLI's worker pool and disposes it; a fit that fails (FitFailedError) is exit code 3 with its message. */
+export async function onFitRunner<T>(work: (runner: ReturnType<typeof cliTaskRunner>) => Promise<T>): Promise<T | 3> {
+    const runner = cliTaskRunner();
+    try {
+        return await work(runner);
+    } catch (error) {
+        if (error instanceof FitFailedError) {
+            stderrLine(`osteo: ${error.message}`);
+            return 3;
+        }
+        throw error;
+    } finally {
+        runner.dispose?.();
+    }
 }
 
 /** A range of the starts (each start depends on the fit's seed and its index alone), with a manifest for `osteo merge`. */

@@ -8,13 +8,12 @@ import * as fs from 'node:fs';
 import { isModel } from '../language/src/generated/ast.js';
 import { compileSelection, planDocumentGlobalSensitivity, type GlobalSensitivitySelection } from '../language/src/application/run-document.js';
 import {
-    analyse, analysisBatch, AnalysisFailedError, buildRunResult, finishFit, FitFailedError, globalSensitivityResult, SelectionError, withAnalyses,
+    analyse, analysisBatch, AnalysisFailedError, buildRunResult, finishFit, globalSensitivityResult, SelectionError, withAnalyses,
     type FitProblem, type RunResult, type TaskOutput
 } from '../simulator/index.js';
 import { VERSION } from '../runtime/version.js';
 import { planDocumentFit } from '../language/src/application/fit-document.js';
-import type { FitShardSelection } from './fit-command.js';
-import { cliTaskRunner } from './simulate-files.js';
+import { onFitRunner, type FitShardSelection } from './fit-command.js';
 import { UsageError, type CliArgs } from './args.js';
 import { displayPath } from './check-command.js';
 import { compileStep, loadValidated, stderrLine, writeOutput } from './cli-steps.js';
@@ -189,17 +188,6 @@ async function mergeFit(manifest: ShardManifest, outputs: TaskOutput[], shardSec
     const problem = compileStep(document, () => ({ ...planDocumentFit(model, { scenario: selection.scenario, fit: selection.fit }), starts: selection.starts, seed: selection.seed }) as FitProblem);
     if (problem === 1) return 1;
     if (problem.starts !== manifest.runs) throw new MergeRefused(`the file now makes ${problem.starts} starts, the shards ${manifest.runs}`);
-    const runner = cliTaskRunner();
-    try {
-        const result = await finishFit(problem, outputs, runner, { intervals: selection.intervals }, started - shardSeconds * 1000);
-        return JSON.stringify(result, null, 2) + '\n';
-    } catch (error) {
-        if (error instanceof FitFailedError) {
-            stderrLine(`osteo: ${error.message}`);
-            return 3;
-        }
-        throw error;
-    } finally {
-        runner.dispose?.();
-    }
+    const result = await onFitRunner(runner => finishFit(problem, outputs, runner, { intervals: selection.intervals }, started - shardSeconds * 1000));
+    return result === 3 ? 3 : JSON.stringify(result, null, 2) + '\n';
 }
