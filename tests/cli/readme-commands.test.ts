@@ -19,7 +19,7 @@ function commands(text: string): Map<string, { options: string[]; formats: strin
         else if (!/^\s+\[/.test(line)) { current = undefined; }
         if (!current) continue;
         // Only the synopsis: the description column starts after a wide gap.
-        const synopsis = line.split(/\s{3,}(?=[a-z])/)[start ? 0 : 0];
+        const synopsis = line.split(/\s{3,}(?=[a-z])/)[0];
         const entry = out.get(current)!;
         for (const m of synopsis.matchAll(/--[a-z-]+/g)) if (!entry.options.includes(m[0])) entry.options.push(m[0]);
         const format = /--format ([a-z|]+)/.exec(synopsis);
