@@ -54,9 +54,10 @@ export function humanize(name: string): string {
 
 export function seriesLabel(key: string): string {
     const site = siteOf(key);
+    // A drug series is a concentration: in plasma, or at a local site in its tissue (docs/model.md §1.8).
+    if (key.startsWith('drug.')) return `${humanize(baseOf(key).slice(5))}: ${site ? `tissue concentration, ${siteLabel(site)}` : 'plasma concentration'}`;
     if (site) return `${seriesLabel(baseOf(key))}: ${siteLabel(site)}`;
     if (key.startsWith('bmd.')) return `BMD ${siteLabel(key.slice(4))}`;
-    if (key.startsWith('drug.')) return humanize(key.slice(5));
     return SERIES_LABELS[key] ?? humanize(key);
 }
 

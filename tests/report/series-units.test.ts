@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { seriesUnit } from '../../report/series-catalog.js';
+import { seriesLabel, seriesUnit } from '../../report/series-catalog.js';
 
 /**
  * One table of the series' units (report/series-catalog.ts) for the charts and the text table of `osteo run`:
@@ -18,5 +18,19 @@ describe('series units, on a chart and in a table header', () => {
         ['something_new', '', '']
     ])('%s: %s on a chart, %s in a table', (key, chart, table) => {
         expect([seriesUnit(key), seriesUnit(key, 'table')]).toEqual([chart, table]);
+    });
+});
+
+/** What a series is, in its label: a drug's concentration says where it is, a cytokine that it is the free level (issue 11). */
+describe('series labels say what is measured', () => {
+    test.each([
+        ['drug.adalimumab', 'Adalimumab: plasma concentration'],
+        ['drug.zoledronic_acid', 'Zoledronic acid: plasma concentration'],
+        ['drug.adalimumab@hand', 'Adalimumab: tissue concentration, Hand (periarticular)'],
+        ['TNF_alpha', 'Free TNF-α'],
+        ['TNF_alpha@hand', 'Free TNF-α: Hand (periarticular)'],
+        ['rankl_opg_ratio', 'RANKL:OPG ratio (model units)']
+    ])('%s → %s', (key, label) => {
+        expect(seriesLabel(key)).toBe(label);
     });
 });
