@@ -14,7 +14,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadAnchorScenarios } from './calibration/load-anchors.js';
-import { evaluateObjective, withFitted } from './calibration/objective.js';
+import { evaluateObjective, residualVector, withFitted } from './calibration/objective.js';
+import { FitCancelledError, levenbergMarquardt } from '../simulator/fit/levenberg-marquardt.js';
 import { FIT_STAGES, FREE_PARAMETERS, type FreeParameter } from './calibration/free-parameters.js';
 import { best, initialSimplex, iterate, spread, type SimplexState } from '../simulator/fit/nelder-mead.js';
 import { fromUnit, toUnit } from '../simulator/fit/parameter-scale.js';
@@ -96,6 +97,11 @@ async function main(): Promise<number> {
     while (cp.stage < FIT_STAGES.length) {
         const stage = FIT_STAGES[cp.stage];
         const params = stage.parameters.map(n => byName.get(n)!);
+        if (stage.method === 'levenberg-marquardt') {
+            const code = levenbergStage(scenarios, cp, stage, params, () => (Date.now() - started) / 1000 > budget);
+            if (code !== 0) return code;
+            continue;
+        }
         const f = (x: number[]) => {
             const candidate = { ...cp.fitted };
             params.forEach((p, i) => { candidate[p.name] = decode(p, x[i]); });
@@ -131,6 +137,46 @@ async function main(): Promise<number> {
         save(cp);
     }
     writeCalibration(scenarios, cp);
+    return 0;
+}
+
+/** Forward-difference step in the unit box: wide enough that the solver's rtol does not show in the Jacobian. */
+const LM_STEP = 1e-2;
+
+/**
+ * A least-squares stage by the fitting engine's Levenberg–Marquardt (simulator/fit): for many coupled parameters it
+ * needs far fewer model runs than Nelder–Mead, since every anchor residual informs every step. One search to
+ * convergence or `evaluations` model runs (its damping adapts along the way, so it is not split into chunks); when the
+ * budget runs out it starts again from the stage's starting point on the next run.
+ */
+function levenbergStage(scenarios: Awaited<ReturnType<typeof loadAnchorScenarios>>, cp: Checkpoint, stage: (typeof FIT_STAGES)[number], params: FreeParameter[], overBudget: () => boolean): number {
+    for (const p of FREE_PARAMETERS) cp.fitted[p.name] ??= p.start;
+    const residuals = (u: readonly number[]) => {
+        const candidate = { ...cp.fitted };
+        params.forEach((p, i) => { candidate[p.name] = decode(p, u[i]); });
+        try {
+            return Float64Array.from(residualVector(scenarios, candidate, stage.anchors, FIT_RTOL).values);
+        } catch {
+            return null;
+        }
+    };
+    const u0 = params.map(p => encode(p, cp.fitted[p.name]));
+    let result;
+    try {
+        result = levenbergMarquardt(residuals, u0, { maxEvaluations: stage.evaluations, step: LM_STEP, isCancelled: overBudget });
+    } catch (error) {
+        if (!(error instanceof FitCancelledError)) throw error;
+        save(cp);
+        console.log(`calibrate: budget used in stage ${cp.stage + 1}/${FIT_STAGES.length} (${stage.name}); run again to start it over.`);
+        return 2;
+    }
+    params.forEach((p, i) => { cp.fitted[p.name] = decode(p, result.u[i]); });
+    const line = `stage ${cp.stage + 1} (${stage.name}) Levenberg–Marquardt: objective ${result.objective.toFixed(4)} after ${result.evaluations} model runs (${result.reason})`;
+    cp.log.push(line);
+    console.log(`calibrate: ${line}`);
+    cp.stage++;
+    cp.restart = 0;
+    save(cp);
     return 0;
 }
 
