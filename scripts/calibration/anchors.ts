@@ -163,7 +163,7 @@ export const ANCHORS: readonly Anchor[] = [
         expected: 'after ≥ 2 doses are stopped, resorption rebounds above the untreated level within about a year (CTX ≈ 1.5–2 × baseline) and BMD falls back toward baseline; no such overshoot when a bisphosphonate stops',
         source: 'Bone et al., JCEM 2011 (24 months of denosumab: spine +6.4 %, hip +3.6 %; after the stop CTX rose above baseline within 3 months and was back at baseline by month 48, BMD fell); Miller et al., Bone 2008 (phase 2: BMD fell toward baseline within 12 months of the stop while turnover markers rose above baseline); Anastasilakis et al., J Clin Med 2021 (review)',
         quantified: 'doses at 0 and 6 months, the next one missed at 12 months, when the cover of the last dose ends. Compared with an untreated arm of the same patient (ageing alone drifts resorption upward, so pre-treatment is not the reference). Pass: peak osteoclasts in months 12–24 ≥ 1.2 × the untreated arm\'s peak over the same months (fit target 1.6, the middle of the CTX overshoot of 1.5–2 × baseline); spine gain over the untreated arm at 24 months at most half of that at 12 months (BMD falls back toward baseline within about a year), with a gain of ≥ 1 pp at 12 months; after alendronate stops, osteoclasts never exceed the untreated arm',
-        knownMiss: 'the osteoclast-precursor pool (§1.2) fills while denosumab blocks RANKL, but with the calibrated pool the stopped arm peaks at only ≈ 1.001 × the untreated arm (101.5 % vs 101.5 % of pre-treatment), and the spine keeps ≈ two thirds of its gain over the untreated arm a year after cover ends: the model shows the end of the gain, not the rebound. Why: the modelled denosumab suppresses osteoclasts for only ≈ 4 months of each 6-month interval (≈ 20 % of untreated at 1–2 months, ≈ 95 % again by month 5, where FREEDOM found CTX still 72 % below baseline at month 6), so no lasting deficit of RANKL signalling fills the pool. A two-stage priming chain for the pool (tried, not on main) separates R07\'s 80-day OPG infusion from a year of denosumab (R07 overshoot stays in band, rebound 1.24 ×) but only with a ten-fold denosumab potency that overshoots FREEDOM (R08) unless the BMD layer is refitted, and the spine criterion stays at ≈ 0.65 unless the pool drains over months, which R07\'s return to steady state by day 200 forbids',
+        knownMiss: 'the osteoclast-precursor pool (§1.2) fills while denosumab blocks RANKL, and since denosumab now covers its whole dosing interval (§1.7, R52) the stopped arm does overshoot, but only to ≈ 1.07 × the untreated arm, and the spine keeps ≈ 57 % of its gain over the untreated arm a year after cover ends. What stands in the way is R07, the OPG infusion of Pivonka\'s load case, which must be back within 0.5 % of steady state by day 200: a pool that fills over months and drains over two (capacity 5, fill 200 days, drain 60 days) meets R11 (rebound 1.5 ×, spine ratio 0.46) but leaves R07 3 % high at day 200; a two-stage priming chain that lets only a long deficit fill the pool (tried, not on main) fitted with the pool, denosumab potency and the BMD layer settled at 1.13 × with R07 met: the calibration keeps Pivonka\'s published core over the rebound',
         missedChecks: ['peak osteoclasts in months 12–24 / untreated arm', 'spine gain over untreated at 24 months / at 12 months'],
         checks: run => {
             const d = run('DenosumabStop', 'denosumab_stopped'), a = run('DenosumabStop', 'alendronate_stopped'), u = run('DenosumabStop', 'untreated');
@@ -223,12 +223,15 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R19', type: 'C', file: 'r19-untreated-ra.osteo', scenario: 'UntreatedRa', weight: 2,
+        missedChecks: ['osteoblasts 12 months after the onset of RA, premenopausal / before'],
+        knownMiss: 'RA\'s BMD loss and its hip-over-spine order are met, but formation still rises to ≈ 1.27 × within a year of onset in a premenopausal woman (1.83 × before this check was fitted): in the Pivonka core, resorption releases TGF-β that recruits osteoblast precursors, so when RA triples the osteoclasts formation follows unless TNF-α and IL-6 suppress the osteoblast lineage more, and the treated RA arms (R22, R23, R33, R34) bound how much. After a menopause the same RA leaves formation at ≈ 0.95 × the controls',
         expected: 'early active RA, 12 months, no DMARD or steroid: spine −2.4 %, hip −4.3 % (±1.5 pp) vs controls −0.6 / −0.4 %', source: 'Gough et al., Lancet 1994',
-        quantified: 'the controls carry the same ±1.5 pp; hip loss must exceed spine loss (uncoupled RA, model.md §3)',
+        quantified: 'the controls carry the same ±1.5 pp; hip loss must exceed spine loss (uncoupled RA, model.md §3); formation is not raised in active RA, where resorption is (Gough et al., Ann Rheum Dis 1994: resorption markers track disease activity and bone loss, osteocalcin does not rise): in a premenopausal woman (where no menopausal RANKL masks RA\'s own coupling), osteoblasts 12 months after the onset of the same RA at most 1.2 × their level before it\'',
         checks: run => {
             const ra = run('UntreatedRa', 'baseline'), c = run('Controls', 'baseline');
             const hip = at(ra, 'bmd.total_hip', 12 * MONTH), spine = at(ra, 'bmd.lumbar_spine', 12 * MONTH);
             return [
+                atMost('osteoblasts 12 months after the onset of RA, premenopausal / before', at(run('RaOnset', 'baseline'), 'osteoblasts', 12 * MONTH) / 100, 1.2, 0.2, '×'),
                 band('RA spine at 12 months', spine, -2.4, 1.5, '%'),
                 band('RA hip at 12 months', hip, -4.3, 1.5, '%'),
                 band('controls spine at 12 months', at(c, 'bmd.lumbar_spine', 12 * MONTH), -0.6, 1.5, '%'),
@@ -406,8 +409,8 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R43', type: 'C', file: 'r43-gio-teriparatide-alendronate.osteo', scenario: 'Saag', weight: 0,
-        missedChecks: ['teriparatide − alendronate, hip'],
-        knownMiss: 'the spine is right (teriparatide gains ≈ 3 pp more than alendronate, both gain), the hip is not: on prednisone, teriparatide\'s PTH-driven rise of RANKL adds to the glucocorticoid\'s fall of OPG at the resorption-weighted hip (gOC 0.46), so the modelled hip trails alendronate by ≈ 1.8 pp; Saag et al. found +3.8 vs +2.4 %',
+        missedChecks: ['teriparatide − alendronate, spine', 'teriparatide − alendronate, hip'],
+        knownMiss: 'both drugs gain at the spine and teriparatide gains more (+4.7 vs +3.0 %), but by 1.76 pp, just short of the band (≥ 1.8; Saag et al.: +7.2 vs +3.4 %), and the hip trails alendronate by ≈ 3.2 pp where Saag et al. found +3.8 vs +2.4 %: on prednisone, teriparatide\'s PTH-driven rise of RANKL adds to the glucocorticoid\'s fall of OPG at the resorption-weighted hip, while alendronate, now fitted to FLEX and DECIDE with a steeper surface effect (§1.6), holds the hip up',
         expected: 'glucocorticoid-induced osteoporosis (prednisone 7.5 mg/day), 18 months: teriparatide gains more than alendronate (spine +7.2 vs +3.4 %, total hip +3.8 vs +2.4 %), both gain at the spine',
         source: 'Saag et al., NEJM 2007',
         quantified: 'changes from the start of the randomised drug (after 6 months of prednisone) to 18 months later: teriparatide − alendronate spine 3.8 ± 2 pp, hip 1.4 ± 1.5 pp; each arm\'s spine change > 0',
@@ -450,11 +453,11 @@ export const ANCHORS: readonly Anchor[] = [
     },
     {
         id: 'R46', type: 'C', file: 'r46-denosumab-long-term.osteo', scenario: 'DenosumabLongTerm', weight: 0,
+        missedChecks: ['hip at 8 years'],
+        knownMiss: 'the spine is met without secondary mineralisation (+16 % at 8 years, still rising: denosumab now keeps resorption down through each interval, §1.7), the hip falls just short (+6.2 %, band 6.3–10.3): the hip\'s slow layer, fitted to FREEDOM\'s first 3 years (R08: +5.3 % at 36 months), gains only ≈ 0.2 pp a year after that, where the extension found ≈ 0.7 pp a year (+5.0 % at 3 years, +8.3 % at 8)',
         expected: '8 years of denosumab: lumbar spine +18.4 %, total hip +8.3 % from baseline, still rising',
         source: 'FREEDOM extension (Papapoulos et al., Osteoporos Int 2015)',
         quantified: 'at 8 years from the first dose: spine 18.4 ± 3 %, hip 8.3 ± 2 %; spine gain from year 5 to 8 > 0',
-        missedChecks: ['spine at 8 years'],
-        knownMiss: 'the spine rises to ≈ +13 % and slows (hip ≈ +7.9 % passes): the BMD layer has no secondary mineralisation, the slow rise of the mineral content of bone formed before treatment that continues while turnover stays low (Boivin & Meunier; Papapoulos 2015). It was built and fitted (BMD = bone volume × mean mineral content; bone renewed by remodelling or modelling enters at a primary mineral share and mineralises over years) but is not on main: refitted with the BMD layer\'s exponents (5 parameters) it reached only ≈ +12.5 % at the spine and lost R18 (placebo hip −0.67 %: falling postmenopausal turnover raises the mineral content)',
         checks: run => {
             const r = run('DenosumabLongTerm', 'denosumab');
             return [
@@ -478,8 +481,6 @@ export const ANCHORS: readonly Anchor[] = [
         expected: 'active RA on methotrexate: tofacitinib 5 mg twice daily + MTX non-inferior to adalimumab 40 mg every 2 weeks + MTX (ACR50 at 6 months 46 vs 44 %); a JAK inhibitor at 8 × its label dose does more than at the label dose',
         source: 'ORAL Strategy (Fleischmann et al., Lancet 2017)',
         quantified: 'non-inferiority carried to bone: at 12 months tofacitinib + MTX loses at most 0.5 pp more than adalimumab + MTX at the hip and at the spine (about a tenth of the untreated RA hip loss of R19); 8 × label dose − label dose ≥ 0 at the hip',
-        missedChecks: ['tofacitinib + MTX − adalimumab + MTX, hip at 12 months', 'tofacitinib + MTX − adalimumab + MTX, spine at 12 months'],
-        knownMiss: 'tofacitinib + MTX still trails adalimumab + MTX, by ≈ 0.76 pp at the hip and ≈ 0.57 pp at the spine (−1.3 and −1.1 pp before the JAK effect compartment and the JAK-dependent share of the disease drive, §1.11): at the label dose its average effect is ≈ 0.4 of its maximum (mean concentration ≈ 0.8 × IC50), and it removes half of the drive times that, where anti-TNF removes TNF-α and the share of IL-6, IL-1 and T-cell activation it drives. The JAK-dependent share (0.5) is the model.md §7 default, not fitted to this anchor; the dose–response check passes (8 × label does more)',
         checks: run => {
             const t = run('OralStrategy', 'tofacitinib_methotrexate'), a = run('OralStrategy', 'adalimumab_methotrexate'), t8 = run('OralStrategy', 'tofacitinib_8x_methotrexate');
             const end = 12 * MONTH;
@@ -496,8 +497,6 @@ export const ANCHORS: readonly Anchor[] = [
         expected: 'active RA, methotrexate not tolerated: tocilizumab 8 mg/kg every 4 weeks superior to adalimumab 40 mg every 2 weeks as monotherapy (DAS28 change at 24 weeks −3.3 vs −1.8)',
         source: 'ADACTA (Gabay et al., Lancet 2013)',
         quantified: 'superiority in disease activity carried to bone as in R48: at 24 weeks the tocilizumab arm loses at most 0.5 pp more than the adalimumab arm at the hip and at the spine',
-        missedChecks: ['tocilizumab − adalimumab, hip at 24 weeks'],
-        knownMiss: 'tocilizumab blocks IL-6 signalling (RANKL, osteoblast-precursor recruitment) but leaves the TNF-α and IL-1 drive of the synovitis as it is, while anti-TNF removes TNF-α and the share of IL-6, IL-1 and T-cell activation it drives (§1.5): the tocilizumab arm loses ≈ 0.6 pp more at the hip (spine within 0.5 pp). That IL-6 blockade damps the whole synovitis, as its clinical superiority implies, is not modelled',
         checks: run => {
             const t = run('Adacta', 'tocilizumab'), a = run('Adacta', 'adalimumab');
             const end = 24 * WEEK;
@@ -512,8 +511,6 @@ export const ANCHORS: readonly Anchor[] = [
         id: 'R50', type: 'C', file: 'r50-data-switch.osteo', scenario: 'DataSwitch', weight: 0,
         expected: 'teriparatide for 2 years then denosumab for 2 vs the reverse order: at 48 months spine +18.3 vs +14.0 %, total hip +6.6 vs +2.8 %; the gain continues after teriparatide → denosumab, and hip BMD falls transiently after denosumab → teriparatide',
         source: 'DATA-Switch (Leder et al., Lancet 2015)',
-        missedChecks: ['teriparatide → denosumab, spine at 48 months'],
-        knownMiss: 'the order effects are met (hip difference between the orders, the gain continuing after teriparatide → denosumab, the transient hip loss after denosumab → teriparatide), but the spine reaches ≈ +13.8 % at 48 months: as in R46, denosumab\'s spine gain flattens because the BMD layer has no secondary mineralisation',
         quantified: 'at 48 months: teriparatide → denosumab spine 18.3 ± 4 % (trial SD 8.5 %); hip difference between the orders 3.8 ± 2 pp; teriparatide → denosumab spine change from month 24 to 48 > 0; denosumab → teriparatide hip change from month 24 to 30 < 0',
         checks: run => {
             const td = run('DataSwitch', 'teriparatide_then_denosumab'), dt = run('DataSwitch', 'denosumab_then_teriparatide');
@@ -537,6 +534,54 @@ export const ANCHORS: readonly Anchor[] = [
                 atLeast('stopped then zoledronate − stopped, spine at 48 months', spine(z) - spine(s), 1, 0.5, 'pp'),
                 atLeast('continued − stopped then zoledronate, spine at 48 months', spine(c) - spine(z), 1, 0.5, 'pp')
             ];
+        }
+    },
+    {
+        // Denosumab's exposure–response (§1.5): how long one dose keeps resorption down decides the spine's first
+        // years, the rebound when it stops (R11) and every sequence through denosumab (R50, R51).
+        id: 'R52', type: 'C', file: 'r08-r18-freedom.osteo', scenario: 'Freedom', weight: 1,
+        expected: 'denosumab vs placebo: lumbar spine +9.2 pp at 36 months; serum CTX 86 % lower at 1 month and still 72 % lower at 6 months, just before the second dose',
+        source: 'FREEDOM (Cummings et al., NEJM 2009)',
+        quantified: 'osteoclasts (the model\'s resorption) of the denosumab arm over the placebo arm as CTX: 0.14 (±0.1) at 1 month, 0.28 (±0.15) on day 182 (week 26), the last weekly sample before the dose on day 182.6; spine difference ±2 pp',
+        checks: run => {
+            const d = run('Freedom', 'denosumab'), p = run('Freedom', 'placebo');
+            const ratio = (t: number) => at(d, 'osteoclasts', t) / at(p, 'osteoclasts', t);
+            return [
+                band('spine vs placebo at 36 months', at(d, 'bmd.lumbar_spine', 36 * MONTH) - at(p, 'bmd.lumbar_spine', 36 * MONTH), 9.2, 2.0),
+                band('resorption vs placebo at 1 month', ratio(MONTH), 0.14, 0.1, '×'),
+                band('resorption vs placebo at 6 months, before the second dose', ratio(26 * WEEK), 0.28, 0.15, '×')
+            ];
+        }
+    },
+    {
+        // The spine's first year on an antiresorptive, head to head: how fast the spine answers suppressed resorption.
+        id: 'R53', type: 'C', file: 'r53-decide.osteo', scenario: 'Decide', weight: 1,
+        expected: 'postmenopausal women with low BMD, 12 months: denosumab 60 mg every 6 months lumbar spine +5.3 %, total hip +3.5 %; alendronate 70 mg weekly +4.2 % and +2.6 % (changes from baseline)',
+        source: 'DECIDE (Brown et al., J Bone Miner Res 2009)',
+        quantified: 'changes from baseline at 12 months, spine ±1.5 pp, hip ±1.0 pp',
+        checks: run => {
+            const d = run('Decide', 'denosumab'), a = run('Decide', 'alendronate');
+            const change = (r: ArmResult, site: string) => at(r, `bmd.${site}`, 12 * MONTH);
+            return [
+                band('denosumab spine at 12 months', change(d, 'lumbar_spine'), 5.3, 1.5, '%'),
+                band('denosumab hip at 12 months', change(d, 'total_hip'), 3.5, 1.0, '%'),
+                band('alendronate spine at 12 months', change(a, 'lumbar_spine'), 4.2, 1.5, '%'),
+                band('alendronate hip at 12 months', change(a, 'total_hip'), 2.6, 1.0, '%')
+            ];
+        }
+    },
+    {
+        // Men (issue 11): the same drug through the same mechanisms, in a patient with ageing and no menopause.
+        id: 'R54', type: 'C', file: 'r54-adamo-men.osteo', scenario: 'Adamo', weight: 0,
+        missedChecks: ['spine vs placebo at 12 months'],
+        knownMiss: 'the hip is met (≈ 1.3 pp, band 1.1–3.1), the spine is not: denosumab suppresses resorption in men as in women (≈ 95 % at 6 months), but a man of 65 gains ≈ 2.5 pp at the spine and ≈ 1.3 pp at the hip against ≈ 5 and 3.4 % in a woman of 65 (R53): an antiresorptive gains in proportion to the resorption it removes and to how far the slow BMD layer lies below its target, and the model\'s men have neither a menopausal excess of resorption nor its deficit (ageing alone lowers formation, §1.4). Raising the men\'s resorption with a RANKL infusion until osteoclasts double brings the spine gain only to ≈ 3.9 pp. ADAMO\'s men had low BMD and turnover markers like postmenopausal women\'s; what raises turnover in older men (falling bioavailable oestradiol: Khosla et al., J Clin Endocrinol Metab 1998) is not modelled',
+        expected: 'men aged 31–84 (mean 65) with low BMD, 12 months: denosumab vs placebo lumbar spine +5.7 vs +0.9 %, total hip +2.4 vs +0.3 %',
+        source: 'ADAMO (Orwoll et al., J Clin Endocrinol Metab 2012)',
+        quantified: 'differences from placebo at 12 months: spine 4.8 ± 1.5 pp, hip 2.1 ± 1.0 pp',
+        checks: run => {
+            const d = run('Adamo', 'denosumab'), p = run('Adamo', 'placebo');
+            const diff = (site: string) => at(d, `bmd.${site}`, 12 * MONTH) - at(p, `bmd.${site}`, 12 * MONTH);
+            return [band('spine vs placebo at 12 months', diff('lumbar_spine'), 4.8, 1.5), band('hip vs placebo at 12 months', diff('total_hip'), 2.1, 1.0)];
         }
     }
 ];

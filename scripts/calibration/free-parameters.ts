@@ -69,6 +69,8 @@ export interface FitStage {
     /** Nelder–Mead evaluations allowed per restart, and restarts. */
     readonly evaluations: number;
     readonly restarts: number;
+    /** The search: Nelder–Mead with restarts (default), or the fitting engine's Levenberg–Marquardt (`evaluations` = its model runs). */
+    readonly method?: 'nelder-mead' | 'levenberg-marquardt';
 }
 
 /** Every weighted anchor but R29 (alveolar height), which only the last, separable stage moves. */
@@ -143,10 +145,40 @@ export const AGEING_AND_GC_STAGES: readonly FitStage[] = [
  * Bisphosphonate retention (docs/model.md §1.6): surface drug acts and is buried by formation. Only anchors with a
  * bisphosphonate move with these parameters; FLEX (R44) is fitted, the HORIZON extension (R45) is left out as a check.
  */
-export const FIT_STAGES: readonly FitStage[] = [
+export const RETENTION_STAGES: readonly FitStage[] = [
     {
         name: 'bisphosphonate retention: burial of surface drug, apoptosis gain',
         parameters: ['bisphosphonate_burial_half_life', 'bisphosphonate_apoptosis_gain'],
         anchors: ['R11', 'R13', 'R15', 'R44'], evaluations: 40, restarts: 1
     }
+];
+
+/**
+ * Denosumab's exposure–response (docs/model.md §1.5): with the potency that keeps resorption 72 % down at the end of
+ * a 6-month interval (FREEDOM, R52), every antiresorptive gain of the old BMD layer doubled, so the layer's response to
+ * resorption, the bisphosphonate gain, the menopausal drive, the RA couplings it sizes and the precursor pool (R11)
+ * are refitted together, by least squares on every systemic anchor (RA's couplings also against formation after the
+ * onset of RA, R19). Then the anabolic window, the glucocorticoid stage and the alveolar readout, which only their own
+ * anchors inform, follow the new layer.
+ */
+export const FIT_STAGES: readonly FitStage[] = [
+    {
+        name: 'denosumab exposure–response jointly with the BMD layer, bisphosphonates, menopause, RA couplings and the precursor pool',
+        parameters: ['rankl_binding_chi', 'bmd_kout_lumbar_spine', 'bmd_gob_lumbar_spine', 'bmd_goc_lumbar_spine', 'bmd_space_lumbar_spine',
+            'bmd_kout_total_hip', 'bmd_gob_total_hip', 'bmd_goc_total_hip', 'bmd_space_total_hip', 'bmd_space_half_life', 'bisphosphonate_apoptosis_gain', 'bisphosphonate_burial_half_life',
+            'menopause_rankl_amplitude', 'rankl_per_tnf', 'ob_suppression_by_tnf', 'oc_priming_by_tnf', 'ob_suppression_by_il6',
+            'oc_precursor_pool_capacity', 'oc_precursor_pool_half_life', 'oc_precursor_pool_drain_half_life'],
+        anchors: [...SYSTEMIC_ANCHORS, 'R44', 'R52', 'R53'], evaluations: 300, restarts: 1, method: 'levenberg-marquardt'
+    },
+    {
+        name: 'anabolic window on the refitted BMD layer',
+        parameters: ['pth_modelling_gain', 'wnt_modelling_gain', 'wnt_opg_gain', 'modelling_cortical_ratio'],
+        anchors: ['R40', 'R41'], evaluations: 60, restarts: 1
+    },
+    {
+        name: 'glucocorticoids on the refitted BMD layer',
+        parameters: ['gc_rankl_gain', 'gc_ob_apoptosis_gain', 'gc_ob_differentiation_suppression', 'gc_oc_suppression', 'gc_resorption_adaptation_half_life'],
+        anchors: ['R42'], evaluations: 60, restarts: 1
+    },
+    { name: 'alveolar height on the refitted core', parameters: ['alveolar_height_loss_rate'], anchors: ['R29'], evaluations: 25, restarts: 1 }
 ];
