@@ -46,9 +46,10 @@ describe('hover on declarations and references', () => {
     });
 
     // From the anchor table (docs/model.md §4): teriparatide is vouched for by R40; no anchor the model meets has a JAK inhibitor (R48 misses).
-    test('the exploratory note follows the anchor table: teriparatide is anchored, tofacitinib is not', async () => {
+    test('the exploratory note follows the anchor table: teriparatide and tofacitinib are anchored (R40, R48), anakinra is not', async () => {
         expect(await hoverAt('scenario S { arm a { give teri<|>paratide 20 ug every 1 day } }')).not.toContain('Exploratory');
-        expect(await hoverAt('scenario S { arm a { give tofa<|>citinib 5 mg every 12 hours } }')).toContain(EXPLORATORY_NOTE);
+        expect(await hoverAt('scenario S { arm a { give tofa<|>citinib 5 mg every 12 hours } }')).not.toContain('Exploratory');
+        expect(await hoverAt('scenario S { arm a { give ana<|>kinra 100 mg every 1 day } }')).toContain(EXPLORATORY_NOTE);
     });
 
     test('a regimen: its schedule in words, loading dose and targeted delivery', async () => {
