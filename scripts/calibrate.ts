@@ -97,22 +97,20 @@ async function main(): Promise<number> {
     while (cp.stage < FIT_STAGES.length) {
         const stage = FIT_STAGES[cp.stage];
         const params = stage.parameters.map(n => byName.get(n)!);
+        for (const p of FREE_PARAMETERS) cp.fitted[p.name] ??= p.start;
         if (stage.method === 'levenberg-marquardt') {
             const code = levenbergStage(scenarios, cp, stage, params, () => (Date.now() - started) / 1000 > budget);
             if (code !== 0) return code;
             continue;
         }
         const f = (x: number[]) => {
-            const candidate = { ...cp.fitted };
-            params.forEach((p, i) => { candidate[p.name] = decode(p, x[i]); });
             try {
-                return evaluateObjective(scenarios, candidate, stage.anchors, FIT_RTOL).total;
+                return evaluateObjective(scenarios, candidateAt(cp, params, x), stage.anchors, FIT_RTOL).total;
             } catch {
                 return 1e6;
             }
         };
         if (cp.simplex && cp.simplex.points[0].length !== params.length) cp.simplex = undefined;
-        for (const p of FREE_PARAMETERS) cp.fitted[p.name] ??= p.start;
         if (!cp.simplex) {
             const x0 = params.map(p => encode(p, cp.fitted[p.name]));
             cp.simplex = initialSimplex(x0, cp.restart === 0 ? 0.08 : 0.03, f);
@@ -128,7 +126,7 @@ async function main(): Promise<number> {
             if (Date.now() - lastSave > 20_000) { save(cp); lastSave = Date.now(); }
         }
         const b = best(s);
-        params.forEach((p, i) => { cp.fitted[p.name] = decode(p, b.x[i]); });
+        cp.fitted = candidateAt(cp, params, b.x);
         const line = `stage ${cp.stage + 1} (${stage.name}) restart ${cp.restart + 1}: objective ${b.value.toFixed(4)} after ${s.evaluations} evaluations`;
         cp.log.push(line);
         console.log(`calibrate: ${line}`);
@@ -138,6 +136,13 @@ async function main(): Promise<number> {
     }
     writeCalibration(scenarios, cp);
     return 0;
+}
+
+/** The fitted values with a stage's parameters set from a point of its unit box: what both searches evaluate. */
+function candidateAt(cp: Checkpoint, params: readonly FreeParameter[], x: readonly number[]): Record<string, number> {
+    const candidate = { ...cp.fitted };
+    params.forEach((p, i) => { candidate[p.name] = decode(p, x[i]); });
+    return candidate;
 }
 
 /** Forward-difference step in the unit box: wide enough that the solver's rtol does not show in the Jacobian. */
@@ -150,12 +155,9 @@ const LM_STEP = 1e-2;
  * budget runs out it starts again from the stage's starting point on the next run.
  */
 function levenbergStage(scenarios: Awaited<ReturnType<typeof loadAnchorScenarios>>, cp: Checkpoint, stage: (typeof FIT_STAGES)[number], params: FreeParameter[], overBudget: () => boolean): number {
-    for (const p of FREE_PARAMETERS) cp.fitted[p.name] ??= p.start;
     const residuals = (u: readonly number[]) => {
-        const candidate = { ...cp.fitted };
-        params.forEach((p, i) => { candidate[p.name] = decode(p, u[i]); });
         try {
-            return Float64Array.from(residualVector(scenarios, candidate, stage.anchors, FIT_RTOL).values);
+            return Float64Array.from(residualVector(scenarios, candidateAt(cp, params, u), stage.anchors, FIT_RTOL).values);
         } catch {
             return null;
         }
@@ -170,7 +172,7 @@ function levenbergStage(scenarios: Awaited<ReturnType<typeof loadAnchorScenarios
         console.log(`calibrate: budget used in stage ${cp.stage + 1}/${FIT_STAGES.length} (${stage.name}); run again to start it over.`);
         return 2;
     }
-    params.forEach((p, i) => { cp.fitted[p.name] = decode(p, result.u[i]); });
+    cp.fitted = candidateAt(cp, params, result.u);
     const line = `stage ${cp.stage + 1} (${stage.name}) Levenberg–Marquardt: objective ${result.objective.toFixed(4)} after ${result.evaluations} model runs (${result.reason})`;
     cp.log.push(line);
     console.log(`calibrate: ${line}`);

@@ -220,7 +220,7 @@ next dose: the antibody binds RANKL at concentrations far below its peak. \`rank
 in the RANKL denominator) is fitted to those two readouts with the spine at 36 months (R52) and DECIDE's first year
 head to head with alendronate (R53), jointly with the BMD layer, since a potency that covers the whole interval
 doubled every antiresorptive gain of the layer fitted with the old one (which suppressed resorption for ≈ 4 of 6 months
-and made up for it with a steeper BMD response). The fitted value, ≈ ${num((calibration as unknown as Record<string, number>).rankl_binding_chi)}, is two orders above
+and made up for it with a steeper BMD response). The fitted value, ≈ ${num(PARAMETERS.find(p => p.name === 'rankl_binding_chi')!.value)}, is two orders above
 Martínez-Reina & Pivonka's 0.012, whose RANKL binding used a different PK and RANKL scale; it is the exposure at the end
 of the interval, not the peak, that the trials pin down.
 

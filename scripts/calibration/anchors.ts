@@ -537,7 +537,7 @@ export const ANCHORS: readonly Anchor[] = [
         }
     },
     {
-        // Denosumab's exposure–response (§1.5): how long one dose keeps resorption down decides the spine's first
+        // Denosumab's exposure–response (§1.7): how long one dose keeps resorption down decides the spine's first
         // years, the rebound when it stops (R11) and every sequence through denosumab (R50, R51).
         id: 'R52', type: 'C', file: 'r08-r18-freedom.osteo', scenario: 'Freedom', weight: 1,
         expected: 'denosumab vs placebo: lumbar spine +9.2 pp at 36 months; serum CTX 86 % lower at 1 month and still 72 % lower at 6 months, just before the second dose',

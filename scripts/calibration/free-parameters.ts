@@ -154,7 +154,7 @@ export const RETENTION_STAGES: readonly FitStage[] = [
 ];
 
 /**
- * Denosumab's exposure–response (docs/model.md §1.5): with the potency that keeps resorption 72 % down at the end of
+ * Denosumab's exposure–response (docs/model.md §1.7): with the potency that keeps resorption 72 % down at the end of
  * a 6-month interval (FREEDOM, R52), every antiresorptive gain of the old BMD layer doubled, so the layer's response to
  * resorption, the bisphosphonate gain, the menopausal drive, the RA couplings it sizes and the precursor pool (R11)
  * are refitted together, by least squares on every systemic anchor (RA's couplings also against formation after the
