@@ -42,7 +42,7 @@ export const FREE_PARAMETERS: readonly FreeParameter[] = [
     { name: 'ob_suppression_by_il6', start: 0.5, lo: 0.01, hi: 5, log: true, why: 'precursor recruitment suppressed at most ~80 %' },
     { name: 'oc_priming_by_tnf', start: 0.5, lo: 0.01, hi: 20, log: true, why: 'osteoclastogenesis primed at most ~20-fold' },
     { name: 'tnf_cascade_share', start: 0.5, lo: 0.05, hi: 0.7, log: false, why: 'anti-TNF lowers IL-6 and T-cell activation by about half, not fully (Charles et al. 1999)' },
-    { name: 'rankl_binding_chi', start: 0.012, lo: 1e-3, hi: 10, log: true, why: 'denosumab potency around the Martínez-Reina value 0.012' },
+    { name: 'rankl_binding_chi', start: 0.012, lo: 1e-3, hi: 10, log: true, why: 'from the Martínez-Reina value 0.012 up to ~1000 × it: their RANKL scale and PK differ, and FREEDOM\'s resorption still 72 % down at month 6 (R52) needs the antibody to bind at the end of the interval' },
     { name: 'oc_precursor_pool_capacity', start: 1, lo: 0.05, hi: 5, log: true, why: 'precursors accumulate at most ~6-fold' },
     { name: 'oc_precursor_pool_half_life', start: 180, lo: 14, hi: 730, log: true, why: 'filling: weeks to two years' },
     { name: 'oc_precursor_pool_drain_half_life', start: 30, lo: 3, hi: 120, log: true, why: 'draining by fusion: days to months (the rebound peaks within months)' },

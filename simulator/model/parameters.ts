@@ -127,7 +127,7 @@ export const PARAMETERS: readonly ParameterInfo[] = ([
     ['alveolar_height_loss_rate', '', 4.0e-4, 'mm/day', 'crestal height lost per unit of local resorption excess (OCa/OCa0 − OBa/OBa0)', 'ASSUMPTION, calibrated to R29', 'fitted', 0, 1],
 
     // §6–7 drugs
-    ['rankl_binding_chi', 'chi', 0.012, '–', 'potency of RANKL binding by an anti-RANKL antibody (denosumab)', `${MR2019}; drug potency to fit (R08)`, 'fitted', 0, 1e3],
+    ['rankl_binding_chi', 'chi', 0.012, '–', 'potency of RANKL binding by an anti-RANKL antibody (denosumab)', `${MR2019} (their value 0.012); fitted to FREEDOM's resorption at months 1 and 6 and the spine (R52, R53)`, 'fitted', 0, 1e3],
     ['rankl_binding_affinity', 'K_a,den', 0.333, '/pM', 'association constant of the anti-RANKL antibody with RANKL', MR2019, 'published', 0, 1e6],
     ['antibody_molar_mass', '', 150, 'kDa', 'molar mass used when a RANKL binder declares none', 'ASSUMPTION (IgG)', 'assumption', 1e-3, 1e4],
     ['bisphosphonate_apoptosis_gain', 'Emax_bp', 2.0, '–', 'maximal rise of osteoclast apoptosis (× the drug emax) at saturating bone-bound bisphosphonate', 'ASSUMPTION, calibrated (R13, R15)', 'fitted', 0, 1e3],
